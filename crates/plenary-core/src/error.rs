@@ -1,0 +1,74 @@
+//! The one error type of the core. Messages are written for the person at the keyboard: they
+//! name what is wrong and what to do, and never carry SQL or personal data.
+
+use serde::Serialize;
+
+/// A problem with one field of a form, named by the field's wire name (e.g. `end_date`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CoreError {
+    /// One or more fields are invalid; nothing was changed.
+    #[error("{}", .0.first().map(|e| e.message.as_str()).unwrap_or("The form has invalid fields."))]
+    Validation(Vec<FieldError>),
+    /// The record does not exist (any more).
+    #[error("This {entity} no longer exists. It may have been deleted in another window.")]
+    NotFound { entity: &'static str },
+    /// The record changed since it was read; nothing was changed.
+    #[error(
+        "This {entity} was changed elsewhere (another window or form) after you opened it. \
+         Your changes were not saved: reload it to see the latest version, then make your changes again."
+    )]
+    Conflict { entity: &'static str },
+    /// The database file was written by a newer Plenary.
+    #[error(
+        "This data folder was written by a newer version of Plenary (database schema {found}; this \
+         version understands up to {supported}). Nothing was changed. Update Plenary to open it."
+    )]
+    SchemaTooNew { found: i64, supported: i64 },
+    /// The database could not do what was asked (disk full, file locked, corrupt file...).
+    #[error("The database could not complete the operation: {0}.")]
+    Storage(String),
+}
+
+impl CoreError {
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, message)])
+    }
+}
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        // The SQLite result code's description ("database is locked", "disk I/O error") is safe to
+        // show; the full error may quote SQL, so it only goes to the log.
+        eprintln!("plenary: storage error: {error}");
+        let reason = match &error {
+            rusqlite::Error::SqliteFailure(code, _) => code.to_string(),
+            _ => "unexpected database error".to_owned(),
+        };
+        Self::Storage(reason)
+    }
+}
+
+impl From<rusqlite_migration::Error> for CoreError {
+    fn from(error: rusqlite_migration::Error) -> Self {
+        eprintln!("plenary: migration error: {error}");
+        Self::Storage("the database schema could not be upgraded".to_owned())
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

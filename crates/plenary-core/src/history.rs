@@ -1,0 +1,133 @@
+//! The append-only history: one entry for every create, update and delete, written in the same
+//! transaction as the change it records.
+
+use rusqlite::{Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryAction {
+    Create,
+    Update,
+    Delete,
+}
+
+impl HistoryAction {
+    fn as_str(self) -> &'static str {
+        match self {
+            HistoryAction::Create => "create",
+            HistoryAction::Update => "update",
+            HistoryAction::Delete => "delete",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Some(match text {
+            "create" => HistoryAction::Create,
+            "update" => HistoryAction::Update,
+            "delete" => HistoryAction::Delete,
+            _ => return None,
+        })
+    }
+}
+
+/// One recorded change. `before` and `after` are the record's JSON (absent on create and delete
+/// respectively); `changed` lists the top-level fields whose values differ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HistoryEntry {
+    pub id: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub action: HistoryAction,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub before: Option<serde_json::Value>,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub after: Option<serde_json::Value>,
+    pub changed: Vec<String>,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
+/// Appends a history entry inside `tx`.
+pub(crate) fn record<T: Serialize>(
+    tx: &Transaction<'_>,
+    entity: &str,
+    entity_id: &str,
+    action: HistoryAction,
+    before: Option<&T>,
+    after: Option<&T>,
+    at: &str,
+) -> Result<()> {
+    let to_json = |value: Option<&T>| {
+        value.map(|v| serde_json::to_string(v).expect("domain records always serialise"))
+    };
+    tx.execute(
+        "INSERT INTO history (id, entity, entity_id, action, before, after, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            uuid::Uuid::now_v7().to_string(),
+            entity,
+            entity_id,
+            action.as_str(),
+            to_json(before),
+            to_json(after),
+            at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The history of one record, oldest first.
+pub(crate) fn for_record(
+    conn: &rusqlite::Connection,
+    entity: &str,
+    entity_id: &str,
+) -> Result<Vec<HistoryEntry>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, entity, entity_id, action, before, after, at FROM history
+         WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
+    )?;
+    let rows = statement.query_map(params![entity, entity_id], |row| {
+        let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+        let action: String = row.get(3)?;
+        let before: Option<serde_json::Value> = parse(row.get(4)?);
+        let after: Option<serde_json::Value> = parse(row.get(5)?);
+        Ok(HistoryEntry {
+            id: row.get(0)?,
+            entity: row.get(1)?,
+            entity_id: row.get(2)?,
+            action: HistoryAction::parse(&action).unwrap_or(HistoryAction::Update),
+            changed: changed_fields(before.as_ref(), after.as_ref()),
+            before,
+            after,
+            at: row.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Top-level fields that differ, ignoring bookkeeping (`version`, `updated_at`).
+fn changed_fields(
+    before: Option<&serde_json::Value>,
+    after: Option<&serde_json::Value>,
+) -> Vec<String> {
+    let (Some(serde_json::Value::Object(before)), Some(serde_json::Value::Object(after))) =
+        (before, after)
+    else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| !matches!(k.as_str(), "version" | "updated_at"))
+        .filter(|k| before.get(*k) != after.get(*k))
+        .cloned()
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}

@@ -1,0 +1,18 @@
+//! Plenary's core: the domain of an international office's representation at the World Medical
+//! Association and the World Health Assembly, its validation rules, and its SQLite storage.
+//!
+//! This crate never depends on Tauri. Pure rules (`meeting`, `time_zone`, `fold`) do no IO; IO
+//! lives in [`store`]. Types that cross the app boundary derive `ts_rs::TS` behind the `ts`
+//! feature so the desktop shell can generate the UI's TypeScript declarations from them.
+
+pub mod error;
+pub mod fold;
+pub mod history;
+pub mod meeting;
+pub mod store;
+pub mod time_zone;
+
+pub use error::{CoreError, FieldError};
+pub use history::{HistoryAction, HistoryEntry};
+pub use meeting::{Body, Meeting, MeetingDraft, MeetingFormat, MeetingStatus};
+pub use store::Store;
