@@ -1,3 +1,22 @@
+// Commands listed here are behind Tauri's ACL: the web view may call only those a capability
+// in `capabilities/` grants.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "meeting_form_options",
+    "default_meeting_title",
+    "suggest_time_zone",
+    "list_meetings",
+    "get_meeting",
+    "create_meeting",
+    "update_meeting",
+    "delete_meeting",
+    "meeting_history",
+];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run the Tauri build script");
 }

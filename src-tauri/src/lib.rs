@@ -1,1 +1,66 @@
+//! The Plenary desktop shell: a thin Tauri v2 layer that opens the data folder, exposes the core's
+//! operations as commands, and owns the wire format (see `bindings`).
 
+pub mod bindings;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// Registers every command. Generic over the runtime so tests can use Tauri's mock runtime.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app_info,
+        commands::meeting_form_options,
+        commands::default_meeting_title,
+        commands::suggest_time_zone,
+        commands::list_meetings,
+        commands::get_meeting,
+        commands::create_meeting,
+        commands::update_meeting,
+        commands::delete_meeting,
+        commands::meeting_history,
+    ])
+}
+
+/// The data folder named by `--data-dir DIR` (or `--data-dir=DIR`), else by `PLENARY_DATA_DIR`.
+/// `None` means the OS's app-data folder.
+pub fn data_dir_override(
+    args: impl IntoIterator<Item = OsString>,
+    env: Option<OsString>,
+) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    env.filter(|dir| !dir.is_empty()).map(PathBuf::from)
+}
+
+pub fn run() {
+    let data_dir = data_dir_override(std::env::args_os().skip(1), std::env::var_os("PLENARY_DATA_DIR"));
+    with_commands(tauri::Builder::default())
+        .setup(move |app| {
+            let data_dir = match data_dir.clone() {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            app.manage(AppState::open(data_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Plenary could not start its window");
+}
+
+#[cfg(test)]
+mod tests;

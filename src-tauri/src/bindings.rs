@@ -1,0 +1,66 @@
+//! TypeScript declarations for every type that crosses the boundary, generated with ts-rs into
+//! one committed file, `ui/src/lib/bindings.ts`. A test fails when the file drifts from the Rust
+//! types; `cargo xtask bindings` rewrites it.
+
+use plenary_core::meeting::{Body, Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus};
+use plenary_core::{FieldError, HistoryAction, HistoryEntry};
+use ts_rs::TS;
+
+use crate::commands::{AppInfo, Choice, MeetingFormOptions};
+use crate::error::{CommandError, ErrorKind};
+
+/// Where the generated file lives, relative to this crate.
+pub const BINDINGS_FILE: &str = "../ui/src/lib/bindings.ts";
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = ts_rs::Config::new();
+    let declarations = [
+        Body::decl(&cfg),
+        MeetingFormat::decl(&cfg),
+        MeetingStatus::decl(&cfg),
+        MeetingDraft::decl(&cfg),
+        MeetingFields::decl(&cfg),
+        Meeting::decl(&cfg),
+        HistoryAction::decl(&cfg),
+        HistoryEntry::decl(&cfg),
+        FieldError::decl(&cfg),
+        ErrorKind::decl(&cfg),
+        CommandError::decl(&cfg),
+        AppInfo::decl(&cfg),
+        Choice::<()>::decl(&cfg),
+        MeetingFormOptions::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.\n\n",
+    );
+    for declaration in declarations {
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_FILE);
+        let generated = super::typescript();
+        if std::env::var_os("PLENARY_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).expect("write bindings");
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is out of date with the Rust types; run `cargo xtask bindings` and commit it",
+            path.display()
+        );
+    }
+}

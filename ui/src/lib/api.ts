@@ -1,0 +1,34 @@
+// The one typed door to the Rust side. Every command name and argument shape lives here.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AppInfo,
+  Body,
+  HistoryEntry,
+  Meeting,
+  MeetingDraft,
+  MeetingFormOptions,
+} from "./bindings";
+import { CommandFailure, toCommandError } from "./errors";
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw new CommandFailure(toCommandError(raw));
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  meetingFormOptions: () => call<MeetingFormOptions>("meeting_form_options"),
+  defaultMeetingTitle: (body: Body | null, ordinal: string) =>
+    call<string | null>("default_meeting_title", { body, ordinal }),
+  suggestTimeZone: (city: string) => call<string | null>("suggest_time_zone", { city }),
+  listMeetings: () => call<Meeting[]>("list_meetings"),
+  getMeeting: (id: string) => call<Meeting>("get_meeting", { id }),
+  createMeeting: (draft: MeetingDraft) => call<Meeting>("create_meeting", { draft }),
+  updateMeeting: (id: string, version: number, draft: MeetingDraft) =>
+    call<Meeting>("update_meeting", { id, version, draft }),
+  deleteMeeting: (id: string, version: number) => call<null>("delete_meeting", { id, version }),
+  meetingHistory: (id: string) => call<HistoryEntry[]>("meeting_history", { id }),
+};

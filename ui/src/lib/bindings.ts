@@ -1,0 +1,89 @@
+// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.
+
+export type Body = "wma_general_assembly" | "wma_council" | "wma_medical_ethics_committee" | "wma_socio_medical_affairs_committee" | "wma_finance_and_planning_committee" | "world_health_assembly" | "who_executive_board" | "who_regional_committee" | "other";
+
+export type MeetingFormat = "in_person" | "hybrid" | "online";
+
+export type MeetingStatus = "planned" | "registration_open" | "in_session" | "concluded" | "postponed" | "cancelled";
+
+export type MeetingDraft = { body: Body | null, 
+/**
+ * A positive whole number as typed ("74"), or empty.
+ */
+ordinal: string, title: string, city: string, country: string, venue: string, 
+/**
+ * ISO `YYYY-MM-DD`.
+ */
+start_date: string, 
+/**
+ * ISO `YYYY-MM-DD`.
+ */
+end_date: string, 
+/**
+ * IANA name, e.g. `Africa/Kigali`.
+ */
+time_zone: string, format: MeetingFormat, status: MeetingStatus, 
+/**
+ * ISO `YYYY-MM-DD`, or empty.
+ */
+registration_deadline: string, notes: string, };
+
+export type MeetingFields = { body: Body, ordinal: number | null, title: string, city: string, country: string, venue: string, start_date: string, end_date: string, time_zone: string, format: MeetingFormat, status: MeetingStatus, registration_deadline: string | null, notes: string, };
+
+export type Meeting = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * RFC 3339, UTC.
+ */
+created_at: string, 
+/**
+ * RFC 3339, UTC.
+ */
+updated_at: string, 
+/**
+ * Bumped by every update; an update must name the version it read.
+ */
+version: number, body: Body, ordinal: number | null, title: string, city: string, country: string, venue: string, start_date: string, end_date: string, time_zone: string, format: MeetingFormat, status: MeetingStatus, registration_deadline: string | null, notes: string, };
+
+export type HistoryAction = "create" | "update" | "delete";
+
+export type HistoryEntry = { id: string, entity: string, entity_id: string, action: HistoryAction, before: unknown, after: unknown, changed: Array<string>, 
+/**
+ * RFC 3339, UTC.
+ */
+at: string, };
+
+export type FieldError = { field: string, message: string, };
+
+export type ErrorKind = "validation" | "not_found" | "conflict" | "storage" | "internal";
+
+export type CommandError = { kind: ErrorKind, 
+/**
+ * A sentence for the person: what is wrong and what to do.
+ */
+message: string, 
+/**
+ * The first field in error, for validation errors.
+ */
+field?: string, 
+/**
+ * Every field in error, in form order (empty unless `kind` is `validation`).
+ */
+fields: Array<FieldError>, };
+
+export type AppInfo = { version: string, data_dir: string, database_file: string, 
+/**
+ * Why the database could not be opened, if it could not.
+ */
+database_error: CommandError | null, };
+
+export type Choice<T> = { value: T, label: string, };
+
+export type MeetingFormOptions = { bodies: Array<Choice<Body>>, formats: Array<Choice<MeetingFormat>>, statuses: Array<Choice<MeetingStatus>>, 
+/**
+ * Every IANA time-zone name, sorted.
+ */
+time_zones: Array<string>, };

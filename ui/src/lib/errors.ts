@@ -1,0 +1,45 @@
+import type { CommandError, ErrorKind } from "./bindings";
+
+const KINDS: readonly ErrorKind[] = ["validation", "not_found", "conflict", "storage", "internal"];
+
+/** Normalises whatever `invoke` rejected with into a CommandError. Tauri itself rejects with a
+ * plain string when a command's arguments cannot be read; that is Plenary's fault, not the user's. */
+export function toCommandError(raw: unknown): CommandError {
+  if (typeof raw === "object" && raw !== null) {
+    const candidate = raw as Partial<CommandError>;
+    if (typeof candidate.message === "string" && KINDS.includes(candidate.kind as ErrorKind)) {
+      return {
+        kind: candidate.kind as ErrorKind,
+        message: candidate.message,
+        ...(typeof candidate.field === "string" ? { field: candidate.field } : {}),
+        fields: Array.isArray(candidate.fields) ? candidate.fields : [],
+      };
+    }
+  }
+  const detail = raw instanceof Error ? raw.message : typeof raw === "string" ? raw : "";
+  return {
+    kind: "internal",
+    message: `Plenary could not do that because of an internal fault${detail ? ` (${detail})` : ""}. Nothing was changed.`,
+    fields: [],
+  };
+}
+
+/** Field name → message, for showing validation errors beside their fields. */
+export function fieldMessages(error: CommandError | null): Record<string, string> {
+  const messages: Record<string, string> = {};
+  if (error?.kind !== "validation") return messages;
+  for (const { field, message } of error.fields) {
+    messages[field] ??= message;
+  }
+  return messages;
+}
+
+/** The error thrown by every `api` call. */
+export class CommandFailure extends Error {
+  readonly error: CommandError;
+  constructor(error: CommandError) {
+    super(error.message);
+    this.name = "CommandFailure";
+    this.error = error;
+  }
+}

@@ -1,0 +1,11 @@
+/** Lower-cases and strips diacritics so "sao paulo" finds "São Paulo" (and "ngugi" finds "Ngũgĩ"). */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{Mn}/gu, "")
+    .replace(/ß/g, "ss")
+    .replace(/[øØ]/g, "o")
+    .replace(/[łŁ]/g, "l")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}

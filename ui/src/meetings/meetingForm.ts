@@ -1,0 +1,79 @@
+// The meeting form's state rules, kept apart from the component so they can be tested.
+import type { Meeting, MeetingDraft } from "../lib/bindings";
+import { formatDate, parseIsoDate } from "../lib/dates";
+
+/** Form fields in the order they appear; errors are focused in this order. */
+export const FIELD_ORDER = [
+  "body",
+  "ordinal",
+  "title",
+  "city",
+  "country",
+  "venue",
+  "start_date",
+  "end_date",
+  "time_zone",
+  "format",
+  "status",
+  "registration_deadline",
+  "notes",
+] as const satisfies readonly (keyof MeetingDraft)[];
+
+export type MeetingField = (typeof FIELD_ORDER)[number];
+
+export function emptyDraft(): MeetingDraft {
+  return {
+    body: null,
+    ordinal: "",
+    title: "",
+    city: "",
+    country: "",
+    venue: "",
+    start_date: "",
+    end_date: "",
+    time_zone: "",
+    format: "in_person",
+    status: "planned",
+    registration_deadline: "",
+    notes: "",
+  };
+}
+
+export function draftFrom(meeting: Meeting): MeetingDraft {
+  return {
+    body: meeting.body,
+    ordinal: meeting.ordinal === null ? "" : String(meeting.ordinal),
+    title: meeting.title,
+    city: meeting.city,
+    country: meeting.country,
+    venue: meeting.venue,
+    start_date: meeting.start_date,
+    end_date: meeting.end_date,
+    time_zone: meeting.time_zone,
+    format: meeting.format,
+    status: meeting.status,
+    registration_deadline: meeting.registration_deadline ?? "",
+    notes: meeting.notes,
+  };
+}
+
+/** Whether a suggested value may replace what the field holds: only if the person has not typed
+ * their own (the field is empty or still shows the previous suggestion). */
+export function maySuggest(current: string, previousSuggestion: string | null): boolean {
+  return current.trim() === "" || current === previousSuggestion;
+}
+
+/** "Wed 4 Oct 2023" under a date field once it holds a real date, so a typo shows at once. */
+export function datePreview(text: string): string {
+  return parseIsoDate(text) ? formatDate(text.trim(), true) : "";
+}
+
+/** The first field (in form order) that has a message. */
+export function firstInvalidField(messages: Record<string, string>): MeetingField | null {
+  return FIELD_ORDER.find((field) => field in messages) ?? null;
+}
+
+/** Whether the form differs from what it started with (to confirm before discarding). */
+export function isDirty(initial: MeetingDraft, current: MeetingDraft): boolean {
+  return FIELD_ORDER.some((field) => initial[field] !== current[field]);
+}
