@@ -1,0 +1,131 @@
+// Drives the real Plenary window through tauri-driver (WebDriver over WebKitWebDriver on Linux).
+// Each test gets its own temporary data folder; "restarting" closes the window and starts the
+// app again on the same folder.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { remote } from "webdriverio";
+
+type Browser = WebdriverIO.Browser;
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const APP = process.env.PLENARY_APP ?? path.join(ROOT, "target/debug/plenary");
+const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+export const ARTIFACTS = path.join(ROOT, "ui/test-results");
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Plenary {
+  readonly dataDir = mkdtempSync(path.join(tmpdir(), "plenary-e2e-"));
+  private driver: ChildProcess | null = null;
+  browser: Browser | null = null;
+
+  async start(): Promise<Browser> {
+    if (!this.driver) this.driver = await startDriver();
+    this.browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "error",
+      connectionRetryCount: 0,
+      capabilities: {
+        // tauri-driver's own capability; WebdriverIO passes it through.
+        ...({ "tauri:options": { application: APP, args: ["--data-dir", this.dataDir] } } as object),
+        "wdio:enforceWebDriverClassic": true,
+      } as WebdriverIO.Capabilities,
+    });
+    await this.browser.$("nav[aria-label='Main']").waitForDisplayed({ timeout: 30_000 });
+    return this.browser;
+  }
+
+  /** Closes the window (the app exits) and opens it again on the same data folder. */
+  async restart(): Promise<Browser> {
+    await this.browser?.deleteSession();
+    this.browser = null;
+    return this.start();
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await this.browser?.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.deleteSession().catch(() => {});
+    this.browser = null;
+    this.driver?.kill();
+    this.driver = null;
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function startDriver(): Promise<ChildProcess> {
+  const driver = spawn(DRIVER, ["--port", String(PORT)], { stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise<never>((_, reject) =>
+    driver.once("exit", (code) => reject(new Error(`tauri-driver exited early (code ${code})`))),
+  );
+  const ready = (async () => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${PORT}/status`);
+        if (response.ok) return driver;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`tauri-driver did not answer on port ${PORT}`);
+  })();
+  return Promise.race([ready, exited]);
+}
+
+// ---- Finding things the way a person does: by label, by role and by visible text. ----
+
+/** The form control whose <label> reads exactly `label`, inside the open dialog if there is one
+ * (as a person would see it: the dialog covers the rest). */
+export async function field(browser: Browser, label: string) {
+  const scope = (await dialog(browser).isExisting()) ? "//dialog[@open]" : "";
+  const element = browser.$(`${scope}//label[normalize-space()="${label}"]`);
+  await element.waitForDisplayed();
+  const id = await element.getAttribute("for");
+  return browser.$(`[id="${id}"]`);
+}
+
+/** Replaces a field's text by typing, as a person does (WebDriver's "clear" fires no input event). */
+export async function fill(browser: Browser, label: string, value: string) {
+  const input = await field(browser, label);
+  await input.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  if (value) await input.addValue(value);
+}
+
+export async function choose(browser: Browser, label: string, visibleText: string) {
+  await (await field(browser, label)).selectByVisibleText(visibleText);
+}
+
+/** The button whose visible text starts with `text`. */
+export function button(browser: Browser, text: string, scope = "") {
+  return browser.$(`${scope}//button[starts-with(normalize-space(), "${text}")]`);
+}
+
+export async function click(browser: Browser, text: string) {
+  const scope = (await dialog(browser).isExisting()) ? "//dialog[@open]" : "";
+  const target = button(browser, text, scope);
+  await target.waitForClickable();
+  await target.click();
+}
+
+export function dialog(browser: Browser) {
+  return browser.$("dialog[open]");
+}
+
+/** Text of the error shown beside the field labelled `label`. */
+export async function fieldError(browser: Browser, label: string): Promise<string> {
+  const input = await field(browser, label);
+  const id = await input.getAttribute("id");
+  const error = browser.$(`[id="${id}-error"]`);
+  await error.waitForDisplayed();
+  return error.getText();
+}

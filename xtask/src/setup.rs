@@ -1,0 +1,132 @@
+//! Installs what a fresh machine lacks: the system libraries Tauri needs, the UI's npm packages,
+//! and (for tests) tauri-driver, WebKitWebDriver and Xvfb.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::root;
+use crate::steps::{command_output, run_command};
+
+/// Debian/Ubuntu packages Tauri needs to build and run.
+const APT_APP: &[&str] = &[
+    "libwebkit2gtk-4.1-dev",
+    "build-essential",
+    "curl",
+    "wget",
+    "file",
+    "libxdo-dev",
+    "libssl-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+];
+/// Extra packages for the end-to-end tests in a real window.
+const APT_E2E: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth"];
+
+/// The tauri-driver release the end-to-end tests are written against.
+const TAURI_DRIVER_VERSION: &str = "2.1.0";
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Purpose {
+    App,
+    Tests,
+}
+
+pub fn ensure(purpose: Purpose) -> Result<(), String> {
+    check_node()?;
+    if cfg!(target_os = "linux") {
+        let mut packages: Vec<&str> = APT_APP.to_vec();
+        if purpose == Purpose::Tests {
+            packages.extend_from_slice(APT_E2E);
+        }
+        ensure_apt(&packages)?;
+    }
+    ensure_npm_packages()?;
+    if purpose == Purpose::Tests {
+        ensure_tauri_driver()?;
+    }
+    Ok(())
+}
+
+fn check_node() -> Result<(), String> {
+    let version = command_output(Command::new("node").arg("--version"))
+        .map_err(|_| "Node.js 20 or newer is needed to build the UI; install it from your package manager or nodejs.org".to_owned())?;
+    let major: u32 = version.trim().trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    if major < 20 {
+        return Err(format!("Node.js 20 or newer is needed to build the UI; this machine has {}", version.trim()));
+    }
+    Ok(())
+}
+
+fn ensure_apt(packages: &[&str]) -> Result<(), String> {
+    if !Path::new("/usr/bin/dpkg-query").exists() {
+        println!(
+            "xtask: not a Debian-based system; make sure the equivalents of these are installed: {}",
+            packages.join(" ")
+        );
+        return Ok(());
+    }
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| {
+            command_output(Command::new("dpkg-query").args(["-W", "-f=${Status}", package]))
+                .map(|status| !status.contains("install ok installed"))
+                .unwrap_or(true)
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let as_root = command_output(Command::new("id").arg("-u")).map(|uid| uid.trim() == "0").unwrap_or(false);
+    let sudo = !as_root && Command::new("sudo").args(["-n", "true"]).status().is_ok_and(|s| s.success());
+    if !as_root && !sudo {
+        return Err(format!(
+            "these system packages are missing; install them, then run this again:\n  sudo apt-get install {}",
+            missing.join(" ")
+        ));
+    }
+    println!("xtask: installing system packages: {}", missing.join(" "));
+    let apt = |args: &[&str]| {
+        let mut command = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        if sudo {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    run_command(apt(&["update", "-qq"]))?;
+    let mut install = apt(&["install", "-y", "-qq", "--no-install-recommends"]);
+    install.args(&missing);
+    run_command(install)
+}
+
+fn ensure_npm_packages() -> Result<(), String> {
+    let ui = root().join("ui");
+    let lock = ui.join("package-lock.json");
+    let installed = ui.join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
+        (Ok(lock), Ok(installed)) => match (lock.modified(), installed.modified()) {
+            (Ok(l), Ok(i)) => i >= l,
+            _ => false,
+        },
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    println!("xtask: installing the UI's npm packages (npm ci)");
+    let mut npm = crate::steps::npm();
+    npm.args(["ci", "--no-audit", "--no-fund"]).current_dir(&ui);
+    run_command(npm)
+}
+
+fn ensure_tauri_driver() -> Result<(), String> {
+    if crate::steps::tauri_driver().is_some() {
+        return Ok(());
+    }
+    println!("xtask: installing tauri-driver {TAURI_DRIVER_VERSION} (cargo install)");
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cargo.args(["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION]);
+    run_command(cargo)?;
+    crate::steps::tauri_driver().map(|_| ()).ok_or_else(|| "tauri-driver was installed but is not on PATH or in ~/.cargo/bin".to_owned())
+}

@@ -1,0 +1,178 @@
+//! The steps behind each xtask command.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::setup::{self, Purpose};
+use crate::{Options, root};
+
+pub fn run(options: &Options) -> Result<(), String> {
+    let binary = build(options)?;
+    let mut app = Command::new(&binary);
+    if let Some(dir) = &options.data_dir {
+        app.arg("--data-dir").arg(dir);
+    }
+    run_command(app)
+}
+
+/// Builds the UI, then the app with the UI embedded; returns the binary's path.
+pub fn build(options: &Options) -> Result<PathBuf, String> {
+    setup::ensure(Purpose::App)?;
+    build_ui()?;
+    let mut cargo = cargo();
+    cargo.args(["build", "--package", "plenary"]);
+    if options.release {
+        cargo.arg("--release");
+    }
+    run_command(cargo)?;
+    Ok(app_binary(if options.release { "release" } else { "debug" }))
+}
+
+pub fn bindings() -> Result<(), String> {
+    build_ui()?;
+    let mut cargo = cargo();
+    cargo
+        .args(["test", "--package", "plenary", "--lib", "bindings::"])
+        .env("PLENARY_UPDATE_BINDINGS", "1");
+    run_command(cargo)?;
+    println!("xtask: wrote ui/src/lib/bindings.ts");
+    Ok(())
+}
+
+pub fn test() -> Result<(), String> {
+    setup::ensure(Purpose::Tests)?;
+    let ui = root().join("ui");
+    let mut steps: Vec<(&str, Command)> = Vec::new();
+
+    let mut fmt = cargo();
+    fmt.args(["fmt", "--all", "--", "--check"]);
+    steps.push(("format (cargo fmt --check)", fmt));
+
+    let mut ui_build = npm();
+    ui_build.args(["run", "build"]).current_dir(&ui);
+    steps.push(("UI build (vite)", ui_build));
+
+    let mut clippy = cargo();
+    clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    steps.push(("lints (clippy, warnings denied)", clippy));
+
+    let mut core = cargo();
+    core.args(["test", "--package", "plenary-core"]);
+    steps.push(("core tests", core));
+
+    // The shell's tests include the bindings drift check.
+    let mut shell = cargo();
+    shell.args(["test", "--package", "plenary", "--package", "xtask"]);
+    steps.push(("shell tests, bindings drift check, xtask tests", shell));
+
+    let mut check = npm();
+    check.args(["run", "check"]).current_dir(&ui);
+    steps.push(("UI type-check (svelte-check, TypeScript strict)", check));
+
+    let mut vitest = npm();
+    vitest.args(["test"]).current_dir(&ui);
+    steps.push(("UI unit tests (vitest)", vitest));
+
+    let mut app = cargo();
+    app.args(["build", "--package", "plenary"]);
+    steps.push(("app build for end-to-end tests", app));
+
+    steps.push(("end-to-end tests in the real window (tauri-driver)", e2e_command()?));
+
+    let mut failed = Vec::new();
+    let total = steps.len();
+    for (index, (name, command)) in steps.into_iter().enumerate() {
+        println!("\n==> [{}/{total}] {name}", index + 1);
+        let started = Instant::now();
+        let outcome = run_command(command);
+        let seconds = started.elapsed().as_secs_f32();
+        match outcome {
+            Ok(()) => println!("==> ok: {name} ({seconds:.1} s)"),
+            Err(error) => {
+                println!("==> FAILED: {name} ({seconds:.1} s): {error}");
+                failed.push(name);
+            }
+        }
+    }
+    println!();
+    if failed.is_empty() {
+        println!("xtask: all {total} steps succeeded");
+        Ok(())
+    } else {
+        Err(format!("{} of {total} steps failed: {}", failed.len(), failed.join("; ")))
+    }
+}
+
+/// The end-to-end runner, under Xvfb when there is no display to open a window on.
+fn e2e_command() -> Result<Command, String> {
+    let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
+    let headless = cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
+        && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty());
+    let mut command = if headless {
+        let mut xvfb = Command::new("xvfb-run");
+        xvfb.args(["--auto-servernum", "--server-args=-screen 0 1280x900x24", "npm"]);
+        xvfb
+    } else {
+        npm()
+    };
+    command
+        .args(["run", "e2e"])
+        .current_dir(root().join("ui"))
+        .env("PLENARY_APP", app_binary("debug"))
+        .env("TAURI_DRIVER", driver);
+    Ok(command)
+}
+
+fn build_ui() -> Result<(), String> {
+    let mut npm = npm();
+    npm.args(["run", "build"]).current_dir(root().join("ui"));
+    run_command(npm)
+}
+
+fn app_binary(profile: &str) -> PathBuf {
+    let name = if cfg!(windows) { "plenary.exe" } else { "plenary" };
+    root().join("target").join(profile).join(name)
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root());
+    command
+}
+
+pub fn npm() -> Command {
+    Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" })
+}
+
+/// tauri-driver on PATH or in cargo's bin folder.
+pub fn tauri_driver() -> Option<PathBuf> {
+    let name = if cfg!(windows) { "tauri-driver.exe" } else { "tauri-driver" };
+    let on_path = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).map(|dir| dir.join(name)).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    on_path
+        .into_iter()
+        .chain(cargo_home.map(|home| home.join("bin").join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Runs `command` with inherited output; an error names it and its exit status.
+pub fn run_command(mut command: Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} exited with {status}")) }
+}
+
+/// Runs `command` and returns what it printed.
+pub fn command_output(command: &mut Command) -> Result<String, String> {
+    let output = command.output().map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
