@@ -2,7 +2,9 @@
 //! one committed file, `ui/src/lib/bindings.ts`. A test fails when the file drifts from the Rust
 //! types; `cargo xtask bindings` rewrites it.
 
-use plenary_core::meeting::{Body, Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus};
+use plenary_core::meeting::{
+    Body, Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus,
+};
 use plenary_core::{FieldError, HistoryAction, HistoryEntry};
 use ts_rs::TS;
 

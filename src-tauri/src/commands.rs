@@ -1,7 +1,9 @@
 //! The commands the web view may invoke. Each is a thin adapter around a core function; rules and
 //! storage live in `plenary_core`.
 
-use plenary_core::meeting::{Body, Meeting, MeetingDraft, MeetingFormat, MeetingStatus, parse_ordinal};
+use plenary_core::meeting::{
+    Body, Meeting, MeetingDraft, MeetingFormat, MeetingStatus, parse_ordinal,
+};
 use plenary_core::{HistoryEntry, time_zone};
 use serde::Serialize;
 use tauri::State;
@@ -44,7 +46,11 @@ pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.display().to_string(),
-        database_file: state.data_dir.join(plenary_core::store::DATABASE_FILE).display().to_string(),
+        database_file: state
+            .data_dir
+            .join(plenary_core::store::DATABASE_FILE)
+            .display()
+            .to_string(),
         database_error: state.database_error().cloned(),
     })
 }
@@ -52,7 +58,12 @@ pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
 #[tauri::command]
 pub fn meeting_form_options() -> MeetingFormOptions {
     fn choices<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice<T>> {
-        all.iter().map(|&value| Choice { value, label: label(value).to_owned() }).collect()
+        all.iter()
+            .map(|&value| Choice {
+                value,
+                label: label(value).to_owned(),
+            })
+            .collect()
     }
     MeetingFormOptions {
         bodies: choices(&Body::ALL, Body::label),
@@ -86,7 +97,9 @@ pub async fn get_meeting(state: State<'_, AppState>, id: String) -> Outcome<Meet
 
 #[tauri::command]
 pub async fn create_meeting(state: State<'_, AppState>, draft: MeetingDraft) -> Outcome<Meeting> {
-    state.with_store(move |store| store.create_meeting(&draft)).await
+    state
+        .with_store(move |store| store.create_meeting(&draft))
+        .await
 }
 
 #[tauri::command]
@@ -96,15 +109,21 @@ pub async fn update_meeting(
     version: u32,
     draft: MeetingDraft,
 ) -> Outcome<Meeting> {
-    state.with_store(move |store| store.update_meeting(&id, version, &draft)).await
+    state
+        .with_store(move |store| store.update_meeting(&id, version, &draft))
+        .await
 }
 
 #[tauri::command]
 pub async fn delete_meeting(state: State<'_, AppState>, id: String, version: u32) -> Outcome<()> {
-    state.with_store(move |store| store.delete_meeting(&id, version)).await
+    state
+        .with_store(move |store| store.delete_meeting(&id, version))
+        .await
 }
 
 #[tauri::command]
 pub async fn meeting_history(state: State<'_, AppState>, id: String) -> Outcome<Vec<HistoryEntry>> {
-    state.with_store(move |store| store.meeting_history(&id)).await
+    state
+        .with_store(move |store| store.meeting_history(&id))
+        .await
 }

@@ -35,7 +35,12 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Internal, message: message.into(), field: None, fields: Vec::new() }
+        Self {
+            kind: ErrorKind::Internal,
+            message: message.into(),
+            field: None,
+            fields: Vec::new(),
+        }
     }
 }
 
@@ -46,8 +51,15 @@ impl From<CoreError> for CommandError {
             CoreError::Validation(fields) => (ErrorKind::Validation, fields),
             CoreError::NotFound { .. } => (ErrorKind::NotFound, Vec::new()),
             CoreError::Conflict { .. } => (ErrorKind::Conflict, Vec::new()),
-            CoreError::SchemaTooNew { .. } | CoreError::Storage(_) => (ErrorKind::Storage, Vec::new()),
+            CoreError::SchemaTooNew { .. } | CoreError::Storage(_) => {
+                (ErrorKind::Storage, Vec::new())
+            }
         };
-        Self { kind, message, field: fields.first().map(|f| f.field.clone()), fields }
+        Self {
+            kind,
+            message,
+            field: fields.first().map(|f| f.field.clone()),
+            fields,
+        }
     }
 }

@@ -48,7 +48,10 @@ pub fn data_dir_override(
 }
 
 pub fn run() {
-    let data_dir = data_dir_override(std::env::args_os().skip(1), std::env::var_os("PLENARY_DATA_DIR"));
+    let data_dir = data_dir_override(
+        std::env::args_os().skip(1),
+        std::env::var_os("PLENARY_DATA_DIR"),
+    );
     with_commands(tauri::Builder::default())
         .setup(move |app| {
             let data_dir = match data_dir.clone() {

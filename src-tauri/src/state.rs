@@ -20,7 +20,11 @@ impl AppState {
             .map(|store| Arc::new(Mutex::new(store)))
             .map_err(CommandError::from);
         if let Err(error) = &database {
-            eprintln!("plenary: could not open the database in {}: {}", data_dir.display(), error.message);
+            eprintln!(
+                "plenary: could not open the database in {}: {}",
+                data_dir.display(),
+                error.message
+            );
         }
         AppState { data_dir, database }
     }

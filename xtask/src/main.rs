@@ -26,16 +26,25 @@ names another.";
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
-    let command = args.next().and_then(|c| c.into_string().ok()).unwrap_or_default();
+    let command = args
+        .next()
+        .and_then(|c| c.into_string().ok())
+        .unwrap_or_default();
     let rest: Vec<OsString> = args.collect();
     let result = match command.as_str() {
         "run" => Options::parse(&rest).and_then(|o| steps::run(&o)),
-        "build" => Options::parse(&rest).and_then(|o| steps::build(&o).map(|binary| {
-            println!("xtask: built {}", binary.display());
-            if let Some(dir) = &o.data_dir {
-                println!("xtask: start it on that data folder with: {} --data-dir {}", binary.display(), dir.display());
-            }
-        })),
+        "build" => Options::parse(&rest).and_then(|o| {
+            steps::build(&o).map(|binary| {
+                println!("xtask: built {}", binary.display());
+                if let Some(dir) = &o.data_dir {
+                    println!(
+                        "xtask: start it on that data folder with: {} --data-dir {}",
+                        binary.display(),
+                        dir.display()
+                    );
+                }
+            })
+        }),
         "test" => steps::test(),
         "bindings" => steps::bindings(),
         "" | "help" | "--help" | "-h" => {
@@ -63,14 +72,18 @@ pub struct Options {
 impl Options {
     fn parse(args: &[OsString]) -> Result<Options, String> {
         let mut options = Options {
-            data_dir: std::env::var_os("PLENARY_DATA_DIR").filter(|d| !d.is_empty()).map(PathBuf::from),
+            data_dir: std::env::var_os("PLENARY_DATA_DIR")
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from),
             release: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let text = arg.to_string_lossy();
             if text == "--data-dir" {
-                let dir = args.next().ok_or("--data-dir needs a folder, e.g. --data-dir ~/plenary-test")?;
+                let dir = args
+                    .next()
+                    .ok_or("--data-dir needs a folder, e.g. --data-dir ~/plenary-test")?;
                 options.data_dir = Some(PathBuf::from(dir));
             } else if let Some(dir) = text.strip_prefix("--data-dir=") {
                 options.data_dir = Some(PathBuf::from(dir));
@@ -86,7 +99,10 @@ impl Options {
 
 /// The repository's root (the parent of this crate).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -99,9 +115,26 @@ mod tests {
 
     #[test]
     fn options_take_a_data_folder_and_a_profile() {
-        assert_eq!(parse(&["--data-dir", "/tmp/p"]).unwrap().data_dir, Some("/tmp/p".into()));
-        assert_eq!(parse(&["--data-dir=/tmp/q", "--release"]).unwrap(), Options { data_dir: Some("/tmp/q".into()), release: true });
-        assert!(parse(&["--data-dir"]).unwrap_err().contains("needs a folder"));
-        assert!(parse(&["--frobnicate"]).unwrap_err().contains("unknown option"));
+        assert_eq!(
+            parse(&["--data-dir", "/tmp/p"]).unwrap().data_dir,
+            Some("/tmp/p".into())
+        );
+        assert_eq!(
+            parse(&["--data-dir=/tmp/q", "--release"]).unwrap(),
+            Options {
+                data_dir: Some("/tmp/q".into()),
+                release: true
+            }
+        );
+        assert!(
+            parse(&["--data-dir"])
+                .unwrap_err()
+                .contains("needs a folder")
+        );
+        assert!(
+            parse(&["--frobnicate"])
+                .unwrap_err()
+                .contains("unknown option")
+        );
     }
 }

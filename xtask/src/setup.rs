@@ -50,9 +50,18 @@ pub fn ensure(purpose: Purpose) -> Result<(), String> {
 fn check_node() -> Result<(), String> {
     let version = command_output(Command::new("node").arg("--version"))
         .map_err(|_| "Node.js 20 or newer is needed to build the UI; install it from your package manager or nodejs.org".to_owned())?;
-    let major: u32 = version.trim().trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let major: u32 = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
     if major < 20 {
-        return Err(format!("Node.js 20 or newer is needed to build the UI; this machine has {}", version.trim()));
+        return Err(format!(
+            "Node.js 20 or newer is needed to build the UI; this machine has {}",
+            version.trim()
+        ));
     }
     Ok(())
 }
@@ -77,8 +86,14 @@ fn ensure_apt(packages: &[&str]) -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
-    let as_root = command_output(Command::new("id").arg("-u")).map(|uid| uid.trim() == "0").unwrap_or(false);
-    let sudo = !as_root && Command::new("sudo").args(["-n", "true"]).status().is_ok_and(|s| s.success());
+    let as_root = command_output(Command::new("id").arg("-u"))
+        .map(|uid| uid.trim() == "0")
+        .unwrap_or(false);
+    let sudo = !as_root
+        && Command::new("sudo")
+            .args(["-n", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
     if !as_root && !sudo {
         return Err(format!(
             "these system packages are missing; install them, then run this again:\n  sudo apt-get install {}",
@@ -87,7 +102,11 @@ fn ensure_apt(packages: &[&str]) -> Result<(), String> {
     }
     println!("xtask: installing system packages: {}", missing.join(" "));
     let apt = |args: &[&str]| {
-        let mut command = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        let mut command = if sudo {
+            Command::new("sudo")
+        } else {
+            Command::new("apt-get")
+        };
         if sudo {
             command.arg("apt-get");
         }
@@ -126,7 +145,15 @@ fn ensure_tauri_driver() -> Result<(), String> {
     }
     println!("xtask: installing tauri-driver {TAURI_DRIVER_VERSION} (cargo install)");
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cargo.args(["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION]);
+    cargo.args([
+        "install",
+        "tauri-driver",
+        "--locked",
+        "--version",
+        TAURI_DRIVER_VERSION,
+    ]);
     run_command(cargo)?;
-    crate::steps::tauri_driver().map(|_| ()).ok_or_else(|| "tauri-driver was installed but is not on PATH or in ~/.cargo/bin".to_owned())
+    crate::steps::tauri_driver().map(|_| ()).ok_or_else(|| {
+        "tauri-driver was installed but is not on PATH or in ~/.cargo/bin".to_owned()
+    })
 }

@@ -26,7 +26,11 @@ pub fn build(options: &Options) -> Result<PathBuf, String> {
         cargo.arg("--release");
     }
     run_command(cargo)?;
-    Ok(app_binary(if options.release { "release" } else { "debug" }))
+    Ok(app_binary(if options.release {
+        "release"
+    } else {
+        "debug"
+    }))
 }
 
 pub fn bindings() -> Result<(), String> {
@@ -54,16 +58,32 @@ pub fn test() -> Result<(), String> {
     steps.push(("UI build (vite)", ui_build));
 
     let mut clippy = cargo();
-    clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    clippy.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     steps.push(("lints (clippy, warnings denied)", clippy));
 
     let mut core = cargo();
-    core.args(["test", "--package", "plenary-core"]);
+    core.args(["test", "--package", "plenary-core", "--lib", "--tests"]);
     steps.push(("core tests", core));
 
     // The shell's tests include the bindings drift check.
     let mut shell = cargo();
-    shell.args(["test", "--package", "plenary", "--package", "xtask"]);
+    shell.args([
+        "test",
+        "--package",
+        "plenary",
+        "--package",
+        "xtask",
+        "--lib",
+        "--bins",
+        "--tests",
+    ]);
     steps.push(("shell tests, bindings drift check, xtask tests", shell));
 
     let mut check = npm();
@@ -78,14 +98,18 @@ pub fn test() -> Result<(), String> {
     app.args(["build", "--package", "plenary"]);
     steps.push(("app build for end-to-end tests", app));
 
-    steps.push(("end-to-end tests in the real window (tauri-driver)", e2e_command()?));
+    steps.push((
+        "end-to-end tests in the real window (tauri-driver)",
+        e2e_command()?,
+    ));
 
     let mut failed = Vec::new();
+    let mut tally = TestTally::default();
     let total = steps.len();
     for (index, (name, command)) in steps.into_iter().enumerate() {
         println!("\n==> [{}/{total}] {name}", index + 1);
         let started = Instant::now();
-        let outcome = run_command(command);
+        let outcome = run_counting(command, &mut tally);
         let seconds = started.elapsed().as_secs_f32();
         match outcome {
             Ok(()) => println!("==> ok: {name} ({seconds:.1} s)"),
@@ -96,11 +120,77 @@ pub fn test() -> Result<(), String> {
         }
     }
     println!();
-    if failed.is_empty() {
+    let outcome = if failed.is_empty() {
         println!("xtask: all {total} steps succeeded");
         Ok(())
     } else {
-        Err(format!("{} of {total} steps failed: {}", failed.len(), failed.join("; ")))
+        Err(format!(
+            "{} of {total} steps failed: {}",
+            failed.len(),
+            failed.join("; ")
+        ))
+    };
+    // One closing line over every runner (cargo test and vitest, end to end included).
+    println!("tests: {} passed, {} failed", tally.passed, tally.failed);
+    outcome
+}
+
+/// Tests counted from the runners' own summary lines.
+#[derive(Debug, Default, PartialEq)]
+pub struct TestTally {
+    pub passed: u64,
+    pub failed: u64,
+}
+
+impl TestTally {
+    /// Reads a cargo test summary ("test result: ok. 32 passed; 0 failed; ...") or a vitest one
+    /// ("Tests  1 failed | 21 passed (22)").
+    pub fn read(&mut self, line: &str) {
+        let line = line.trim();
+        let Some(counts) = line
+            .strip_prefix("test result:")
+            .or_else(|| line.strip_prefix("Tests "))
+        else {
+            return;
+        };
+        let words: Vec<&str> = counts
+            .split(|c: char| c.is_whitespace() || c == ';' || c == '|')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for pair in words.windows(2) {
+            let Ok(count) = pair[0].parse::<u64>() else {
+                continue;
+            };
+            match pair[1] {
+                "passed" => self.passed += count,
+                "failed" => self.failed += count,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Like [`run_command`], echoing the command's standard output while counting its tests.
+fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+    let shown = format!("{command:?}");
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            tally.read(&line);
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("{shown} did not finish: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} exited with {status}"))
     }
 }
 
@@ -112,7 +202,11 @@ fn e2e_command() -> Result<Command, String> {
         && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty());
     let mut command = if headless {
         let mut xvfb = Command::new("xvfb-run");
-        xvfb.args(["--auto-servernum", "--server-args=-screen 0 1280x900x24", "npm"]);
+        xvfb.args([
+            "--auto-servernum",
+            "--server-args=-screen 0 1280x900x24",
+            "npm",
+        ]);
         xvfb
     } else {
         npm()
@@ -132,7 +226,11 @@ fn build_ui() -> Result<(), String> {
 }
 
 fn app_binary(profile: &str) -> PathBuf {
-    let name = if cfg!(windows) { "plenary.exe" } else { "plenary" };
+    let name = if cfg!(windows) {
+        "plenary.exe"
+    } else {
+        "plenary"
+    };
     root().join("target").join(profile).join(name)
 }
 
@@ -148,9 +246,17 @@ pub fn npm() -> Command {
 
 /// tauri-driver on PATH or in cargo's bin folder.
 pub fn tauri_driver() -> Option<PathBuf> {
-    let name = if cfg!(windows) { "tauri-driver.exe" } else { "tauri-driver" };
+    let name = if cfg!(windows) {
+        "tauri-driver.exe"
+    } else {
+        "tauri-driver"
+    };
     let on_path = std::env::var_os("PATH")
-        .map(|path| std::env::split_paths(&path).map(|dir| dir.join(name)).collect::<Vec<_>>())
+        .map(|path| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join(name))
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default();
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
@@ -164,8 +270,14 @@ pub fn tauri_driver() -> Option<PathBuf> {
 /// Runs `command` with inherited output; an error names it and its exit status.
 pub fn run_command(mut command: Command) -> Result<(), String> {
     let shown = format!("{command:?}");
-    let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{shown} exited with {status}")) }
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} exited with {status}"))
+    }
 }
 
 /// Runs `command` and returns what it printed.
@@ -175,4 +287,31 @@ pub fn command_output(command: &mut Command) -> Result<String, String> {
         return Err(String::from_utf8_lossy(&output.stderr).into_owned());
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TestTally;
+
+    #[test]
+    fn counts_tests_from_cargo_and_vitest_summaries() {
+        let mut tally = TestTally::default();
+        for line in [
+            "test result: ok. 32 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.21s",
+            "test result: FAILED. 5 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out",
+            "      Tests  1 failed | 21 passed (22)",
+            "      Tests  2 passed (2)",
+            " Test Files  4 passed (4)",
+            "test meeting::tests::ordinal ... ok",
+        ] {
+            tally.read(line);
+        }
+        assert_eq!(
+            tally,
+            TestTally {
+                passed: 60,
+                failed: 3
+            }
+        );
+    }
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { Meeting } from "../lib/bindings";
+import { datePreview, draftFrom, emptyDraft, FIELD_ORDER, firstInvalidField, isDirty, maySuggest } from "./meetingForm";
+
+const stored: Meeting = {
+  id: "0192f7e0-0000-7000-8000-000000000000",
+  created_at: "2023-01-01T00:00:00Z",
+  updated_at: "2023-01-01T00:00:00Z",
+  version: 3,
+  body: "wma_general_assembly",
+  ordinal: 74,
+  title: "74th WMA General Assembly",
+  city: "Kigali",
+  country: "Rwanda",
+  venue: "Kigali Convention Centre",
+  start_date: "2023-10-04",
+  end_date: "2023-10-07",
+  time_zone: "Africa/Kigali",
+  format: "in_person",
+  status: "concluded",
+  registration_deadline: null,
+  notes: "",
+};
+
+describe("meeting form state", () => {
+  it("starts a new meeting empty, in person and planned", () => {
+    const draft = emptyDraft();
+    expect(draft.body).toBeNull();
+    expect(draft.format).toBe("in_person");
+    expect(draft.status).toBe("planned");
+    expect(FIELD_ORDER.every((field) => field in draft)).toBe(true);
+  });
+
+  it("turns a stored meeting into text fields and back", () => {
+    const draft = draftFrom(stored);
+    expect(draft.ordinal).toBe("74");
+    expect(draft.registration_deadline).toBe("");
+    expect(draftFrom({ ...stored, ordinal: null, registration_deadline: "2023-09-01" })).toMatchObject({
+      ordinal: "",
+      registration_deadline: "2023-09-01",
+    });
+  });
+
+  it("lets a suggestion replace only an empty field or the previous suggestion", () => {
+    expect(maySuggest("", null)).toBe(true);
+    expect(maySuggest("  ", "WHA77")).toBe(true);
+    expect(maySuggest("WHA77", "WHA77")).toBe(true);
+    expect(maySuggest("Seventy-seventh Assembly", "WHA77")).toBe(false);
+    expect(maySuggest("Europe/Zurich", null)).toBe(false);
+  });
+
+  it("previews real dates with their weekday and stays quiet for anything else", () => {
+    expect(datePreview("2023-10-04")).toBe("Wed 4 Oct 2023");
+    expect(datePreview(" 2024-06-01 ")).toBe("Sat 1 Jun 2024");
+    expect(datePreview("2023-02-30")).toBe("");
+    expect(datePreview("04/10/2023")).toBe("");
+    expect(datePreview("")).toBe("");
+  });
+
+  it("focuses the first field in error in form order", () => {
+    expect(firstInvalidField({ end_date: "x", body: "y" })).toBe("body");
+    expect(firstInvalidField({ notes: "x", registration_deadline: "y" })).toBe("registration_deadline");
+    expect(firstInvalidField({})).toBeNull();
+  });
+
+  it("notices unsaved changes", () => {
+    const draft = draftFrom(stored);
+    expect(isDirty(draft, { ...draft })).toBe(false);
+    expect(isDirty(draft, { ...draft, venue: "Intare Conference Arena" })).toBe(true);
+  });
+});
