@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "update_meeting",
     "delete_meeting",
     "meeting_history",
+    "list_settings",
+    "set_setting",
 ];
 
 fn main() {

@@ -5,10 +5,11 @@
 use plenary_core::meeting::{
     Body, Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus,
 };
-use plenary_core::{FieldError, HistoryAction, HistoryEntry};
+use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
 
-use crate::commands::{AppInfo, Choice, MeetingFormOptions};
+use crate::commands::meetings::MeetingFormOptions;
+use crate::commands::{AppInfo, Choice};
 use crate::error::{CommandError, ErrorKind};
 
 /// Where the generated file lives, relative to this crate.
@@ -26,6 +27,8 @@ pub fn typescript() -> String {
         Meeting::decl(&cfg),
         HistoryAction::decl(&cfg),
         HistoryEntry::decl(&cfg),
+        SettingKey::decl(&cfg),
+        Setting::decl(&cfg),
         FieldError::decl(&cfg),
         ErrorKind::decl(&cfg),
         CommandError::decl(&cfg),

@@ -17,15 +17,17 @@ pub use state::AppState;
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
-        commands::meeting_form_options,
-        commands::default_meeting_title,
-        commands::suggest_time_zone,
-        commands::list_meetings,
-        commands::get_meeting,
-        commands::create_meeting,
-        commands::update_meeting,
-        commands::delete_meeting,
-        commands::meeting_history,
+        commands::meetings::meeting_form_options,
+        commands::meetings::default_meeting_title,
+        commands::meetings::suggest_time_zone,
+        commands::meetings::list_meetings,
+        commands::meetings::get_meeting,
+        commands::meetings::create_meeting,
+        commands::meetings::update_meeting,
+        commands::meetings::delete_meeting,
+        commands::meetings::meeting_history,
+        commands::settings::list_settings,
+        commands::settings::set_setting,
     ])
 }
 

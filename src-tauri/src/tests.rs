@@ -257,3 +257,35 @@ fn the_data_folder_comes_from_the_flag_then_the_environment() {
     assert_eq!(data_dir_override(args(&[]), Some("".into())), None);
     assert_eq!(data_dir_override(args(&["--other"]), None), None);
 }
+
+#[test]
+fn settings_are_set_with_versions() {
+    let app = harness();
+    assert_eq!(app.invoke("list_settings", json!({})).unwrap(), json!([]));
+    let set = app
+        .invoke(
+            "set_setting",
+            json!({ "key": "home_time_zone", "value": "America/Chicago", "version": null }),
+        )
+        .unwrap();
+    assert_eq!(set["value"], "America/Chicago");
+    let error = app
+        .invoke(
+            "set_setting",
+            json!({ "key": "home_time_zone", "value": "Mars/Base", "version": 1 }),
+        )
+        .unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert_eq!(error["field"], "home_time_zone");
+    let error = app
+        .invoke(
+            "set_setting",
+            json!({ "key": "home_time_zone", "value": "Asia/Seoul", "version": null }),
+        )
+        .unwrap_err();
+    assert_eq!(error["kind"], "conflict");
+    assert_eq!(
+        app.invoke("list_settings", json!({})).unwrap()[0]["value"],
+        "America/Chicago"
+    );
+}

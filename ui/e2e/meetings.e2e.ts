@@ -127,6 +127,13 @@ describe("meetings in the real window", () => {
     // Settings shows the data folder this window was started on.
     await click(browser, "Settings");
     await browser.$(`code=${plenary.dataDir}`).waitForDisplayed();
+    // The home time zone is checked, saved, and kept.
+    await fill(browser, "Home time zone", "Chicago");
+    await click(browser, "Save time zone");
+    expect(await fieldError(browser, "Home time zone")).toContain("not a known time zone");
+    await fill(browser, "Home time zone", "America/Chicago");
+    await click(browser, "Save time zone");
+    await browser.$("p=Home time zone set to America/Chicago.").waitForDisplayed();
     await plenary.screenshot("settings");
   });
 });

@@ -9,10 +9,12 @@ pub mod error;
 pub mod fold;
 pub mod history;
 pub mod meeting;
+pub mod settings;
 pub mod store;
 pub mod time_zone;
 
 pub use error::{CoreError, FieldError};
 pub use history::{HistoryAction, HistoryEntry};
 pub use meeting::{Body, Meeting, MeetingDraft, MeetingFormat, MeetingStatus};
+pub use settings::{Setting, SettingKey};
 pub use store::Store;

@@ -7,6 +7,8 @@ import type {
   Meeting,
   MeetingDraft,
   MeetingFormOptions,
+  Setting,
+  SettingKey,
 } from "./bindings";
 import { CommandFailure, toCommandError } from "./errors";
 
@@ -31,4 +33,7 @@ export const api = {
     call<Meeting>("update_meeting", { id, version, draft }),
   deleteMeeting: (id: string, version: number) => call<null>("delete_meeting", { id, version }),
   meetingHistory: (id: string) => call<HistoryEntry[]>("meeting_history", { id }),
+  listSettings: () => call<Setting[]>("list_settings"),
+  setSetting: (key: SettingKey, value: string, version: number | null) =>
+    call<Setting>("set_setting", { key, value, version }),
 };

@@ -56,6 +56,14 @@ export type HistoryEntry = { id: string, entity: string, entity_id: string, acti
  */
 at: string, };
 
+export type SettingKey = "home_time_zone";
+
+export type Setting = { key: SettingKey, 
+/**
+ * Empty when cleared.
+ */
+value: string, created_at: string, updated_at: string, version: number, };
+
 export type FieldError = { field: string, message: string, };
 
 export type ErrorKind = "validation" | "not_found" | "conflict" | "storage" | "internal";

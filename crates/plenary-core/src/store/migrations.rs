@@ -2,9 +2,10 @@
 
 use rusqlite_migration::{M, Migrations};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!(
-    "migrations/0001_meetings_and_history.sql"
-))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_meetings_and_history.sql")),
+    M::up(include_str!("migrations/0002_settings.sql")),
+];
 
 /// The schema version this build writes (SQLite's `user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -3,6 +3,7 @@
 
 mod meetings;
 mod migrations;
+mod settings;
 
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,4 @@
-//! The commands the web view may invoke. Each is a thin adapter around a core function; rules and
-//! storage live in `plenary_core`.
+//! Meetings: list, view, create, edit, delete, history, and the form's helpers.
 
 use plenary_core::meeting::{
     Body, Meeting, MeetingDraft, MeetingFormat, MeetingStatus, parse_ordinal,
@@ -9,27 +8,8 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::error::CommandError;
+use super::{Choice, Outcome};
 use crate::state::AppState;
-
-type Outcome<T> = Result<T, CommandError>;
-
-/// What Settings shows about this installation.
-#[derive(Debug, Serialize, TS)]
-pub struct AppInfo {
-    pub version: String,
-    pub data_dir: String,
-    pub database_file: String,
-    /// Why the database could not be opened, if it could not.
-    pub database_error: Option<CommandError>,
-}
-
-/// One value of a fixed list, with the label a person reads.
-#[derive(Debug, Serialize, TS)]
-pub struct Choice<T> {
-    pub value: T,
-    pub label: String,
-}
 
 /// Everything the meeting form offers to choose from.
 #[derive(Debug, Serialize, TS)]
@@ -42,33 +22,11 @@ pub struct MeetingFormOptions {
 }
 
 #[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
-    Ok(AppInfo {
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-        data_dir: state.data_dir.display().to_string(),
-        database_file: state
-            .data_dir
-            .join(plenary_core::store::DATABASE_FILE)
-            .display()
-            .to_string(),
-        database_error: state.database_error().cloned(),
-    })
-}
-
-#[tauri::command]
 pub fn meeting_form_options() -> MeetingFormOptions {
-    fn choices<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice<T>> {
-        all.iter()
-            .map(|&value| Choice {
-                value,
-                label: label(value).to_owned(),
-            })
-            .collect()
-    }
     MeetingFormOptions {
-        bodies: choices(&Body::ALL, Body::label),
-        formats: choices(&MeetingFormat::ALL, MeetingFormat::label),
-        statuses: choices(&MeetingStatus::ALL, MeetingStatus::label),
+        bodies: Choice::all(&Body::ALL, Body::label),
+        formats: Choice::all(&MeetingFormat::ALL, MeetingFormat::label),
+        statuses: Choice::all(&MeetingStatus::ALL, MeetingStatus::label),
         time_zones: time_zone::all_names(),
     }
 }

@@ -1,0 +1,61 @@
+//! Settings of this laptop's Plenary, stored as versioned key-value rows (with history, like
+//! every other record).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::CoreError;
+use crate::time_zone;
+
+/// What can be set. Each key has its own rule in [`SettingKey::check`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum SettingKey {
+    /// The IANA time zone the delegate thinks in at home; times are shown in it beside venue time.
+    HomeTimeZone,
+}
+
+impl SettingKey {
+    pub const ALL: [SettingKey; 1] = [SettingKey::HomeTimeZone];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SettingKey::HomeTimeZone => "home_time_zone",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|key| key.as_str() == text)
+    }
+
+    /// Checks and normalises a value; an empty value clears the setting.
+    pub fn check(self, value: &str) -> Result<String, CoreError> {
+        let value = value.trim();
+        match self {
+            SettingKey::HomeTimeZone => {
+                if !value.is_empty() && !time_zone::is_known(value) {
+                    return Err(CoreError::validation(
+                        "home_time_zone",
+                        format!(
+                            "\"{}\" is not a known time zone. Choose one from the list, such as America/Chicago.",
+                            value.chars().take(60).collect::<String>()
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(value.to_owned())
+    }
+}
+
+/// A stored setting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Setting {
+    pub key: SettingKey,
+    /// Empty when cleared.
+    pub value: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: u32,
+}

@@ -1,0 +1,57 @@
+//! The commands the web view may invoke, one module per product area. Each command is a thin
+//! adapter around a core function; rules and storage live in `plenary_core`.
+
+pub mod meetings;
+pub mod settings;
+
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+pub(crate) type Outcome<T> = Result<T, CommandError>;
+
+/// What Settings shows about this installation.
+#[derive(Debug, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub database_file: String,
+    /// Why the database could not be opened, if it could not.
+    pub database_error: Option<CommandError>,
+}
+
+/// One value of a fixed list, with the label a person reads.
+#[derive(Debug, Serialize, TS)]
+pub struct Choice<T> {
+    pub value: T,
+    pub label: String,
+}
+
+impl<T: Copy> Choice<T> {
+    /// Every value of `all` with its label.
+    pub fn all(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice<T>> {
+        all.iter()
+            .map(|&value| Choice {
+                value,
+                label: label(value).to_owned(),
+            })
+            .collect()
+    }
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir.display().to_string(),
+        database_file: state
+            .data_dir
+            .join(plenary_core::store::DATABASE_FILE)
+            .display()
+            .to_string(),
+        database_error: state.database_error().cloned(),
+    })
+}
