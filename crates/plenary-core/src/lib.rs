@@ -9,6 +9,7 @@ pub mod error;
 pub mod fold;
 pub mod history;
 pub mod meeting;
+pub mod search;
 pub mod settings;
 pub mod store;
 pub mod time_zone;

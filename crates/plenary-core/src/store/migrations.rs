@@ -5,6 +5,7 @@ use rusqlite_migration::{M, Migrations};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_meetings_and_history.sql")),
     M::up(include_str!("migrations/0002_settings.sql")),
+    M::up(include_str!("migrations/0003_search.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

@@ -3,7 +3,10 @@
 
 mod meetings;
 mod migrations;
+mod search;
 mod settings;
+
+pub use search::{MATCH_END, MATCH_START, SearchHit};
 
 use std::path::{Path, PathBuf};
 
