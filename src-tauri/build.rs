@@ -2,6 +2,10 @@
 // in `capabilities/` grants.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "list_bodies",
+    "create_body",
+    "update_body",
+    "delete_body",
     "meeting_form_options",
     "default_meeting_title",
     "suggest_time_zone",

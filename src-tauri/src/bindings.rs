@@ -2,9 +2,8 @@
 //! one committed file, `ui/src/lib/bindings.ts`. A test fails when the file drifts from the Rust
 //! types; `cargo xtask bindings` rewrites it.
 
-use plenary_core::meeting::{
-    Body, Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus,
-};
+use plenary_core::body::{Body, BodyDraft, BodyFields, Organization};
+use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus};
 use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
 
@@ -19,6 +18,9 @@ pub const BINDINGS_FILE: &str = "../ui/src/lib/bindings.ts";
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::new();
     let declarations = [
+        Organization::decl(&cfg),
+        BodyDraft::decl(&cfg),
+        BodyFields::decl(&cfg),
         Body::decl(&cfg),
         MeetingFormat::decl(&cfg),
         MeetingStatus::decl(&cfg),

@@ -14,6 +14,8 @@ pub enum ErrorKind {
     NotFound,
     /// The record changed since it was read. Nothing changed.
     Conflict,
+    /// The record is still used by others (the message says by what). Nothing changed.
+    InUse,
     /// The database could not be opened or written.
     Storage,
     /// A fault in Plenary itself.
@@ -51,6 +53,7 @@ impl From<CoreError> for CommandError {
             CoreError::Validation(fields) => (ErrorKind::Validation, fields),
             CoreError::NotFound { .. } => (ErrorKind::NotFound, Vec::new()),
             CoreError::Conflict { .. } => (ErrorKind::Conflict, Vec::new()),
+            CoreError::InUse(_) => (ErrorKind::InUse, Vec::new()),
             CoreError::SchemaTooNew { .. } | CoreError::Storage(_) => {
                 (ErrorKind::Storage, Vec::new())
             }

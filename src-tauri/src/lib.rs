@@ -17,6 +17,10 @@ pub use state::AppState;
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
+        commands::bodies::list_bodies,
+        commands::bodies::create_body,
+        commands::bodies::update_body,
+        commands::bodies::delete_body,
         commands::meetings::meeting_form_options,
         commands::meetings::default_meeting_title,
         commands::meetings::suggest_time_zone,

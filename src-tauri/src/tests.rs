@@ -50,7 +50,7 @@ impl Harness {
 
 fn kigali() -> Value {
     json!({
-        "body": "wma_general_assembly", "ordinal": "74", "title": "74th WMA General Assembly",
+        "body_id": "wma_general_assembly", "parent_id": "", "ordinal": "74", "title": "74th WMA General Assembly",
         "city": "Kigali", "country": "Rwanda", "venue": "Kigali Convention Centre",
         "start_date": "2023-10-04", "end_date": "2023-10-07", "time_zone": "Africa/Kigali",
         "format": "in_person", "status": "planned", "registration_deadline": "", "notes": ""
@@ -187,23 +187,23 @@ fn write_database_from_a_newer_plenary(dir: &std::path::Path) {
 #[test]
 fn form_helpers_suggest_titles_and_time_zones() {
     let app = harness();
-    let title = |body: Value, ordinal: &str| {
+    let title = |body: &str, ordinal: &str| {
         app.invoke(
             "default_meeting_title",
-            json!({ "body": body, "ordinal": ordinal }),
+            json!({ "bodyId": body, "ordinal": ordinal }),
         )
         .unwrap()
     };
-    assert_eq!(title(json!("world_health_assembly"), "77"), json!("WHA77"));
+    assert_eq!(title("world_health_assembly", "77"), json!("WHA77"));
     assert_eq!(
-        title(json!("wma_general_assembly"), "74"),
+        title("wma_general_assembly", "74"),
         json!("74th WMA General Assembly")
     );
     assert_eq!(
-        title(json!("who_executive_board"), "abc"),
+        title("who_executive_board", "abc"),
         json!("WHO Executive Board")
     );
-    assert_eq!(title(Value::Null, "74"), Value::Null);
+    assert_eq!(title("", "74"), Value::Null);
 
     assert_eq!(
         app.invoke("suggest_time_zone", json!({ "city": "Genève" }))
@@ -217,10 +217,8 @@ fn form_helpers_suggest_titles_and_time_zones() {
     );
 
     let options = app.invoke("meeting_form_options", json!({})).unwrap();
-    assert_eq!(
-        options["bodies"][0],
-        json!({ "value": "wma_general_assembly", "label": "WMA General Assembly" })
-    );
+    assert_eq!(options["bodies"][0]["id"], "wma_general_assembly");
+    assert_eq!(options["bodies"][0]["name"], "WMA General Assembly");
     assert!(
         options["time_zones"]
             .as_array()
@@ -287,5 +285,39 @@ fn settings_are_set_with_versions() {
     assert_eq!(
         app.invoke("list_settings", json!({})).unwrap()[0]["value"],
         "America/Chicago"
+    );
+}
+
+#[test]
+fn bodies_are_managed_and_in_use_errors_have_their_kind() {
+    let app = harness();
+    let draft = json!({ "name": "UN High-Level Meeting", "short_name": "UN HLM", "organization": "other",
+                        "parent_id": "", "title_pattern": "" });
+    let body = app
+        .invoke("create_body", json!({ "draft": draft }))
+        .unwrap();
+    assert_eq!(body["seeded"], false);
+    let mut meeting = kigali();
+    meeting["body_id"] = body["id"].clone();
+    app.invoke("create_meeting", json!({ "draft": meeting }))
+        .unwrap();
+    let error = app
+        .invoke("delete_body", json!({ "id": body["id"], "version": 1 }))
+        .unwrap_err();
+    assert_eq!(error["kind"], "in_use");
+    let error = app
+        .invoke(
+            "delete_body",
+            json!({ "id": "world_health_assembly", "version": 1 }),
+        )
+        .unwrap_err();
+    assert_eq!(error["kind"], "in_use");
+    assert_eq!(
+        app.invoke("list_bodies", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        21
     );
 }

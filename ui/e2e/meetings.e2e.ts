@@ -114,7 +114,7 @@ describe("meetings in the real window", () => {
     expect(await (await field(browser, "Convening body")).isFocused()).toBe(true);
 
     // Markup in text fields stays text.
-    await choose(browser, "Convening body", "Other");
+    await choose(browser, "Convening body", "Other meeting");
     await fill(browser, "Title", "<img src=x onerror=alert(1)> Réunion 세계의사회");
     await fill(browser, "Start date", "2024-05-27");
     await fill(browser, "End date", "2024-06-01");

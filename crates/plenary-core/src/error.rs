@@ -34,6 +34,10 @@ pub enum CoreError {
          Your changes were not saved: reload it to see the latest version, then make your changes again."
     )]
     Conflict { entity: &'static str },
+    /// The record is still used by others (a body with meetings, a meeting with sessions...);
+    /// the message says what and what to do. Nothing was changed.
+    #[error("{0}")]
+    InUse(String),
     /// The database file was written by a newer Plenary.
     #[error(
         "This data folder was written by a newer version of Plenary (database schema {found}; this \

@@ -5,6 +5,7 @@
 //! lives in [`store`]. Types that cross the app boundary derive `ts_rs::TS` behind the `ts`
 //! feature so the desktop shell can generate the UI's TypeScript declarations from them.
 
+pub mod body;
 pub mod error;
 pub mod fold;
 pub mod history;
@@ -14,8 +15,9 @@ pub mod settings;
 pub mod store;
 pub mod time_zone;
 
+pub use body::{Body, BodyDraft, Organization};
 pub use error::{CoreError, FieldError};
 pub use history::{HistoryAction, HistoryEntry};
-pub use meeting::{Body, Meeting, MeetingDraft, MeetingFormat, MeetingStatus};
+pub use meeting::{Meeting, MeetingDraft, MeetingFormat, MeetingStatus};
 pub use settings::{Setting, SettingKey};
 pub use store::Store;

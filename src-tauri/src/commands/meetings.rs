@@ -1,9 +1,7 @@
 //! Meetings: list, view, create, edit, delete, history, and the form's helpers.
 
-use plenary_core::meeting::{
-    Body, Meeting, MeetingDraft, MeetingFormat, MeetingStatus, parse_ordinal,
-};
-use plenary_core::{HistoryEntry, time_zone};
+use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFormat, MeetingStatus, parse_ordinal};
+use plenary_core::{Body, HistoryEntry, Organization, time_zone};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -14,7 +12,9 @@ use crate::state::AppState;
 /// Everything the meeting form offers to choose from.
 #[derive(Debug, Serialize, TS)]
 pub struct MeetingFormOptions {
-    pub bodies: Vec<Choice<Body>>,
+    /// Every body, WMA first, then WHO, then the office's own.
+    pub bodies: Vec<Body>,
+    pub organizations: Vec<Choice<Organization>>,
     pub formats: Vec<Choice<MeetingFormat>>,
     pub statuses: Vec<Choice<MeetingStatus>>,
     /// Every IANA time-zone name, sorted.
@@ -22,19 +22,28 @@ pub struct MeetingFormOptions {
 }
 
 #[tauri::command]
-pub fn meeting_form_options() -> MeetingFormOptions {
-    MeetingFormOptions {
-        bodies: Choice::all(&Body::ALL, Body::label),
+pub async fn meeting_form_options(state: State<'_, AppState>) -> Outcome<MeetingFormOptions> {
+    let bodies = state.with_store(|store| store.bodies()).await?;
+    Ok(MeetingFormOptions {
+        bodies,
+        organizations: Choice::all(&Organization::ALL, Organization::label),
         formats: Choice::all(&MeetingFormat::ALL, MeetingFormat::label),
         statuses: Choice::all(&MeetingStatus::ALL, MeetingStatus::label),
         time_zones: time_zone::all_names(),
-    }
+    })
 }
 
 /// The title a new meeting gets from its body and ordinal; `None` when there is none to suggest.
 #[tauri::command]
-pub fn default_meeting_title(body: Option<Body>, ordinal: String) -> Option<String> {
-    body?.default_title(parse_ordinal(&ordinal).ok().flatten())
+pub async fn default_meeting_title(
+    state: State<'_, AppState>,
+    body_id: String,
+    ordinal: String,
+) -> Outcome<Option<String>> {
+    let ordinal = parse_ordinal(&ordinal).ok().flatten();
+    state
+        .with_store(move |store| store.default_meeting_title(&body_id, ordinal))
+        .await
 }
 
 /// The time zone of a well-known meeting city.

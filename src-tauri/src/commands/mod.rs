@@ -1,6 +1,7 @@
 //! The commands the web view may invoke, one module per product area. Each command is a thin
 //! adapter around a core function; rules and storage live in `plenary_core`.
 
+pub mod bodies;
 pub mod meetings;
 pub mod settings;
 

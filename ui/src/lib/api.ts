@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
   Body,
+  BodyDraft,
   HistoryEntry,
   Meeting,
   MeetingDraft,
@@ -23,8 +24,12 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   meetingFormOptions: () => call<MeetingFormOptions>("meeting_form_options"),
-  defaultMeetingTitle: (body: Body | null, ordinal: string) =>
-    call<string | null>("default_meeting_title", { body, ordinal }),
+  defaultMeetingTitle: (bodyId: string, ordinal: string) =>
+    call<string | null>("default_meeting_title", { bodyId, ordinal }),
+  listBodies: () => call<Body[]>("list_bodies"),
+  createBody: (draft: BodyDraft) => call<Body>("create_body", { draft }),
+  updateBody: (id: string, version: number, draft: BodyDraft) => call<Body>("update_body", { id, version, draft }),
+  deleteBody: (id: string, version: number) => call<null>("delete_body", { id, version }),
   suggestTimeZone: (city: string) => call<string | null>("suggest_time_zone", { city }),
   listMeetings: () => call<Meeting[]>("list_meetings"),
   getMeeting: (id: string) => call<Meeting>("get_meeting", { id }),

@@ -7,7 +7,8 @@ const stored: Meeting = {
   created_at: "2023-01-01T00:00:00Z",
   updated_at: "2023-01-01T00:00:00Z",
   version: 3,
-  body: "wma_general_assembly",
+  body_id: "wma_general_assembly",
+  parent_id: null,
   ordinal: 74,
   title: "74th WMA General Assembly",
   city: "Kigali",
@@ -25,7 +26,8 @@ const stored: Meeting = {
 describe("meeting form state", () => {
   it("starts a new meeting empty, in person and planned", () => {
     const draft = emptyDraft();
-    expect(draft.body).toBeNull();
+    expect(draft.body_id).toBe("");
+    expect(draft.parent_id).toBe("");
     expect(draft.format).toBe("in_person");
     expect(draft.status).toBe("planned");
     expect(FIELD_ORDER.every((field) => field in draft)).toBe(true);
@@ -58,7 +60,7 @@ describe("meeting form state", () => {
   });
 
   it("focuses the first field in error in form order", () => {
-    expect(firstInvalidField({ end_date: "x", body: "y" })).toBe("body");
+    expect(firstInvalidField({ end_date: "x", body_id: "y" })).toBe("body_id");
     expect(firstInvalidField({ notes: "x", registration_deadline: "y" })).toBe("registration_deadline");
     expect(firstInvalidField({})).toBeNull();
   });

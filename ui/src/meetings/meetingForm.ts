@@ -4,7 +4,8 @@ import { formatDate, parseIsoDate } from "../lib/dates";
 
 /** Form fields in the order they appear; errors are focused in this order. */
 export const FIELD_ORDER = [
-  "body",
+  "body_id",
+  "parent_id",
   "ordinal",
   "title",
   "city",
@@ -23,7 +24,8 @@ export type MeetingField = (typeof FIELD_ORDER)[number];
 
 export function emptyDraft(): MeetingDraft {
   return {
-    body: null,
+    body_id: "",
+    parent_id: "",
     ordinal: "",
     title: "",
     city: "",
@@ -41,7 +43,8 @@ export function emptyDraft(): MeetingDraft {
 
 export function draftFrom(meeting: Meeting): MeetingDraft {
   return {
-    body: meeting.body,
+    body_id: meeting.body_id,
+    parent_id: meeting.parent_id ?? "",
     ordinal: meeting.ordinal === null ? "" : String(meeting.ordinal),
     title: meeting.title,
     city: meeting.city,

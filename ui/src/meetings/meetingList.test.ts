@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Body, Meeting } from "../lib/bindings";
-import { groupMeetings, isFiltered, matchesFilter, meetingYears, NO_FILTER, type MeetingFilter } from "./meetingList";
+import type { Meeting } from "../lib/bindings";
+import { groupMeetings, isFiltered, matchesFilter, meetingYears, NO_FILTER, type MeetingFilter, type MeetingRow } from "./meetingList";
 
 function meeting(overrides: Partial<Meeting>): Meeting {
   return {
@@ -8,7 +8,8 @@ function meeting(overrides: Partial<Meeting>): Meeting {
     created_at: "2024-01-01T00:00:00Z",
     updated_at: "2024-01-01T00:00:00Z",
     version: 1,
-    body: "world_health_assembly",
+    body_id: "world_health_assembly",
+    parent_id: null,
     ordinal: null,
     title: "Meeting",
     city: "",
@@ -25,16 +26,17 @@ function meeting(overrides: Partial<Meeting>): Meeting {
   };
 }
 
-const label = (body: Body) => ({ world_health_assembly: "World Health Assembly", wma_general_assembly: "WMA General Assembly" })[body as string] ?? body;
+const BODY_NAMES: Record<string, string> = { world_health_assembly: "World Health Assembly", wma_general_assembly: "WMA General Assembly" };
+const label = (id: string) => BODY_NAMES[id] ?? id;
 
-const kigali = meeting({ title: "74th WMA General Assembly", body: "wma_general_assembly", city: "Kigali", country: "Rwanda", start_date: "2023-10-04", end_date: "2023-10-07", status: "concluded" });
-const helsinki = meeting({ title: "75th WMA General Assembly", body: "wma_general_assembly", city: "Helsinki", country: "Finland", start_date: "2024-10-16", end_date: "2024-10-19" });
+const kigali = meeting({ title: "74th WMA General Assembly", body_id: "wma_general_assembly", city: "Kigali", country: "Rwanda", start_date: "2023-10-04", end_date: "2023-10-07", status: "concluded" });
+const helsinki = meeting({ title: "75th WMA General Assembly", body_id: "wma_general_assembly", city: "Helsinki", country: "Finland", start_date: "2024-10-16", end_date: "2024-10-19" });
 const wha77 = meeting({ title: "WHA77", city: "Genève", country: "Switzerland", venue: "Palais des Nations", start_date: "2024-05-27", end_date: "2024-06-01" });
 const wha78 = meeting({ title: "WHA78", city: "Geneva", start_date: "2025-05-19", end_date: "2025-05-27" });
 const newYear = meeting({ title: "EB Retreat", start_date: "2024-12-30", end_date: "2025-01-02" });
 const all = [helsinki, wha78, kigali, newYear, wha77];
 
-const titles = (list: Meeting[]) => list.map((m) => m.title);
+const titles = (list: (Meeting | MeetingRow)[]) => list.map((m) => ("meeting" in m ? m.meeting.title : m.title));
 
 describe("groupMeetings", () => {
   it("puts upcoming meetings first, soonest first, and past ones below, latest first", () => {
@@ -66,10 +68,10 @@ describe("matchesFilter", () => {
   });
 
   it("filters by body, status and year, including meetings that span two years", () => {
-    expect(check({ body: "wma_general_assembly" })).toEqual(["75th WMA General Assembly", "74th WMA General Assembly"]);
+    expect(check({ body_id: "wma_general_assembly" })).toEqual(["75th WMA General Assembly", "74th WMA General Assembly"]);
     expect(check({ status: "concluded" })).toEqual(["74th WMA General Assembly"]);
     expect(check({ year: "2025" })).toEqual(["WHA78", "EB Retreat"]);
-    expect(check({ year: "2024", body: "wma_general_assembly" })).toEqual(["75th WMA General Assembly"]);
+    expect(check({ year: "2024", body_id: "wma_general_assembly" })).toEqual(["75th WMA General Assembly"]);
   });
 });
 
@@ -83,5 +85,33 @@ describe("meetingYears and isFiltered", () => {
     expect(isFiltered(NO_FILTER)).toBe(false);
     expect(isFiltered({ ...NO_FILTER, text: "  " })).toBe(false);
     expect(isFiltered({ ...NO_FILTER, year: "2024" })).toBe(true);
+  });
+});
+
+describe("meetings within meetings", () => {
+  const week = meeting({ id: "week", title: "75th GA week", start_date: "2024-10-16", end_date: "2024-10-19" });
+  const council = meeting({ id: "council", title: "227th Council session", parent_id: "week", start_date: "2024-10-18", end_date: "2024-10-18" });
+  const mec = meeting({ id: "mec", title: "MEC", parent_id: "week", start_date: "2024-10-16", end_date: "2024-10-16" });
+  const orphan = meeting({ id: "orphan", title: "Orphan", parent_id: "deleted", start_date: "2024-11-01", end_date: "2024-11-01" });
+  const list = [council, week, orphan, mec];
+
+  it("lists children under their parent in date order, one level deeper", () => {
+    const rows = groupMeetings(list, NO_FILTER, "2024-01-01", label).upcoming;
+    expect(rows.map((r) => [r.meeting.id, r.depth, r.childCount])).toEqual([
+      ["week", 0, 2],
+      ["mec", 1, 0],
+      ["council", 1, 0],
+      ["orphan", 0, 0],
+    ]);
+  });
+
+  it("hides the children of a collapsed parent", () => {
+    const rows = groupMeetings(list, NO_FILTER, "2024-01-01", label, new Set(["week"])).upcoming;
+    expect(titles(rows)).toEqual(["75th GA week", "Orphan"]);
+  });
+
+  it("lists matches flat while a filter is set, so none hides in a collapsed parent", () => {
+    const rows = groupMeetings(list, { ...NO_FILTER, text: "council" }, "2024-01-01", label, new Set(["week"])).upcoming;
+    expect(rows.map((r) => [r.meeting.id, r.depth])).toEqual([["council", 0]]);
   });
 });

@@ -19,85 +19,6 @@ pub const MAX_ORDINAL: u32 = 9_999;
 /// Meetings are dated within these years; anything else is a typing mistake.
 pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
 
-/// The body that convenes a meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Body {
-    WmaGeneralAssembly,
-    WmaCouncil,
-    WmaMedicalEthicsCommittee,
-    WmaSocioMedicalAffairsCommittee,
-    WmaFinanceAndPlanningCommittee,
-    WorldHealthAssembly,
-    WhoExecutiveBoard,
-    WhoRegionalCommittee,
-    Other,
-}
-
-impl Body {
-    pub const ALL: [Body; 9] = [
-        Body::WmaGeneralAssembly,
-        Body::WmaCouncil,
-        Body::WmaMedicalEthicsCommittee,
-        Body::WmaSocioMedicalAffairsCommittee,
-        Body::WmaFinanceAndPlanningCommittee,
-        Body::WorldHealthAssembly,
-        Body::WhoExecutiveBoard,
-        Body::WhoRegionalCommittee,
-        Body::Other,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Body::WmaGeneralAssembly => "WMA General Assembly",
-            Body::WmaCouncil => "WMA Council",
-            Body::WmaMedicalEthicsCommittee => "WMA Medical Ethics Committee (MEC)",
-            Body::WmaSocioMedicalAffairsCommittee => "WMA Socio-Medical Affairs Committee (SMAC)",
-            Body::WmaFinanceAndPlanningCommittee => "WMA Finance and Planning Committee (FPC)",
-            Body::WorldHealthAssembly => "World Health Assembly",
-            Body::WhoExecutiveBoard => "WHO Executive Board",
-            Body::WhoRegionalCommittee => "WHO Regional Committee",
-            Body::Other => "Other",
-        }
-    }
-
-    /// The title a meeting of this body usually carries, e.g. "74th WMA General Assembly",
-    /// "WHA77", "EB154". WMA committees meet during a Council session, so their ordinal is the
-    /// Council session's. `None` for [`Body::Other`], whose title the person must write.
-    pub fn default_title(self, ordinal: Option<u32>) -> Option<String> {
-        let nth = ordinal.map(ordinal_suffixed);
-        let title = match (self, nth) {
-            (Body::WmaGeneralAssembly, Some(n)) => format!("{n} WMA General Assembly"),
-            (Body::WmaCouncil, Some(n)) => format!("{n} WMA Council session"),
-            (Body::WmaMedicalEthicsCommittee, Some(n)) => {
-                format!("WMA Medical Ethics Committee, {n} Council session")
-            }
-            (Body::WmaSocioMedicalAffairsCommittee, Some(n)) => {
-                format!("WMA Socio-Medical Affairs Committee, {n} Council session")
-            }
-            (Body::WmaFinanceAndPlanningCommittee, Some(n)) => {
-                format!("WMA Finance and Planning Committee, {n} Council session")
-            }
-            (Body::WorldHealthAssembly, _) => match ordinal {
-                Some(n) => format!("WHA{n}"),
-                None => "World Health Assembly".to_owned(),
-            },
-            (Body::WhoExecutiveBoard, _) => match ordinal {
-                Some(n) => format!("EB{n}"),
-                None => "WHO Executive Board".to_owned(),
-            },
-            (Body::WhoRegionalCommittee, _) => match ordinal {
-                Some(n) => format!("WHO Regional Committee, RC{n}"),
-                None => "WHO Regional Committee".to_owned(),
-            },
-            (Body::Other, _) => return None,
-            (body, None) => body.label().to_owned(),
-        };
-        Some(title)
-    }
-}
-
 /// How people attend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -166,7 +87,10 @@ impl MeetingStatus {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeetingDraft {
-    pub body: Option<Body>,
+    /// The convening body's id (see [`crate::body`]).
+    pub body_id: String,
+    /// The meeting this one is part of (a committee session within a GA week), or empty.
+    pub parent_id: String,
     /// A positive whole number as typed ("74"), or empty.
     pub ordinal: String,
     pub title: String,
@@ -190,7 +114,8 @@ pub struct MeetingDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeetingFields {
-    pub body: Body,
+    pub body_id: String,
+    pub parent_id: Option<String>,
     pub ordinal: Option<u32>,
     pub title: String,
     pub city: String,
@@ -230,10 +155,10 @@ impl MeetingDraft {
     pub fn validate(&self) -> Result<MeetingFields, CoreError> {
         let mut errors = Vec::new();
 
-        let body = self.body;
-        if body.is_none() {
+        let body_id = self.body_id.trim();
+        if body_id.is_empty() {
             errors.push(FieldError::new(
-                "body",
+                "body_id",
                 "Choose the body that convenes the meeting.",
             ));
         }
@@ -310,9 +235,10 @@ impl MeetingDraft {
 
         check_length(&mut errors, "notes", "The notes", &self.notes, MAX_NOTES);
 
-        match (body, start, end, errors.is_empty()) {
-            (Some(body), Some(start_date), Some(end_date), true) => Ok(MeetingFields {
-                body,
+        match (start, end, errors.is_empty()) {
+            (Some(start_date), Some(end_date), true) => Ok(MeetingFields {
+                body_id: body_id.to_owned(),
+                parent_id: Some(self.parent_id.trim().to_owned()).filter(|p| !p.is_empty()),
                 ordinal,
                 title: title.to_owned(),
                 city: self.city.trim().to_owned(),
@@ -334,7 +260,8 @@ impl MeetingDraft {
 impl From<&MeetingFields> for MeetingDraft {
     fn from(fields: &MeetingFields) -> Self {
         MeetingDraft {
-            body: Some(fields.body),
+            body_id: fields.body_id.clone(),
+            parent_id: fields.parent_id.clone().unwrap_or_default(),
             ordinal: fields.ordinal.map(|n| n.to_string()).unwrap_or_default(),
             title: fields.title.clone(),
             city: fields.city.clone(),

@@ -3,19 +3,22 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now};
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
 use crate::meeting::{Meeting, MeetingDraft, MeetingFields};
 
 const ENTITY: &str = "meeting";
 
-const COLUMNS: &str = "id, body, ordinal, title, city, country, venue, start_date, end_date,
+const COLUMNS: &str =
+    "id, body_id, parent_id, ordinal, title, city, country, venue, start_date, end_date,
     time_zone, format, status, registration_deadline, notes, created_at, updated_at, version";
 
 impl Store {
     /// Validates `draft` and stores it as a new meeting.
     pub fn create_meeting(&mut self, draft: &MeetingDraft) -> Result<Meeting> {
         let fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        check_references(&tx, None, &fields)?;
         let at = now();
         let meeting = Meeting {
             id: uuid::Uuid::now_v7().to_string(),
@@ -24,7 +27,6 @@ impl Store {
             updated_at: at.clone(),
             version: 1,
         };
-        let tx = self.conn.transaction()?;
         insert(&tx, &meeting)?;
         history::record(
             &tx,
@@ -66,6 +68,7 @@ impl Store {
             return Err(CoreError::Conflict { entity: ENTITY });
         }
         let fields = draft.validate()?;
+        check_references(&tx, Some(id), &fields)?;
         if fields == before.fields {
             // Saving an unchanged form is not a change: no new version, no history entry.
             return Ok(before);
@@ -79,13 +82,13 @@ impl Store {
         };
         let f = &after.fields;
         let updated = tx.execute(
-            "UPDATE meeting SET body = ?1, ordinal = ?2, title = ?3, city = ?4, country = ?5,
-                 venue = ?6, start_date = ?7, end_date = ?8, time_zone = ?9, format = ?10,
-                 status = ?11, registration_deadline = ?12, notes = ?13, updated_at = ?14,
-                 version = ?15
+            "UPDATE meeting SET body_id = ?1, parent_id = ?18, ordinal = ?2, title = ?3, city = ?4,
+                 country = ?5, venue = ?6, start_date = ?7, end_date = ?8, time_zone = ?9,
+                 format = ?10, status = ?11, registration_deadline = ?12, notes = ?13,
+                 updated_at = ?14, version = ?15
              WHERE id = ?16 AND version = ?17",
             params![
-                enum_text(&f.body),
+                f.body_id,
                 f.ordinal,
                 f.title,
                 f.city,
@@ -102,6 +105,7 @@ impl Store {
                 after.version,
                 id,
                 expected_version,
+                f.parent_id,
             ],
         )?;
         if updated != 1 {
@@ -127,6 +131,7 @@ impl Store {
         if before.version != expected_version {
             return Err(CoreError::Conflict { entity: ENTITY });
         }
+        refuse_if_in_use(&tx, id)?;
         tx.execute(
             "DELETE FROM meeting WHERE id = ?1 AND version = ?2",
             params![id, expected_version],
@@ -153,10 +158,11 @@ impl Store {
 fn insert(conn: &rusqlite::Connection, meeting: &Meeting) -> Result<()> {
     let f = &meeting.fields;
     conn.execute(
-        &format!("INSERT INTO meeting ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
+        &format!("INSERT INTO meeting ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"),
         params![
             meeting.id,
-            enum_text(&f.body),
+            f.body_id,
+            f.parent_id,
             f.ordinal,
             f.title,
             f.city,
@@ -187,38 +193,116 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
         id: row.get(0)?,
         fields: MeetingFields {
-            body: enum_value(row, 1)?,
-            ordinal: row.get(2)?,
-            title: row.get(3)?,
-            city: row.get(4)?,
-            country: row.get(5)?,
-            venue: row.get(6)?,
-            start_date: date_value(row, 7)?,
-            end_date: date_value(row, 8)?,
-            time_zone: row.get(9)?,
-            format: enum_value(row, 10)?,
-            status: enum_value(row, 11)?,
+            body_id: row.get(1)?,
+            parent_id: row.get(2)?,
+            ordinal: row.get(3)?,
+            title: row.get(4)?,
+            city: row.get(5)?,
+            country: row.get(6)?,
+            venue: row.get(7)?,
+            start_date: date_value(row, 8)?,
+            end_date: date_value(row, 9)?,
+            time_zone: row.get(10)?,
+            format: enum_value(row, 11)?,
+            status: enum_value(row, 12)?,
             registration_deadline: row
-                .get::<_, Option<String>>(12)?
-                .map(|text| parse_column(12, &text, |t| t.parse::<jiff::civil::Date>().ok()))
+                .get::<_, Option<String>>(13)?
+                .map(|text| parse_column(13, &text, |t| t.parse::<jiff::civil::Date>().ok()))
                 .transpose()?,
-            notes: row.get(13)?,
+            notes: row.get(14)?,
         },
-        created_at: row.get(14)?,
-        updated_at: row.get(15)?,
-        version: row.get(16)?,
+        created_at: row.get(15)?,
+        updated_at: row.get(16)?,
+        version: row.get(17)?,
     })
 }
 
+/// The body and the parent must exist, and a meeting cannot sit within itself or its own
+/// descendants.
+fn check_references(
+    conn: &rusqlite::Connection,
+    id: Option<&str>,
+    fields: &MeetingFields,
+) -> Result<()> {
+    let mut errors = Vec::new();
+    let body_exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM body WHERE id = ?1)",
+        [&fields.body_id],
+        |r| r.get(0),
+    )?;
+    if !body_exists {
+        errors.push(FieldError::new(
+            "body_id",
+            "That body no longer exists. Choose another from the list.",
+        ));
+    }
+    if let Some(parent) = &fields.parent_id {
+        let parent_exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
+            [parent],
+            |r| r.get(0),
+        )?;
+        if !parent_exists {
+            errors.push(FieldError::new(
+                "parent_id",
+                "That meeting no longer exists. Choose another, or none.",
+            ));
+        } else if let Some(id) = id {
+            // Walk up from the proposed parent; meeting `id` on the way means a cycle.
+            let cycle: bool = conn.query_row(
+                "WITH RECURSIVE up(id) AS (
+                     SELECT ?1
+                     UNION
+                     SELECT meeting.parent_id FROM meeting JOIN up ON meeting.id = up.id
+                     WHERE meeting.parent_id IS NOT NULL
+                 )
+                 SELECT EXISTS (SELECT 1 FROM up WHERE id = ?2)",
+                params![parent, id],
+                |r| r.get(0),
+            )?;
+            if cycle {
+                errors.push(FieldError::new(
+                    "parent_id",
+                    "A meeting cannot be part of itself or of one of the meetings it holds. Choose another parent, or none.",
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(CoreError::Validation(errors))
+    }
+}
+
+/// A meeting that still holds other meetings (or, later, records) is not deleted.
+fn refuse_if_in_use(conn: &rusqlite::Connection, id: &str) -> Result<()> {
+    let children: i64 = conn.query_row(
+        "SELECT count(*) FROM meeting WHERE parent_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if children > 0 {
+        return Err(CoreError::InUse(format!(
+            "This meeting holds {children} other meeting{}. Delete them or move them to another parent first.",
+            if children == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
 /// The snake_case name serde gives a unit enum variant, which is also its stored form.
-pub(super) fn enum_text<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn enum_text<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(text)) => text,
         _ => unreachable!("stored enums are unit variants"),
     }
 }
 
-fn enum_value<T: serde::de::DeserializeOwned>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
+pub(crate) fn enum_value<T: serde::de::DeserializeOwned>(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<T> {
     let text: String = row.get(index)?;
     parse_column(index, &text, |t| {
         serde_json::from_value(serde_json::Value::String(t.to_owned())).ok()

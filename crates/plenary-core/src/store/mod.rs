@@ -1,6 +1,7 @@
 //! SQLite storage: opening a data folder's database safely, migrations, and the queries of each
 //! product area. Every mutation runs in one transaction together with its history entry.
 
+mod bodies;
 mod meetings;
 mod migrations;
 mod search;

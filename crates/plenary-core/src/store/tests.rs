@@ -1,6 +1,6 @@
 use super::*;
+use crate::HistoryAction;
 use crate::meeting::{MeetingDraft, MeetingStatus};
-use crate::{Body, HistoryAction};
 
 fn kigali() -> MeetingDraft {
     crate::meeting::tests::kigali()
@@ -236,7 +236,7 @@ fn history_is_append_only() {
 fn meetings_are_listed_by_start_date_with_every_field_intact() {
     let (_dir, mut store) = fresh();
     let mut wha = kigali();
-    wha.body = Some(Body::WorldHealthAssembly);
+    wha.body_id = "world_health_assembly".into();
     wha.ordinal = "77".into();
     wha.title = "WHA77".into();
     wha.city = "Genève".into();
@@ -251,4 +251,47 @@ fn meetings_are_listed_by_start_date_with_every_field_intact() {
     let wha = store.create_meeting(&wha).unwrap();
     let ga = store.create_meeting(&kigali()).unwrap();
     assert_eq!(store.meetings().unwrap(), vec![ga, wha]);
+}
+
+#[test]
+fn meetings_nest_without_cycles_and_a_parent_with_children_is_kept() {
+    let (_dir, mut store) = fresh();
+    let week = store.create_meeting(&kigali()).unwrap();
+    let mut council = kigali();
+    council.body_id = "wma_council".into();
+    council.title = "225th WMA Council session".into();
+    council.parent_id = week.id.clone();
+    let council = store.create_meeting(&council).unwrap();
+    assert_eq!(council.fields.parent_id.as_deref(), Some(week.id.as_str()));
+
+    // The week cannot become part of its own Council session, nor of itself.
+    let mut week_draft = MeetingDraft::from(&week.fields);
+    week_draft.parent_id = council.id.clone();
+    let error = store.update_meeting(&week.id, 1, &week_draft).unwrap_err();
+    assert!(
+        matches!(&error, CoreError::Validation(e) if e[0].field == "parent_id" && e[0].message.contains("cannot be part of itself")),
+        "{error:?}"
+    );
+    week_draft.parent_id = week.id.clone();
+    assert!(matches!(
+        store.update_meeting(&week.id, 1, &week_draft),
+        Err(CoreError::Validation(_))
+    ));
+    week_draft.parent_id = "no-such-meeting".into();
+    assert!(
+        matches!(store.update_meeting(&week.id, 1, &week_draft), Err(CoreError::Validation(e)) if e[0].message.contains("no longer exists"))
+    );
+    let mut unknown_body = kigali();
+    unknown_body.body_id = "no_such_body".into();
+    assert!(
+        matches!(store.create_meeting(&unknown_body), Err(CoreError::Validation(e)) if e[0].field == "body_id")
+    );
+
+    let error = store.delete_meeting(&week.id, 1).unwrap_err();
+    assert!(
+        matches!(&error, CoreError::InUse(m) if m.contains("holds 1 other meeting")),
+        "{error:?}"
+    );
+    store.delete_meeting(&council.id, 1).unwrap();
+    store.delete_meeting(&week.id, 1).unwrap();
 }
