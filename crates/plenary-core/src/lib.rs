@@ -5,6 +5,7 @@
 //! lives in [`store`]. Types that cross the app boundary derive `ts_rs::TS` behind the `ts`
 //! feature so the desktop shell can generate the UI's TypeScript declarations from them.
 
+pub mod agenda;
 pub mod body;
 pub mod error;
 pub mod fold;
@@ -15,6 +16,7 @@ pub mod settings;
 pub mod store;
 pub mod time_zone;
 
+pub use agenda::{AgendaItem, AgendaItemDraft, Priority};
 pub use body::{Body, BodyDraft, Organization};
 pub use error::{CoreError, FieldError};
 pub use history::{HistoryAction, HistoryEntry};

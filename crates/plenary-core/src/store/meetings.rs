@@ -275,20 +275,49 @@ fn check_references(
     }
 }
 
-/// A meeting that still holds other meetings (or, later, records) is not deleted.
+/// A meeting that still holds other meetings, or anything recorded at it, is not deleted:
+/// nothing is lost by a slip of the hand.
 fn refuse_if_in_use(conn: &rusqlite::Connection, id: &str) -> Result<()> {
-    let children: i64 = conn.query_row(
-        "SELECT count(*) FROM meeting WHERE parent_id = ?1",
+    let counts: [i64; 6] = conn.query_row(
+        "SELECT (SELECT count(*) FROM meeting WHERE parent_id = ?1),
+                (SELECT count(*) FROM agenda_item WHERE meeting_id = ?1),
+                (SELECT count(*) FROM session WHERE meeting_id = ?1),
+                (SELECT count(*) FROM record WHERE meeting_id = ?1),
+                (SELECT count(*) FROM action_item WHERE meeting_id = ?1),
+                (SELECT count(*) FROM document WHERE meeting_id = ?1)",
         [id],
-        |r| r.get(0),
+        |r| {
+            Ok([
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ])
+        },
     )?;
-    if children > 0 {
-        return Err(CoreError::InUse(format!(
-            "This meeting holds {children} other meeting{}. Delete them or move them to another parent first.",
-            if children == 1 { "" } else { "s" }
-        )));
+    let names = [
+        ("other meeting", "other meetings"),
+        ("agenda item", "agenda items"),
+        ("session", "sessions"),
+        ("record", "records"),
+        ("action item", "action items"),
+        ("document", "documents"),
+    ];
+    let held: Vec<String> = counts
+        .iter()
+        .zip(names)
+        .filter(|(count, _)| **count > 0)
+        .map(|(count, (one, many))| format!("{count} {}", if *count == 1 { one } else { many }))
+        .collect();
+    if held.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    Err(CoreError::InUse(format!(
+        "This meeting holds {}. Delete or move them first; nothing was deleted.",
+        held.join(", ")
+    )))
 }
 
 /// The snake_case name serde gives a unit enum variant, which is also its stored form.

@@ -1,12 +1,14 @@
 //! SQLite storage: opening a data folder's database safely, migrations, and the queries of each
 //! product area. Every mutation runs in one transaction together with its history entry.
 
+mod agenda;
 mod bodies;
 mod meetings;
 mod migrations;
 mod search;
 mod settings;
 
+pub use agenda::Direction;
 pub use search::{MATCH_END, MATCH_START, SearchHit};
 
 use std::path::{Path, PathBuf};

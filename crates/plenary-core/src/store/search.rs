@@ -18,6 +18,8 @@ pub struct SearchHit {
     /// The kind of record: "meeting", and others as areas are added.
     pub kind: String,
     pub record_id: String,
+    /// The meeting the record belongs to (the meeting itself for a meeting), to open it there.
+    pub meeting_id: Option<String>,
     /// The record's title with matches marked by `\u{2}` … `\u{3}`.
     pub title: String,
     /// A few words around the first match in the rest of the text, marked the same way.
@@ -31,18 +33,19 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut statement = self.conn.prepare_cached(
-            "SELECT kind, record_id,
-                    highlight(search, 2, char(2), char(3)),
-                    snippet(search, 3, char(2), char(3), '…', 12)
+            "SELECT kind, record_id, meeting_id,
+                    highlight(search, 3, char(2), char(3)),
+                    snippet(search, 4, char(2), char(3), '…', 12)
              FROM search WHERE search MATCH ?1
-             ORDER BY bm25(search, 0.0, 0.0, 4.0, 1.0) LIMIT ?2",
+             ORDER BY bm25(search, 0.0, 0.0, 0.0, 4.0, 1.0) LIMIT ?2",
         )?;
         let rows = statement.query_map(params![query, limit], |row| {
             Ok(SearchHit {
                 kind: row.get(0)?,
                 record_id: row.get(1)?,
-                title: row.get(2)?,
-                excerpt: row.get(3)?,
+                meeting_id: row.get(2)?,
+                title: row.get(3)?,
+                excerpt: row.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
