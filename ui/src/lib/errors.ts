@@ -1,6 +1,6 @@
 import type { CommandError, ErrorKind } from "./bindings";
 
-const KINDS: readonly ErrorKind[] = ["validation", "not_found", "conflict", "storage", "internal"];
+const KINDS: readonly ErrorKind[] = ["validation", "not_found", "conflict", "in_use", "storage", "internal"];
 
 /** Normalises whatever `invoke` rejected with into a CommandError. Tauri itself rejects with a
  * plain string when a command's arguments cannot be read; that is Plenary's fault, not the user's. */

@@ -6,6 +6,7 @@ mod bodies;
 mod meetings;
 mod migrations;
 mod search;
+mod sessions;
 mod settings;
 
 pub use agenda::Direction;
