@@ -7,10 +7,12 @@
 
 pub mod agenda;
 pub mod body;
+pub mod diff;
 pub mod error;
 pub mod fold;
 pub mod history;
 pub mod meeting;
+pub mod record;
 pub mod search;
 pub mod session;
 pub mod settings;

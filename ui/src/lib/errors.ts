@@ -1,6 +1,15 @@
 import type { CommandError, ErrorKind } from "./bindings";
 
-const KINDS: readonly ErrorKind[] = ["validation", "not_found", "conflict", "in_use", "storage", "internal"];
+// A record over ErrorKind, so the compiler insists on every kind the Rust side can send.
+const KNOWN_KINDS: Record<ErrorKind, true> = {
+  validation: true,
+  not_found: true,
+  conflict: true,
+  in_use: true,
+  storage: true,
+  internal: true,
+};
+const KINDS = Object.keys(KNOWN_KINDS) as ErrorKind[];
 
 /** Normalises whatever `invoke` rejected with into a CommandError. Tauri itself rejects with a
  * plain string when a command's arguments cannot be read; that is Plenary's fault, not the user's. */

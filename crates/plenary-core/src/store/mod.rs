@@ -5,6 +5,7 @@ mod agenda;
 mod bodies;
 mod meetings;
 mod migrations;
+mod records;
 mod search;
 mod sessions;
 mod settings;

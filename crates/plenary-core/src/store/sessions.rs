@@ -256,7 +256,7 @@ mod tests {
             agenda_item_ids: vec![item.id.clone()],
         };
         let created = store.create_session(&meeting.id, &session).unwrap();
-        assert_eq!(created.fields.agenda_item_ids, [item.id.clone()]);
+        assert_eq!(created.fields.agenda_item_ids, [item.id.as_str()]);
         assert_eq!(
             created.times.home_starts_at.as_deref(),
             Some("2024-05-27T07:30")
