@@ -5,9 +5,11 @@
 //! lives in [`store`]. Types that cross the app boundary derive `ts_rs::TS` behind the `ts`
 //! feature so the desktop shell can generate the UI's TypeScript declarations from them.
 
+pub mod action;
 pub mod agenda;
 pub mod body;
 pub mod diff;
+pub mod document;
 pub mod error;
 pub mod fold;
 pub mod history;

@@ -54,6 +54,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Meetings taking place at any time from `from` to `to` (inclusive), by start date.
+    pub fn meetings_between(
+        &self,
+        from: jiff::civil::Date,
+        to: jiff::civil::Date,
+    ) -> Result<Vec<Meeting>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM meeting WHERE start_date <= ?2 AND end_date >= ?1 ORDER BY start_date, end_date, title"
+        ))?;
+        let rows = statement.query_map(params![from.to_string(), to.to_string()], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Replaces a meeting's fields. `expected_version` is the version the editor read; if the
     /// meeting has changed since, nothing is written and the result is [`CoreError::Conflict`].
     pub fn update_meeting(

@@ -1,8 +1,11 @@
 //! SQLite storage: opening a data folder's database safely, migrations, and the queries of each
 //! product area. Every mutation runs in one transaction together with its history entry.
 
+mod actions;
 mod agenda;
 mod bodies;
+mod dashboard;
+mod documents;
 mod meetings;
 mod migrations;
 mod records;
@@ -11,6 +14,7 @@ mod sessions;
 mod settings;
 
 pub use agenda::Direction;
+pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
 pub use search::{MATCH_END, MATCH_START, SearchHit};
 
 use std::path::{Path, PathBuf};
@@ -70,10 +74,13 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
 
         migrations::migrations().to_latest(&mut conn)?;
-        Ok(Store {
+        let store = Store {
             conn,
             path: path.to_owned(),
-        })
+        };
+        // Files received but never attached (the app closed in between) are not kept.
+        store.remove_unattached_files()?;
+        Ok(store)
     }
 
     /// The database file's path.
