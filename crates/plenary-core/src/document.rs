@@ -98,7 +98,7 @@ impl DocumentDraft {
             }
         }
         let url = self.source_url.trim();
-        if !url.is_empty() && !(is_web_address(url, "https://") || is_web_address(url, "http://")) {
+        if !(url.is_empty() || is_web_address(url, "https://") || is_web_address(url, "http://")) {
             errors.push(FieldError::new("source_url", "The source must be a web address starting with https:// or http://, such as https://apps.who.int/gb/."));
         }
         let retrieved_on = match self.retrieved_on.trim() {

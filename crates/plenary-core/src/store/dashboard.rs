@@ -59,7 +59,7 @@ pub struct Dashboard {
 
 impl Store {
     pub fn dashboard(&self, today: Date) -> Result<Dashboard> {
-        let days_between = |a: Date, b: Date| i32::try_from((b - a).get_days()).unwrap_or(i32::MAX);
+        let days_between = |a: Date, b: Date| (b - a).get_days();
         let horizon = today
             .checked_add(jiff::Span::new().days(MEETINGS_AHEAD_DAYS))
             .unwrap_or(today);
