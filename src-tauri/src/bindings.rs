@@ -2,8 +2,19 @@
 //! one committed file, `ui/src/lib/bindings.ts`. A test fails when the file drifts from the Rust
 //! types; `cargo xtask bindings` rewrites it.
 
+use plenary_core::action::{ActionItem, ActionItemDraft, ActionItemFields, ActionStatus};
+use plenary_core::agenda::{AgendaItem, AgendaItemDraft, AgendaItemFields, Priority};
 use plenary_core::body::{Body, BodyDraft, BodyFields, Organization};
+use plenary_core::diff::{DiffKind, DiffSpan};
+use plenary_core::document::{Document, DocumentDraft, DocumentFields, StoredFile};
 use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus};
+use plenary_core::record::{
+    Record, RecordContent, RecordDraft, RecordKind, RecordStatus, RecordVersion, Vote, VoteResult,
+};
+use plenary_core::session::{Session, SessionDraft, SessionFields, SessionTimes};
+use plenary_core::store::{
+    ActionOnDashboard, Dashboard, Direction, DraftAfterMeeting, SearchHit, UpcomingMeeting,
+};
 use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
 
@@ -27,6 +38,38 @@ pub fn typescript() -> String {
         MeetingDraft::decl(&cfg),
         MeetingFields::decl(&cfg),
         Meeting::decl(&cfg),
+        Priority::decl(&cfg),
+        AgendaItemDraft::decl(&cfg),
+        AgendaItemFields::decl(&cfg),
+        AgendaItem::decl(&cfg),
+        Direction::decl(&cfg),
+        SessionDraft::decl(&cfg),
+        SessionFields::decl(&cfg),
+        SessionTimes::decl(&cfg),
+        Session::decl(&cfg),
+        RecordKind::decl(&cfg),
+        RecordStatus::decl(&cfg),
+        VoteResult::decl(&cfg),
+        Vote::decl(&cfg),
+        RecordDraft::decl(&cfg),
+        RecordContent::decl(&cfg),
+        Record::decl(&cfg),
+        RecordVersion::decl(&cfg),
+        DiffKind::decl(&cfg),
+        DiffSpan::decl(&cfg),
+        ActionStatus::decl(&cfg),
+        ActionItemDraft::decl(&cfg),
+        ActionItemFields::decl(&cfg),
+        ActionItem::decl(&cfg),
+        DocumentDraft::decl(&cfg),
+        DocumentFields::decl(&cfg),
+        Document::decl(&cfg),
+        StoredFile::decl(&cfg),
+        UpcomingMeeting::decl(&cfg),
+        ActionOnDashboard::decl(&cfg),
+        DraftAfterMeeting::decl(&cfg),
+        Dashboard::decl(&cfg),
+        SearchHit::decl(&cfg),
         HistoryAction::decl(&cfg),
         HistoryEntry::decl(&cfg),
         SettingKey::decl(&cfg),

@@ -321,3 +321,109 @@ fn bodies_are_managed_and_in_use_errors_have_their_kind() {
         21
     );
 }
+
+#[test]
+fn a_meeting_week_flows_through_the_commands() {
+    let app = harness();
+    let meeting = app
+        .invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    let meeting_id = meeting["id"].clone();
+    let item = app
+        .invoke("create_agenda_item", json!({ "meetingId": meeting_id, "draft": {
+            "number": "13.3", "title": "Antimicrobial resistance", "forum_body_id": "wha_committee_a",
+            "priority": "high", "notes": "" } }))
+        .unwrap();
+    assert_eq!(item["depth"], 0);
+    let error = app
+        .invoke("create_agenda_item", json!({ "meetingId": meeting_id, "draft": {
+            "number": "13.x", "title": "Bad", "forum_body_id": "", "priority": "normal", "notes": "" } }))
+        .unwrap_err();
+    assert_eq!(
+        (error["kind"].as_str(), error["field"].as_str()),
+        (Some("validation"), Some("number"))
+    );
+
+    let session = app
+        .invoke(
+            "create_session",
+            json!({ "meetingId": meeting_id, "draft": {
+            "title": "Plenary", "date": "2023-10-04", "start_time": "09:00", "end_time": "12:00",
+            "room": "Hall", "agenda_item_ids": [item["id"]] } }),
+        )
+        .unwrap();
+    assert_eq!(session["times"]["starts_utc"], "2023-10-04T07:00:00Z");
+
+    let record = app
+        .invoke("create_record", json!({ "meetingId": meeting_id, "draft": {
+            "agenda_item_id": item["id"], "kind": "notes", "author": "", "title": "Notes on 13.3",
+            "body": "Support the plan.", "votes_in_favour": "", "votes_against": "", "abstentions": "",
+            "vote_result": null } }))
+        .unwrap();
+    let record = app
+        .invoke(
+            "finalize_record",
+            json!({ "id": record["id"], "version": 1 }),
+        )
+        .unwrap();
+    assert_eq!(record["status"], "final");
+    let versions = app
+        .invoke("list_record_versions", json!({ "id": record["id"] }))
+        .unwrap();
+    assert_eq!(versions.as_array().unwrap().len(), 1);
+    let diff = app
+        .invoke(
+            "diff_record_versions",
+            json!({ "id": record["id"], "from": 1, "to": 1 }),
+        )
+        .unwrap();
+    assert_eq!(diff[0]["kind"], "same");
+
+    let hits = app
+        .invoke("search", json!({ "text": "antimicrobial" }))
+        .unwrap();
+    assert_eq!(hits[0]["kind"], "agenda_item");
+    assert_eq!(hits[0]["meeting_id"], meeting_id);
+    let board = app.invoke("dashboard", json!({})).unwrap();
+    assert!(board["today"].as_str().unwrap().len() == 10);
+}
+
+#[test]
+fn files_arrive_as_raw_bytes_and_attach() {
+    let app = harness();
+    let meeting = app
+        .invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    let request = InvokeRequest {
+        cmd: "store_document_file".into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Raw(b"%PDF-1.7 test".to_vec()),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    let file = get_ipc_response(&app.window, request)
+        .map(|b| b.deserialize::<Value>().unwrap())
+        .unwrap();
+    assert_eq!(file["size"], 13);
+    let document = app
+        .invoke("attach_document", json!({ "meetingId": meeting["id"], "fileName": "A77_9-en.pdf", "file": file,
+            "draft": { "agenda_item_id": "", "symbol": "A77/9", "title": "AMR report", "language": "English",
+                       "source_url": "", "retrieved_on": "" } }))
+        .unwrap();
+    assert_eq!(document["file_name"], "A77_9-en.pdf");
+    // JSON instead of bytes is refused clearly.
+    let error = app
+        .invoke("store_document_file", json!({ "bytes": [1, 2, 3] }))
+        .unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert_eq!(
+        app.invoke("list_documents", json!({ "meetingId": meeting["id"] }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -1,7 +1,9 @@
 //! Meetings: list, view, create, edit, delete, history, and the form's helpers.
 
+use plenary_core::action::ActionStatus;
 use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFormat, MeetingStatus, parse_ordinal};
-use plenary_core::{Body, HistoryEntry, Organization, time_zone};
+use plenary_core::record::{RecordKind, VoteResult};
+use plenary_core::{Body, HistoryEntry, Organization, Priority, time_zone};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -17,6 +19,10 @@ pub struct MeetingFormOptions {
     pub organizations: Vec<Choice<Organization>>,
     pub formats: Vec<Choice<MeetingFormat>>,
     pub statuses: Vec<Choice<MeetingStatus>>,
+    pub priorities: Vec<Choice<Priority>>,
+    pub record_kinds: Vec<Choice<RecordKind>>,
+    pub vote_results: Vec<Choice<VoteResult>>,
+    pub action_statuses: Vec<Choice<ActionStatus>>,
     /// Every IANA time-zone name, sorted.
     pub time_zones: Vec<String>,
 }
@@ -29,6 +35,10 @@ pub async fn meeting_form_options(state: State<'_, AppState>) -> Outcome<Meeting
         organizations: Choice::all(&Organization::ALL, Organization::label),
         formats: Choice::all(&MeetingFormat::ALL, MeetingFormat::label),
         statuses: Choice::all(&MeetingStatus::ALL, MeetingStatus::label),
+        priorities: Choice::all(&Priority::ALL, Priority::label),
+        record_kinds: Choice::all(&RecordKind::ALL, RecordKind::label),
+        vote_results: Choice::all(&VoteResult::ALL, VoteResult::label),
+        action_statuses: Choice::all(&ActionStatus::ALL, ActionStatus::label),
         time_zones: time_zone::all_names(),
     })
 }

@@ -1,8 +1,12 @@
 //! The commands the web view may invoke, one module per product area. Each command is a thin
 //! adapter around a core function; rules and storage live in `plenary_core`.
 
+pub mod agenda;
 pub mod bodies;
+pub mod documents;
 pub mod meetings;
+pub mod overview;
+pub mod records;
 pub mod settings;
 
 use serde::Serialize;
