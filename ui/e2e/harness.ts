@@ -132,3 +132,9 @@ export async function fieldError(browser: Browser, label: string): Promise<strin
   await error.waitForDisplayed();
   return error.getText();
 }
+
+/** The innermost element whose visible text contains `text` (inside `within` if given). */
+export function withText(browser: Browser, text: string, within = "") {
+  const has = `contains(normalize-space(.), "${text}")`;
+  return browser.$(`${within}//*[${has} and not(*[${has}])]`);
+}

@@ -3,6 +3,7 @@
 //! `cargo xtask run`      set up what is missing, build, and open Plenary.
 //! `cargo xtask build`    set up and build `target/debug/plenary` with the UI embedded.
 //! `cargo xtask test`     set up, then every check: format, lints, core, shell, UI, bindings, end to end.
+//! `cargo xtask bench`    measure the core on a decade of data (criterion).
 //! `cargo xtask bindings` regenerate `ui/src/lib/bindings.ts` from the Rust types.
 
 mod setup;
@@ -19,6 +20,7 @@ commands:
   run   [--data-dir DIR] [--release]   set up, build and open Plenary
   build [--data-dir DIR] [--release]   set up and build target/<profile>/plenary (UI embedded)
   test                                 set up, then run every check and test, end to end included
+  bench                                measure dashboard, meeting view and search on a decade of data
   bindings                             regenerate ui/src/lib/bindings.ts from the Rust types
 
 The app keeps its data in the OS's app-data folder unless --data-dir DIR (or PLENARY_DATA_DIR)
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         }),
         "test" => steps::test(),
         "bindings" => steps::bindings(),
+        "bench" => steps::bench(),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

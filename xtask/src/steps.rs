@@ -44,6 +44,13 @@ pub fn bindings() -> Result<(), String> {
     Ok(())
 }
 
+/// Criterion benchmarks of the core (no UI, no window): medians are printed per measurement.
+pub fn bench() -> Result<(), String> {
+    let mut cargo = cargo();
+    cargo.args(["bench", "--package", "plenary-core"]);
+    run_command(cargo)
+}
+
 pub fn test() -> Result<(), String> {
     setup::ensure(Purpose::Tests)?;
     let ui = root().join("ui");

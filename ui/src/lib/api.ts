@@ -1,6 +1,22 @@
 // The one typed door to the Rust side. Every command name and argument shape lives here.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type {
+  ActionItem,
+  ActionItemDraft,
+  AgendaItem,
+  AgendaItemDraft,
+  Dashboard,
+  DiffSpan,
+  Direction,
+  Document,
+  DocumentDraft,
+  Record as MeetingRecord,
+  RecordDraft,
+  RecordVersion,
+  SearchHit,
+  Session,
+  SessionDraft,
+  StoredFile,
   AppInfo,
   Body,
   BodyDraft,
@@ -13,7 +29,7 @@ import type {
 } from "./bindings";
 import { CommandFailure, toCommandError } from "./errors";
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
@@ -38,6 +54,53 @@ export const api = {
     call<Meeting>("update_meeting", { id, version, draft }),
   deleteMeeting: (id: string, version: number) => call<null>("delete_meeting", { id, version }),
   meetingHistory: (id: string) => call<HistoryEntry[]>("meeting_history", { id }),
+  listAgendaItems: (meetingId: string) => call<AgendaItem[]>("list_agenda_items", { meetingId }),
+  createAgendaItem: (meetingId: string, draft: AgendaItemDraft) => call<AgendaItem>("create_agenda_item", { meetingId, draft }),
+  updateAgendaItem: (id: string, version: number, draft: AgendaItemDraft) =>
+    call<AgendaItem>("update_agenda_item", { id, version, draft }),
+  moveAgendaItem: (id: string, version: number, direction: Direction) =>
+    call<AgendaItem[]>("move_agenda_item", { id, version, direction }),
+  deleteAgendaItem: (id: string, version: number) => call<null>("delete_agenda_item", { id, version }),
+  listSessions: (meetingId: string) => call<Session[]>("list_sessions", { meetingId }),
+  createSession: (meetingId: string, draft: SessionDraft) => call<Session>("create_session", { meetingId, draft }),
+  updateSession: (id: string, version: number, draft: SessionDraft) => call<Session>("update_session", { id, version, draft }),
+  deleteSession: (id: string, version: number) => call<null>("delete_session", { id, version }),
+  listRecords: (meetingId: string) => call<MeetingRecord[]>("list_records", { meetingId }),
+  createRecord: (meetingId: string, draft: RecordDraft) => call<MeetingRecord>("create_record", { meetingId, draft }),
+  updateRecord: (id: string, version: number, draft: RecordDraft) => call<MeetingRecord>("update_record", { id, version, draft }),
+  finalizeRecord: (id: string, version: number) => call<MeetingRecord>("finalize_record", { id, version }),
+  restoreRecordVersion: (id: string, version: number, number: number) =>
+    call<MeetingRecord>("restore_record_version", { id, version, number }),
+  listRecordVersions: (id: string) => call<RecordVersion[]>("list_record_versions", { id }),
+  diffRecordVersions: (id: string, from: number, to: number) => call<DiffSpan[]>("diff_record_versions", { id, from, to }),
+  deleteRecord: (id: string, version: number) => call<null>("delete_record", { id, version }),
+  listActionItems: (meetingId: string) => call<ActionItem[]>("list_action_items", { meetingId }),
+  createActionItem: (meetingId: string, draft: ActionItemDraft) => call<ActionItem>("create_action_item", { meetingId, draft }),
+  updateActionItem: (id: string, version: number, draft: ActionItemDraft) =>
+    call<ActionItem>("update_action_item", { id, version, draft }),
+  deleteActionItem: (id: string, version: number) => call<null>("delete_action_item", { id, version }),
+  listDocuments: (meetingId: string) => call<Document[]>("list_documents", { meetingId }),
+  /** Sends a file's bytes as a raw body (not JSON), then attaches them with their details. */
+  attachDocument: async (meetingId: string, draft: DocumentDraft, file: File) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      throw new CommandFailure({
+        kind: "validation",
+        message: `The file “${file.name}” could not be read. Check that it still exists and that you may open it, then choose it again.`,
+        field: "file",
+        fields: [{ field: "file", message: `The file “${file.name}” could not be read. Choose it again.` }],
+      });
+    }
+    const stored = await call<StoredFile>("store_document_file", bytes);
+    return call<Document>("attach_document", { meetingId, draft, fileName: file.name, file: stored });
+  },
+  updateDocument: (id: string, version: number, draft: DocumentDraft) => call<Document>("update_document", { id, version, draft }),
+  deleteDocument: (id: string, version: number) => call<null>("delete_document", { id, version }),
+  openDocument: (id: string) => call<null>("open_document", { id }),
+  dashboard: () => call<Dashboard>("dashboard"),
+  search: (text: string) => call<SearchHit[]>("search", { text }),
   listSettings: () => call<Setting[]>("list_settings"),
   setSetting: (key: SettingKey, value: string, version: number | null) =>
     call<Setting>("set_setting", { key, value, version }),
