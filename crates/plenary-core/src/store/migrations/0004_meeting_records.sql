@@ -116,81 +116,102 @@ CREATE TABLE document (
 CREATE INDEX document_by_meeting ON document (meeting_id, agenda_item_id);
 CREATE INDEX document_by_file ON document (sha256);
 
--- Search index feeds.
+-- Search index feeds (see 0003_search.sql).
 
 CREATE TRIGGER agenda_item_search_insert AFTER INSERT ON agenda_item
 BEGIN
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    VALUES ('agenda_item', new.id, new.meeting_id, concat_ws(' ', new.number, new.title), new.notes);
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('agenda_item', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'agenda_item' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'agenda_item' AND record_id = new.id), 'agenda_item', new.id,
+            new.meeting_id, concat_ws(' ', new.number, new.title), new.notes);
 END;
 
 CREATE TRIGGER agenda_item_search_update AFTER UPDATE ON agenda_item
 BEGIN
-    DELETE FROM search WHERE kind = 'agenda_item' AND record_id = old.id;
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    VALUES ('agenda_item', new.id, new.meeting_id, concat_ws(' ', new.number, new.title), new.notes);
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('agenda_item', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'agenda_item' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'agenda_item' AND record_id = new.id), 'agenda_item', new.id,
+            new.meeting_id, concat_ws(' ', new.number, new.title), new.notes);
 END;
 
 CREATE TRIGGER agenda_item_search_delete AFTER DELETE ON agenda_item
 BEGIN
-    DELETE FROM search WHERE kind = 'agenda_item' AND record_id = old.id;
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'agenda_item' AND record_id = old.id);
+    DELETE FROM search_key WHERE kind = 'agenda_item' AND record_id = old.id;
 END;
 
 -- Only the current version of a record is written after it is created, so the version last
 -- written is the one to index.
 CREATE TRIGGER record_search_insert AFTER INSERT ON record_version
 BEGIN
-    DELETE FROM search WHERE kind = 'record' AND record_id = new.record_id;
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    SELECT 'record', new.record_id, record.meeting_id, new.title, concat_ws(' ', new.body, new.author)
-    FROM record WHERE record.id = new.record_id;
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('record', new.record_id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'record' AND record_id = new.record_id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'record' AND record_id = new.record_id), 'record', new.record_id,
+            (SELECT meeting_id FROM record WHERE id = new.record_id), new.title, concat_ws(' ', new.body, new.author));
 END;
 
 CREATE TRIGGER record_search_update AFTER UPDATE ON record_version
 BEGIN
-    DELETE FROM search WHERE kind = 'record' AND record_id = new.record_id;
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    SELECT 'record', new.record_id, record.meeting_id, new.title, concat_ws(' ', new.body, new.author)
-    FROM record WHERE record.id = new.record_id;
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('record', new.record_id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'record' AND record_id = new.record_id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'record' AND record_id = new.record_id), 'record', new.record_id,
+            (SELECT meeting_id FROM record WHERE id = new.record_id), new.title, concat_ws(' ', new.body, new.author));
 END;
 
 CREATE TRIGGER record_search_delete AFTER DELETE ON record
 BEGIN
-    DELETE FROM search WHERE kind = 'record' AND record_id = old.id;
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'record' AND record_id = old.id);
+    DELETE FROM search_key WHERE kind = 'record' AND record_id = old.id;
 END;
 
 CREATE TRIGGER action_item_search_insert AFTER INSERT ON action_item
 BEGIN
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    VALUES ('action_item', new.id, new.meeting_id, new.title, concat_ws(' ', new.owner, new.notes));
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('action_item', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'action_item' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'action_item' AND record_id = new.id), 'action_item', new.id,
+            new.meeting_id, new.title, concat_ws(' ', new.owner, new.notes));
 END;
 
 CREATE TRIGGER action_item_search_update AFTER UPDATE ON action_item
 BEGIN
-    DELETE FROM search WHERE kind = 'action_item' AND record_id = old.id;
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    VALUES ('action_item', new.id, new.meeting_id, new.title, concat_ws(' ', new.owner, new.notes));
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('action_item', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'action_item' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'action_item' AND record_id = new.id), 'action_item', new.id,
+            new.meeting_id, new.title, concat_ws(' ', new.owner, new.notes));
 END;
 
 CREATE TRIGGER action_item_search_delete AFTER DELETE ON action_item
 BEGIN
-    DELETE FROM search WHERE kind = 'action_item' AND record_id = old.id;
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'action_item' AND record_id = old.id);
+    DELETE FROM search_key WHERE kind = 'action_item' AND record_id = old.id;
 END;
 
 CREATE TRIGGER document_search_insert AFTER INSERT ON document
 BEGIN
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    VALUES ('document', new.id, new.meeting_id, concat_ws(' ', new.symbol, new.title), new.file_name);
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('document', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'document' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'document' AND record_id = new.id), 'document', new.id,
+            new.meeting_id, concat_ws(' ', new.symbol, new.title), new.file_name);
 END;
 
 CREATE TRIGGER document_search_update AFTER UPDATE ON document
 BEGIN
-    DELETE FROM search WHERE kind = 'document' AND record_id = old.id;
-    INSERT INTO search (kind, record_id, meeting_id, title, text)
-    VALUES ('document', new.id, new.meeting_id, concat_ws(' ', new.symbol, new.title), new.file_name);
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('document', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'document' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'document' AND record_id = new.id), 'document', new.id,
+            new.meeting_id, concat_ws(' ', new.symbol, new.title), new.file_name);
 END;
 
 CREATE TRIGGER document_search_delete AFTER DELETE ON document
 BEGIN
-    DELETE FROM search WHERE kind = 'document' AND record_id = old.id;
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'document' AND record_id = old.id);
+    DELETE FROM search_key WHERE kind = 'document' AND record_id = old.id;
 END;
