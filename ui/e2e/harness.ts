@@ -138,3 +138,10 @@ export function withText(browser: Browser, text: string, within = "") {
   const has = `contains(normalize-space(.), "${text}")`;
   return browser.$(`${within}//*[${has} and not(*[${has}])]`);
 }
+
+/** Opens a view from the main navigation. */
+export async function goTo(browser: Browser, view: string) {
+  const link = browser.$(`//nav//button[normalize-space()="${view}"]`);
+  await link.waitForClickable();
+  await link.click();
+}

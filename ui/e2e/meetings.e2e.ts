@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { button, choose, click, dialog, field, fieldError, fill, Plenary } from "./harness";
+import { button, choose, click, dialog, field, fieldError, fill, goTo, Plenary } from "./harness";
 
 describe("meetings in the real window", () => {
   let plenary: Plenary;
@@ -15,6 +15,7 @@ describe("meetings in the real window", () => {
 
   it("creates the 74th WMA General Assembly, finds, edits it, keeps it across a restart, refuses a bad end date, and deletes it", async () => {
     let browser = await plenary.start();
+    await goTo(browser, "Meetings");
     expect(await browser.$("h1").getText()).toBe("Meetings");
     await browser.$("p=No meetings yet. Create the first with New meeting (Ctrl+N).").waitForDisplayed();
 
@@ -67,6 +68,7 @@ describe("meetings in the real window", () => {
 
     // Restart: the meeting and its edit are still there.
     browser = await plenary.restart();
+    await goTo(browser, "Meetings");
     await button(browser, "74th WMA General Assembly").click();
     await browser.$("dd=Intare Conference Arena").waitForDisplayed();
 
@@ -86,6 +88,7 @@ describe("meetings in the real window", () => {
     expect(await browser.$("p.when").getText()).toContain("4–7 Oct 2023");
 
     browser = await plenary.restart();
+    await goTo(browser, "Meetings");
     await button(browser, "74th WMA General Assembly").click();
     expect(await browser.$("p.when").getText()).toContain("4–7 Oct 2023");
 
@@ -100,11 +103,13 @@ describe("meetings in the real window", () => {
     await browser.$("p=No meetings yet. Create the first with New meeting (Ctrl+N).").waitForDisplayed();
 
     browser = await plenary.restart();
+    await goTo(browser, "Meetings");
     await browser.$("p=No meetings yet. Create the first with New meeting (Ctrl+N).").waitForDisplayed();
   });
 
   it("shows every problem of an empty form beside its field and saves nothing", async () => {
     const browser = await plenary.start();
+    await goTo(browser, "Meetings");
     await click(browser, "New meeting");
     await click(browser, "Create meeting");
     expect(await fieldError(browser, "Convening body")).toBe("Choose the body that convenes the meeting.");
@@ -125,7 +130,7 @@ describe("meetings in the real window", () => {
     expect(await browser.$$("article img").length).toBe(0);
 
     // Settings shows the data folder this window was started on.
-    await click(browser, "Settings");
+    await goTo(browser, "Settings");
     await browser.$(`code=${plenary.dataDir}`).waitForDisplayed();
     // The home time zone is checked, saved, and kept.
     await fill(browser, "Home time zone", "Chicago");

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { button, choose, click, dialog, field, fill, Plenary, withText } from "./harness";
+import { button, choose, click, dialog, field, fill, goTo, Plenary, withText } from "./harness";
 
 type Browser = WebdriverIO.Browser;
 
@@ -103,6 +103,7 @@ describe("a WHA77 week in the real window", () => {
     await click(browser, "Save record");
     await closed(browser);
     await browser.$("strong=stewardship").waitForDisplayed();
+    await plenary.screenshot("records");
     await click(browser, "Versions…");
     // The word added in version 2 is marked as added; the rest is unchanged text.
     const added = dialog(browser).$("ins*=strongly");
@@ -140,7 +141,7 @@ describe("a WHA77 week in the real window", () => {
 
     // After a restart the document and its file are still there.
     browser = await plenary.restart();
-    await click(browser, "Meetings");
+    await goTo(browser, "Meetings");
     await button(browser, "WHA77").click();
     await openTab(browser, "Documents");
     await withText(browser, "A77_9-en.pdf").waitForDisplayed();
