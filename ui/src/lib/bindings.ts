@@ -268,7 +268,11 @@ export type Dashboard = {
 /**
  * The day the dashboard was made for (ISO).
  */
-today: string, upcoming_meetings: Array<UpcomingMeeting>, overdue_actions: Array<ActionOnDashboard>, upcoming_actions: Array<ActionOnDashboard>, drafts_after_meetings: Array<DraftAfterMeeting>, };
+today: string, upcoming_meetings: Array<UpcomingMeeting>, overdue_actions: Array<ActionOnDashboard>, upcoming_actions: Array<ActionOnDashboard>, drafts_after_meetings: Array<DraftAfterMeeting>, 
+/**
+ * How many overdue action items and drafts there are in all (the lists stop at 50).
+ */
+overdue_actions_total: number, drafts_after_meetings_total: number, };
 
 export type SearchHit = { 
 /**

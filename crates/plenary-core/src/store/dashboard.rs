@@ -14,6 +14,8 @@ use crate::record::RecordKind;
 /// How far ahead the dashboard looks for meetings, and for action items falling due.
 pub const MEETINGS_AHEAD_DAYS: i32 = 90;
 pub const ACTIONS_AHEAD_DAYS: i32 = 14;
+/// Longest list shown in one part of the dashboard (the total is given beside it).
+pub const LIST_LIMIT: u32 = 50;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -55,6 +57,9 @@ pub struct Dashboard {
     pub overdue_actions: Vec<ActionOnDashboard>,
     pub upcoming_actions: Vec<ActionOnDashboard>,
     pub drafts_after_meetings: Vec<DraftAfterMeeting>,
+    /// How many overdue action items and drafts there are in all (the lists stop at 50).
+    pub overdue_actions_total: u32,
+    pub drafts_after_meetings_total: u32,
 }
 
 impl Store {
@@ -87,7 +92,7 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {}, m.title FROM action_item a JOIN meeting m ON m.id = a.meeting_id
              WHERE a.status = 'open' AND a.due_date IS NOT NULL AND a.due_date <= ?1
-             ORDER BY a.due_date, a.created_at LIMIT 200",
+             ORDER BY a.due_date DESC LIMIT 200",
             ACTION_COLUMNS
                 .split(", ")
                 .map(|c| format!("a.{}", c.trim()))
@@ -117,17 +122,28 @@ impl Store {
                 upcoming_actions.push(entry)
             }
         }
+        // Fetched newest due date first, so what has just fallen due comes before years-old items;
+        // what is due soon reads soonest first.
+        upcoming_actions.reverse();
+        overdue_actions.truncate(LIST_LIMIT as usize);
+        let overdue_actions_total: u32 = self.conn.query_row(
+            "SELECT count(*) FROM action_item WHERE status = 'open' AND due_date < ?1",
+            [today.to_string()],
+            |r| r.get(0),
+        )?;
 
         let mut statement = self.conn.prepare_cached(
             "SELECT r.id, r.meeting_id, m.title, v.title, r.kind, m.end_date
-             FROM record r
-             JOIN meeting m ON m.id = r.meeting_id
-             JOIN record_version v ON v.record_id = r.id AND v.number = r.current_version
-             WHERE r.status = 'draft' AND m.end_date < ?1
-             ORDER BY m.end_date DESC, v.title LIMIT 200",
+             FROM meeting m
+             -- CROSS JOIN keeps this order: walk meetings from the latest ended back, and stop
+             -- after the first 50 drafts instead of sorting every draft ever left.
+             CROSS JOIN record r ON r.meeting_id = m.id AND r.status = 'draft'
+             CROSS JOIN record_version v ON v.record_id = r.id AND v.number = r.current_version
+             WHERE m.end_date < ?1
+             ORDER BY m.end_date DESC, m.id LIMIT ?2",
         )?;
         let drafts_after_meetings = statement
-            .query_map(params![today.to_string()], |row| {
+            .query_map(params![today.to_string(), LIST_LIMIT], |row| {
                 Ok(DraftAfterMeeting {
                     record_id: row.get(0)?,
                     meeting_id: row.get(1)?,
@@ -139,12 +155,20 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
 
+        let drafts_after_meetings_total: u32 = self.conn.query_row(
+            "SELECT count(*) FROM meeting m JOIN record r ON r.meeting_id = m.id AND r.status = 'draft'
+             WHERE m.end_date < ?1",
+            [today.to_string()],
+            |r| r.get(0),
+        )?;
         Ok(Dashboard {
             today: today.to_string(),
             upcoming_meetings,
             overdue_actions,
             upcoming_actions,
             drafts_after_meetings,
+            overdue_actions_total,
+            drafts_after_meetings_total,
         })
     }
 }
@@ -245,6 +269,13 @@ mod tests {
                 .map(|d| d.title.as_str())
                 .collect::<Vec<_>>(),
             ["Kigali debrief"]
+        );
+        assert_eq!(
+            (
+                board.overdue_actions_total,
+                board.drafts_after_meetings_total
+            ),
+            (1, 1)
         );
     }
 }

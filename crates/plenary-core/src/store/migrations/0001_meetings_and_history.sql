@@ -61,6 +61,7 @@ CREATE TABLE meeting (
 ) STRICT;
 
 CREATE INDEX meeting_by_start ON meeting (start_date, end_date);
+CREATE INDEX meeting_by_end ON meeting (end_date);
 CREATE INDEX meeting_by_parent ON meeting (parent_id);
 CREATE INDEX meeting_by_body ON meeting (body_id);
 

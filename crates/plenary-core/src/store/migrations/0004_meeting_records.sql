@@ -59,7 +59,7 @@ CREATE TABLE record (
 ) STRICT;
 
 CREATE INDEX record_by_meeting ON record (meeting_id, agenda_item_id);
-CREATE INDEX record_by_status ON record (status, meeting_id);
+CREATE INDEX record_by_meeting_status ON record (meeting_id, status);
 
 CREATE TABLE record_version (
     record_id    TEXT NOT NULL REFERENCES record (id) ON DELETE CASCADE,
