@@ -29,14 +29,7 @@ impl Store {
     ) -> Result<ActionItem> {
         let fields = draft.validate()?;
         let tx = self.conn.transaction()?;
-        let meeting_exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
-            [meeting_id],
-            |r| r.get(0),
-        )?;
-        if !meeting_exists {
-            return Err(CoreError::NotFound { entity: "meeting" });
-        }
+        super::meetings::require_meeting(&tx, meeting_id)?;
         check_links(&tx, meeting_id, &fields)?;
         let at = now();
         let item = ActionItem {

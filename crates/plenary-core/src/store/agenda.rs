@@ -42,14 +42,7 @@ impl Store {
     ) -> Result<AgendaItem> {
         let (number, fields) = draft.validate()?;
         let tx = self.conn.transaction()?;
-        let meeting_exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
-            [meeting_id],
-            |r| r.get(0),
-        )?;
-        if !meeting_exists {
-            return Err(CoreError::NotFound { entity: "meeting" });
-        }
+        super::meetings::require_meeting(&tx, meeting_id)?;
         check_forum(&tx, &fields)?;
         check_number_free(&tx, meeting_id, &number, &[])?;
         let at = now();
@@ -253,6 +246,30 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// Fails with a validation error on `field` unless `item` (if any) is on meeting `meeting_id`'s
+/// agenda: a record, session or document cannot refer to another meeting's item.
+pub(super) fn check_on_agenda(
+    conn: &rusqlite::Connection,
+    meeting_id: &str,
+    item: Option<&str>,
+    field: &str,
+) -> Result<()> {
+    let Some(item) = item else { return Ok(()) };
+    let on_agenda: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2)",
+        params![item, meeting_id],
+        |r| r.get(0),
+    )?;
+    if on_agenda {
+        Ok(())
+    } else {
+        Err(CoreError::validation(
+            field,
+            "That agenda item is not on this meeting's agenda (any more). Choose another, or none.",
+        ))
     }
 }
 

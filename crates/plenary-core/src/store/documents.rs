@@ -116,15 +116,13 @@ impl Store {
             ));
         }
         let tx = self.conn.transaction()?;
-        let meeting_exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
-            [meeting_id],
-            |r| r.get(0),
+        super::meetings::require_meeting(&tx, meeting_id)?;
+        super::agenda::check_on_agenda(
+            &tx,
+            meeting_id,
+            fields.agenda_item_id.as_deref(),
+            "agenda_item_id",
         )?;
-        if !meeting_exists {
-            return Err(CoreError::NotFound { entity: "meeting" });
-        }
-        check_agenda_item(&tx, meeting_id, &fields)?;
         let at = now();
         let document = Document {
             id: uuid::Uuid::now_v7().to_string(),
@@ -182,7 +180,12 @@ impl Store {
         if before.version != expected_version {
             return Err(CoreError::Conflict { entity: ENTITY });
         }
-        check_agenda_item(&tx, &before.meeting_id, &fields)?;
+        super::agenda::check_on_agenda(
+            &tx,
+            &before.meeting_id,
+            fields.agenda_item_id.as_deref(),
+            "agenda_item_id",
+        )?;
         if fields == before.fields {
             return Ok(before);
         }
@@ -265,27 +268,6 @@ impl Store {
         }
         Ok(removed)
     }
-}
-
-fn check_agenda_item(
-    conn: &rusqlite::Connection,
-    meeting_id: &str,
-    fields: &DocumentFields,
-) -> Result<()> {
-    if let Some(item) = &fields.agenda_item_id {
-        let ok: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2)",
-            params![item, meeting_id],
-            |r| r.get(0),
-        )?;
-        if !ok {
-            return Err(CoreError::validation(
-                "agenda_item_id",
-                "That agenda item is not on this meeting's agenda (any more). Choose another, or none.",
-            ));
-        }
-    }
-    Ok(())
 }
 
 fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Document>> {

@@ -168,6 +168,20 @@ impl Store {
     }
 }
 
+/// Fails with "not found" unless meeting `id` exists: what is recorded at a meeting needs one.
+pub(super) fn require_meeting(conn: &rusqlite::Connection, id: &str) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(CoreError::NotFound { entity: ENTITY })
+    }
+}
+
 fn insert(conn: &rusqlite::Connection, meeting: &Meeting) -> Result<()> {
     let f = &meeting.fields;
     conn.execute(

@@ -34,15 +34,8 @@ impl Store {
     pub fn create_record(&mut self, meeting_id: &str, draft: &RecordDraft) -> Result<Record> {
         let (agenda_item, content) = draft.validate()?;
         let tx = self.conn.transaction()?;
-        let meeting_exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
-            [meeting_id],
-            |r| r.get(0),
-        )?;
-        if !meeting_exists {
-            return Err(CoreError::NotFound { entity: "meeting" });
-        }
-        check_agenda_item(&tx, meeting_id, agenda_item.as_deref())?;
+        super::meetings::require_meeting(&tx, meeting_id)?;
+        super::agenda::check_on_agenda(&tx, meeting_id, agenda_item.as_deref(), "agenda_item_id")?;
         let at = now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
@@ -76,7 +69,12 @@ impl Store {
         let (agenda_item, content) = draft.validate()?;
         let tx = self.conn.transaction()?;
         let before = checked(&tx, id, expected_version)?;
-        check_agenda_item(&tx, &before.meeting_id, agenda_item.as_deref())?;
+        super::agenda::check_on_agenda(
+            &tx,
+            &before.meeting_id,
+            agenda_item.as_deref(),
+            "agenda_item_id",
+        )?;
         if content == before.content
             && agenda_item == before.agenda_item_id
             && draft.kind == before.kind
@@ -271,27 +269,6 @@ fn write_record(
         at,
     )?;
     Ok(after)
-}
-
-fn check_agenda_item(
-    conn: &rusqlite::Connection,
-    meeting_id: &str,
-    agenda_item: Option<&str>,
-) -> Result<()> {
-    if let Some(item) = agenda_item {
-        let ok: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2)",
-            params![item, meeting_id],
-            |r| r.get(0),
-        )?;
-        if !ok {
-            return Err(CoreError::validation(
-                "agenda_item_id",
-                "That agenda item is not on this meeting's agenda (any more). Choose another, or none.",
-            ));
-        }
-    }
-    Ok(())
 }
 
 fn insert_version(

@@ -160,17 +160,7 @@ fn check_agenda_items(
     fields: &SessionFields,
 ) -> Result<()> {
     for item in &fields.agenda_item_ids {
-        let ok: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2)",
-            params![item, meeting_id],
-            |r| r.get(0),
-        )?;
-        if !ok {
-            return Err(CoreError::validation(
-                "agenda_item_ids",
-                "One of the chosen agenda items is not on this meeting's agenda (any more). Choose again.",
-            ));
-        }
+        super::agenda::check_on_agenda(tx, meeting_id, Some(item), "agenda_item_ids")?;
     }
     Ok(())
 }
