@@ -153,7 +153,8 @@ impl TestTally {
     /// Reads a cargo test summary ("test result: ok. 32 passed; 0 failed; ...") or a vitest one
     /// ("Tests  1 failed | 21 passed (22)").
     pub fn read(&mut self, line: &str) {
-        let line = line.trim();
+        let plain = strip_ansi(line);
+        let line = plain.trim();
         let Some(counts) = line
             .strip_prefix("test result:")
             .or_else(|| line.strip_prefix("Tests "))
@@ -175,6 +176,24 @@ impl TestTally {
             }
         }
     }
+}
+
+/// `text` without terminal colour codes (ESC [ ... letter).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Like [`run_command`], echoing the command's standard output while counting its tests.
@@ -308,6 +327,7 @@ mod tests {
             "test result: FAILED. 5 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out",
             "      Tests  1 failed | 21 passed (22)",
             "      Tests  2 passed (2)",
+            "\u{1b}[2m      Tests \u{1b}[22m \u{1b}[1m\u{1b}[32m111 passed\u{1b}[39m\u{1b}[22m\u{1b}[90m (111)\u{1b}[39m",
             " Test Files  4 passed (4)",
             "test meeting::tests::ordinal ... ok",
         ] {
@@ -316,7 +336,7 @@ mod tests {
         assert_eq!(
             tally,
             TestTally {
-                passed: 60,
+                passed: 171,
                 failed: 3
             }
         );
