@@ -61,7 +61,10 @@ export class Plenary {
 }
 
 async function startDriver(): Promise<ChildProcess> {
-  const driver = spawn(DRIVER, ["--port", String(PORT)], { stdio: ["ignore", "ignore", "inherit"] });
+  // The native WebKitWebDriver listens on the next port, so two suites can run side by side.
+  const driver = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(PORT + 1)], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const exited = new Promise<never>((_, reject) =>
     driver.once("exit", (code) => reject(new Error(`tauri-driver exited early (code ${code})`))),
   );
