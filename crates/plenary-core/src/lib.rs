@@ -5,10 +5,16 @@
 //! lives in [`store`]. Types that cross the app boundary derive `ts_rs::TS` behind the `ts`
 //! feature so the desktop shell can generate the UI's TypeScript declarations from them.
 
+#[macro_use]
+mod form;
+
+pub mod assignment;
 pub mod error;
 pub mod fold;
 pub mod history;
 pub mod meeting;
+pub mod organization;
+pub mod people;
 pub mod search;
 pub mod settings;
 pub mod store;

@@ -120,12 +120,28 @@ impl Store {
         Ok(after)
     }
 
-    /// Deletes a meeting, provided it is still at `expected_version`.
+    /// Deletes a meeting, provided it is still at `expected_version` and nobody is assigned to
+    /// it (its delegation settings go with it).
     pub fn delete_meeting(&mut self, id: &str, expected_version: u32) -> Result<()> {
         let tx = self.conn.transaction()?;
         let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
         if before.version != expected_version {
             return Err(CoreError::Conflict { entity: ENTITY });
+        }
+        let assignments: u32 = tx.query_row(
+            "SELECT count(*) FROM assignment WHERE meeting_id = ?1",
+            [id],
+            |row| row.get(0),
+        )?;
+        if assignments > 0 {
+            return Err(CoreError::validation(
+                "meeting",
+                format!(
+                    "{} has {assignments} delegate assignment{}. Remove its assignments first; nothing was deleted.",
+                    before.fields.title,
+                    if assignments == 1 { "" } else { "s" }
+                ),
+            ));
         }
         tx.execute(
             "DELETE FROM meeting WHERE id = ?1 AND version = ?2",
@@ -177,7 +193,7 @@ fn insert(conn: &rusqlite::Connection, meeting: &Meeting) -> Result<()> {
     Ok(())
 }
 
-fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Meeting>> {
+pub(super) fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Meeting>> {
     let mut statement =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1"))?;
     Ok(statement.query_row([id], from_row).optional()?)

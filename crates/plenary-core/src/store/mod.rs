@@ -1,10 +1,21 @@
 //! SQLite storage: opening a data folder's database safely, migrations, and the queries of each
 //! product area. Every mutation runs in one transaction together with its history entry.
 
+mod assignments;
 mod meetings;
 mod migrations;
+mod organizations;
+mod people;
+mod row;
 mod search;
 mod settings;
+
+pub use assignments::{
+    AssignmentSaved, AssignmentView, Board, BoardRow, Candidate, CandidateQuery, MyAssignment,
+    MyAssignments,
+};
+pub use organizations::{CountryPage, SeatWithTerms, TermView};
+pub use people::{PersonPage, PersonRow};
 
 pub use search::{MATCH_END, MATCH_START, SearchHit};
 
@@ -99,3 +110,6 @@ pub(crate) fn now() -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod people_tests;
