@@ -338,7 +338,7 @@ impl Store {
     pub fn status_changes(&self, assignment_id: &str) -> Result<Vec<StatusChange>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT id, assignment_id, from_status, to_status, date, changed_by, at FROM status_change
-             WHERE assignment_id = ?1 ORDER BY at, rowid",
+             WHERE assignment_id = ?1 ORDER BY rowid",
         )?;
         let rows = statement.query_map([assignment_id], |row| {
             Ok(StatusChange {

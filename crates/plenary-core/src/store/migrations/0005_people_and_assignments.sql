@@ -168,7 +168,7 @@ CREATE TABLE status_change (
     at            TEXT NOT NULL
 ) STRICT;
 
-CREATE INDEX status_change_by_assignment ON status_change (assignment_id, at);
+CREATE INDEX status_change_by_assignment ON status_change (assignment_id);
 
 -- Search: people, organizations and country notes.
 
