@@ -289,3 +289,5 @@ fn settings_are_set_with_versions() {
         "America/Chicago"
     );
 }
+
+mod people;

@@ -1,7 +1,9 @@
 //! The commands the web view may invoke, one module per product area. Each command is a thin
 //! adapter around a core function; rules and storage live in `plenary_core`.
 
+pub mod assignments;
 pub mod meetings;
+pub mod people;
 pub mod settings;
 
 use serde::Serialize;

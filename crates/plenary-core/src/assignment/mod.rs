@@ -445,6 +445,21 @@ pub fn human_date_range(start: Date, end: Date) -> String {
     format!("{}–{b}", start.day())
 }
 
+/// The date a status change takes effect, as typed: empty means `today`.
+pub fn status_date(text: &str, today: Date) -> Result<Date, CoreError> {
+    if text.trim().is_empty() {
+        return Ok(today);
+    }
+    crate::meeting::parse_date(text).map_err(|problem| {
+        CoreError::validation("date", format!("The date of the change {problem}."))
+    })
+}
+
+/// Today's date where this computer is.
+pub fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
 /// Whole days from `from` to `to`.
 pub fn days_between(from: Date, to: Date) -> i32 {
     to.since(from)
