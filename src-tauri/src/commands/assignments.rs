@@ -134,9 +134,12 @@ pub async fn find_candidates(
 }
 
 #[tauri::command]
-pub async fn my_assignments(state: State<'_, AppState>) -> Outcome<MyAssignments> {
+pub async fn my_assignments(
+    state: State<'_, AppState>,
+    include_past: bool,
+) -> Outcome<MyAssignments> {
     state
-        .with_store(|store| store.my_assignments(today()))
+        .with_store(move |store| store.my_assignments(today(), include_past))
         .await
 }
 

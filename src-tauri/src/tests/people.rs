@@ -90,7 +90,9 @@ fn a_delegation_is_assigned_confirmed_exported_and_seen_by_me() {
         json!({ "key": "me", "value": ids[0], "version": null }),
     )
     .unwrap();
-    let mine = app.invoke("my_assignments", json!({})).unwrap();
+    let mine = app
+        .invoke("my_assignments", json!({ "includePast": false }))
+        .unwrap();
     assert_eq!(mine["me"]["full_name"], "Amina Ngũgĩ");
     assert_eq!(
         mine["items"][0]["view"]["meeting_title"],

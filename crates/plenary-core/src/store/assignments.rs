@@ -589,8 +589,8 @@ impl Store {
     }
 
     /// "Me"'s upcoming (and current) assignments, soonest first, with home time and what is left
-    /// to do.
-    pub fn my_assignments(&self, today: Date) -> Result<MyAssignments> {
+    /// to do; with `include_past`, earlier ones too.
+    pub fn my_assignments(&self, today: Date, include_past: bool) -> Result<MyAssignments> {
         let me_id = self.setting_value(crate::SettingKey::Me)?;
         let me = match me_id {
             Some(id) => self.person(&id).ok(),
@@ -612,7 +612,14 @@ impl Store {
         let views = self.assignment_views(
             "a.person_id = ?1 AND m.end_date >= ?2 AND a.status NOT IN ('declined', 'cancelled')
              ORDER BY m.start_date, m.title",
-            params![me.id, today.to_string()],
+            params![
+                me.id,
+                if include_past {
+                    "0000-01-01".to_owned()
+                } else {
+                    today.to_string()
+                }
+            ],
         )?;
         let items = views
             .into_iter()

@@ -522,7 +522,7 @@ fn the_kigali_journey_warns_about_overlaps_and_votes_and_confirms_in_bulk() {
     let mut draft = PersonDraft::from(&me.fields);
     draft.home_time_zone = "America/Chicago".into();
     me = store.update_person(&me.id, me.version, &draft).unwrap();
-    let mine = store.my_assignments(TODAY).unwrap();
+    let mine = store.my_assignments(TODAY, false).unwrap();
     assert_eq!(mine.me.unwrap().id, me.id);
     assert_eq!(mine.items.len(), 1);
     let item = &mine.items[0];
@@ -535,11 +535,14 @@ fn the_kigali_journey_warns_about_overlaps_and_votes_and_confirms_in_bulk() {
     // After the meeting it is no longer upcoming.
     assert!(
         store
-            .my_assignments(date(2023, 10, 8))
+            .my_assignments(date(2023, 10, 8), false)
             .unwrap()
             .items
             .is_empty()
     );
+    let past = store.my_assignments(date(2023, 10, 8), true).unwrap();
+    assert_eq!(past.items.len(), 1);
+    assert!(past.items[0].to_do.is_empty());
 
     // The meeting cannot be deleted while it has assignments.
     let error = store.delete_meeting(&ga.id, ga.version).unwrap_err();
