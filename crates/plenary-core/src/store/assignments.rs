@@ -530,38 +530,53 @@ impl Store {
                     .iter()
                     .any(|item| crate::fold::fold(item).contains(wanted))
         };
-        let mut out: Vec<Candidate> = self
-            .people()?
-            .into_iter()
-            .filter(|row| {
-                matches(&row.person.fields.expertise, &expertise)
-                    && matches(&row.person.fields.languages, &language)
-            })
-            .map(|row| Candidate {
-                workload: workload.get(&row.person.id).copied().unwrap_or(0),
-                busy_with: busy.get(&row.person.id).cloned(),
-                already_assigned: assigned.contains(&row.person.id),
-                person_id: row.person.id,
-                full_name: row.person.fields.full_name,
-                organization: row.organization,
-                expertise: row.person.fields.expertise,
-                languages: row.person.fields.languages,
-            })
-            .filter(|c| !query.available_only || c.busy_with.is_none())
-            .collect();
-        out.sort_by(|a, b| {
-            (
-                a.busy_with.is_some(),
-                a.workload,
-                crate::fold::fold(&a.full_name),
-            )
-                .cmp(&(
-                    b.busy_with.is_some(),
-                    b.workload,
-                    crate::fold::fold(&b.full_name),
-                ))
+        // Only what a candidate line shows: no notes, no contact details, never travel details.
+        let mut statement = self.conn.prepare_cached(
+            "SELECT p.id, p.full_name, coalesce(o.name, ''), p.expertise, p.languages, p.name_key
+             FROM person p LEFT JOIN organization o ON o.id = p.organization_id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                super::row::list_at(row, 3)?,
+                super::row::list_at(row, 4)?,
+                row.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out: Vec<(String, Candidate)> = Vec::new();
+        for row in rows {
+            let (person_id, full_name, organization, expertise_list, languages, key) = row?;
+            if !matches(&expertise_list, &expertise) || !matches(&languages, &language) {
+                continue;
+            }
+            let busy_with = busy.get(&person_id).cloned();
+            if query.available_only && busy_with.is_some() {
+                continue;
+            }
+            out.push((
+                key,
+                Candidate {
+                    workload: workload.get(&person_id).copied().unwrap_or(0),
+                    busy_with,
+                    already_assigned: assigned.contains(&person_id),
+                    person_id,
+                    full_name,
+                    organization,
+                    expertise: expertise_list,
+                    languages,
+                },
+            ));
+        }
+        out.sort_by(|(a_key, a), (b_key, b)| {
+            (a.busy_with.is_some(), a.workload, a_key).cmp(&(
+                b.busy_with.is_some(),
+                b.workload,
+                b_key,
+            ))
         });
-        Ok(out)
+        Ok(out.into_iter().map(|(_, candidate)| candidate).collect())
     }
 
     /// Active assignments per person at meetings that started in the 12 months up to `today`.
