@@ -524,3 +524,93 @@ impl TermDraft {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields_in_error(result: Result<impl std::fmt::Debug, CoreError>) -> Vec<String> {
+        match result {
+            Err(CoreError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn organizations_need_a_kind_a_name_and_a_real_website() {
+        let draft = OrganizationDraft {
+            website: "www.wma.net".into(),
+            acronym: "X".repeat(31),
+            ..Default::default()
+        };
+        assert_eq!(
+            fields_in_error(draft.validate()),
+            ["kind", "name", "acronym", "website"]
+        );
+        let draft = OrganizationDraft {
+            kind: Some(OrganizationKind::NationalMedicalAssociation),
+            name: " <script>alert(1)</script> Société médicale ".into(),
+            website: "https://example.org/a b".into(),
+            ..Default::default()
+        };
+        assert_eq!(fields_in_error(draft.validate()), ["website"]);
+        let fields = OrganizationDraft {
+            website: "https://example.org".into(),
+            ..draft
+        }
+        .validate()
+        .unwrap();
+        // Markup is kept as text (the UI never renders it as HTML); defaults fill the rest.
+        assert_eq!(fields.name, "<script>alert(1)</script> Société médicale");
+        assert_eq!(
+            (fields.wma_membership, fields.who_relation),
+            (WmaMembership::None, WhoRelation::None)
+        );
+    }
+
+    #[test]
+    fn log_entries_notes_seats_and_terms_report_every_problem() {
+        assert_eq!(
+            fields_in_error(
+                InteractionDraft {
+                    date: "2024-13-01".into(),
+                    ..Default::default()
+                }
+                .validate()
+            ),
+            ["date", "kind", "summary"]
+        );
+        assert_eq!(
+            fields_in_error(
+                CountryNoteDraft {
+                    date: "1 May".into(),
+                    ..Default::default()
+                }
+                .validate()
+            ),
+            ["country", "topic", "date", "text"]
+        );
+        assert_eq!(
+            fields_in_error(SeatDraft::default().validate()),
+            ["kind", "name"]
+        );
+        assert_eq!(
+            fields_in_error(
+                TermDraft {
+                    start_date: "2025-04-01".into(),
+                    end_date: "2025-03-31".into(),
+                    ..Default::default()
+                }
+                .validate()
+            ),
+            ["person_id", "end_date"]
+        );
+        let one_day = TermDraft {
+            person_id: "p".into(),
+            start_date: "2025-04-01".into(),
+            end_date: "2025-04-01".into(),
+            ..Default::default()
+        };
+        assert_eq!(one_day.validate().unwrap().capacity, TermCapacity::Holder);
+    }
+}

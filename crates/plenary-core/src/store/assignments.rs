@@ -1080,7 +1080,7 @@ fn write(conn: &rusqlite::Connection, a: &Assignment, insert: bool) -> Result<()
         "UPDATE assignment SET role = ?4, status = ?5, status_date = ?6, registration_submitted = ?7,
              registration_submitted_on = ?8, badge = ?9, arrival = ?10, departure = ?11, hotel = ?12,
              travel_notes = ?13, attended_sessions = ?14, notes = ?15, updated_at = ?17, version = ?18
-         WHERE id = ?1 AND meeting_id = ?2 AND person_id = ?3 AND ?16 = ?16"
+         WHERE id = ?1 AND meeting_id = ?2 AND person_id = ?3 AND created_at = ?16"
     };
     let date = |d: Option<Date>| d.map(|d| d.to_string());
     conn.execute(

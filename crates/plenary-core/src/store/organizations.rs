@@ -684,7 +684,7 @@ fn write_organization(conn: &rusqlite::Connection, o: &Organization, insert: boo
              notes, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
     } else {
         "UPDATE organization SET kind = ?2, name = ?3, acronym = ?4, country = ?5, wma_membership = ?6,
-             who_relation = ?7, website = ?8, notes = ?9, updated_at = ?11, version = ?12 WHERE id = ?1 AND ?10 = ?10"
+             who_relation = ?7, website = ?8, notes = ?9, updated_at = ?11, version = ?12 WHERE id = ?1 AND created_at = ?10"
     };
     conn.execute(
         sql,

@@ -361,7 +361,7 @@ fn write(conn: &rusqlite::Connection, p: &Person, insert: bool) -> Result<()> {
     } else {
         "UPDATE person SET kind = ?2, full_name = ?3, name_key = ?4, honorifics = ?5, organization_id = ?6,
              title = ?7, email = ?8, phone = ?9, expertise = ?10, languages = ?11, home_time_zone = ?12,
-             notes = ?13, updated_at = ?15, version = ?16 WHERE id = ?1 AND ?14 = ?14"
+             notes = ?13, updated_at = ?15, version = ?16 WHERE id = ?1 AND created_at = ?14"
     };
     conn.execute(
         sql,
