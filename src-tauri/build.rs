@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "list_seats",
     "create_seat",
     "add_term",
+    "update_term",
     "delete_term",
     "terms_ending_within",
     "meeting_board",

@@ -52,6 +52,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::people::list_seats,
         commands::people::create_seat,
         commands::people::add_term,
+        commands::people::update_term,
         commands::people::delete_term,
         commands::people::terms_ending_within,
         commands::assignments::meeting_board,

@@ -195,8 +195,14 @@ describe("delegations in the real window", () => {
     await fill(browser, "Term end", "2023-04-01");
     await click(browser, "Add term");
     expect(await fieldError(browser, "Term end")).toBe("The term ends before it starts (1 Apr 2025). Choose 1 Apr 2025 or a later end date.");
-    await fill(browser, "Term end", "2027-04-30");
+    // Open-ended first, then ended when the successor is known.
+    await fill(browser, "Term end", "");
     await click(browser, "Add term");
+    await browser.$("li*=محمد الأحمد — Holder, 1 Apr 2025 to open-ended").waitForDisplayed();
+    await click(browser, "End term…");
+    await fill(browser, "Last day of the term", "2027-04-30");
+    await click(browser, "End term");
+    await dialog(browser).waitForDisplayed({ reverse: true });
     await browser.$("li*=محمد الأحمد — Holder, 1 Apr 2025 to 30 Apr 2027").waitForDisplayed();
   });
 });

@@ -281,6 +281,18 @@ pub async fn add_term(
 }
 
 #[tauri::command]
+pub async fn update_term(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+    draft: TermDraft,
+) -> Outcome<Term> {
+    state
+        .with_store(move |store| store.update_term(&id, version, &draft))
+        .await
+}
+
+#[tauri::command]
 pub async fn delete_term(state: State<'_, AppState>, id: String, version: u32) -> Outcome<()> {
     state
         .with_store(move |store| store.delete_term(&id, version))

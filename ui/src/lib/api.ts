@@ -101,6 +101,7 @@ export const api = {
   listSeats: () => call<SeatWithTerms[]>("list_seats"),
   createSeat: (draft: SeatDraft) => call<Seat>("create_seat", { draft }),
   addTerm: (seatId: string, draft: TermDraft) => call<Term>("add_term", { seatId, draft }),
+  updateTerm: (id: string, version: number, draft: TermDraft) => call<Term>("update_term", { id, version, draft }),
   deleteTerm: (id: string, version: number) => call<null>("delete_term", { id, version }),
   termsEndingWithin: (days: number) => call<TermView[]>("terms_ending_within", { days }),
   meetingBoard: (meetingId: string) => call<Board>("meeting_board", { meetingId }),

@@ -495,6 +495,60 @@ impl Store {
         Ok(term)
     }
 
+    /// Changes a term (typically to end it); the seat stays the same.
+    pub fn update_term(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        draft: &TermDraft,
+    ) -> Result<Term> {
+        let found = self
+            .terms_where("t.id = ?1", params![id])?
+            .into_iter()
+            .next()
+            .map(|v| v.term);
+        let before = at_version(found, |t| t.version, expected_version, TERM)?;
+        let fields = draft.validate()?;
+        if fields == before.fields {
+            return Ok(before);
+        }
+        let tx = self.conn.transaction()?;
+        if !exists(&tx, "person", &fields.person_id)? {
+            return Err(CoreError::validation(
+                "person_id",
+                "This person no longer exists. Choose someone from the list.",
+            ));
+        }
+        let at = now();
+        let after = Term {
+            fields,
+            updated_at: at.clone(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        let f = &after.fields;
+        let updated = tx.execute(
+            "UPDATE term SET person_id = ?1, capacity = ?2, start_date = ?3, end_date = ?4, notes = ?5,
+                 updated_at = ?6, version = ?7 WHERE id = ?8 AND version = ?9",
+            params![f.person_id, enum_text(&f.capacity), f.start_date.to_string(),
+                f.end_date.map(|d| d.to_string()), f.notes, at, after.version, id, expected_version],
+        )?;
+        if updated != 1 {
+            return Err(CoreError::Conflict { entity: TERM });
+        }
+        history::record(
+            &tx,
+            TERM,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
     pub fn delete_term(&mut self, id: &str, expected_version: u32) -> Result<()> {
         let found = self
             .terms_where("t.id = ?1", params![id])?

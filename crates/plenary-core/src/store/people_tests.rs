@@ -827,4 +827,38 @@ fn seats_have_terms_that_cannot_end_before_they_start() {
             .is_empty()
     );
     assert_eq!(store.person_page(&amina.id).unwrap().terms.len(), 1);
+
+    // Ending the substitute's open term; a wrong end or a stale version changes nothing.
+    let open = store.terms_of(&sub.id).unwrap().remove(0).term;
+    let mut ended = TermDraft {
+        person_id: sub.id.clone(),
+        capacity: Some(crate::organization::TermCapacity::Substitute),
+        start_date: "2023-04-01".into(),
+        end_date: "2023-03-01".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        fields(
+            store
+                .update_term(&open.id, open.version, &ended)
+                .unwrap_err()
+        ),
+        ["end_date"]
+    );
+    ended.end_date = "2025-04-30".into();
+    let after = store.update_term(&open.id, open.version, &ended).unwrap();
+    assert_eq!(after.fields.end_date, Some(date(2025, 4, 30)));
+    assert_eq!(
+        store
+            .update_term(&open.id, open.version, &ended)
+            .unwrap_err(),
+        CoreError::Conflict { entity: "term" }
+    );
+    assert_eq!(
+        store
+            .terms_ending_within(date(2025, 2, 1), 90)
+            .unwrap()
+            .len(),
+        2
+    );
 }
