@@ -120,6 +120,18 @@ describe("delegations in the real window", () => {
     await browser.keys(["Escape"]);
     await dialog(browser).waitForDisplayed({ reverse: true });
 
+    // The meeting cannot be deleted while people are assigned to it; nothing changes.
+    await click(browser, "Meetings");
+    await button(browser, "74th WMA General Assembly").click();
+    await click(browser, "Delete…");
+    await click(browser, "Delete meeting");
+    await browser
+      .$("p*=74th WMA General Assembly has 3 delegate assignments. Remove its assignments first; nothing was deleted.")
+      .waitForDisplayed();
+    await click(browser, "Keep it");
+    await dialog(browser).waitForDisplayed({ reverse: true });
+    expect(await browser.$("#meeting-detail-title").getText()).toBe("74th WMA General Assembly");
+
     // Amina is "me" on this laptop and sees the assignment under My assignments.
     await click(browser, "Settings");
     await choose(browser, "This laptop belongs to", "Amina Ngũgĩ");
