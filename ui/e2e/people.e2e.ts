@@ -170,6 +170,13 @@ describe("delegations in the real window", () => {
     await dialog(browser).waitForDisplayed({ reverse: true });
     await browser.$("h2=محمد الأحمد").waitForDisplayed();
 
+    // Edits are kept in the person's history.
+    await click(browser, "Edit");
+    await fill(browser, "Title", "Secretary General");
+    await click(browser, "Save changes");
+    await dialog(browser).waitForDisplayed({ reverse: true });
+    await browser.$("span=Changed title").waitForDisplayed();
+
     // Travel details: hidden until asked, saved, hidden again.
     expect(await browser.$("article").getText()).not.toContain("Passport number");
     await click(browser, "Show travel details");
