@@ -100,6 +100,7 @@ describe("delegations in the real window", () => {
     await browser.$("p=3 assignments now confirmed.").waitForDisplayed();
     expect(await browser.$$("table.roster span.status-confirmed").length).toBe(3);
     expect(await warnings(browser)).not.toContain("voting role");
+    await plenary.screenshot("delegation-board");
 
     // Export the delegation: sensitive fields cannot be chosen without the tick.
     await click(browser, "Export CSV…");
