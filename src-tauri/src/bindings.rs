@@ -4,10 +4,24 @@
 
 use plenary_core::action::{ActionItem, ActionItemDraft, ActionItemFields, ActionStatus};
 use plenary_core::agenda::{AgendaItem, AgendaItemDraft, AgendaItemFields, Priority};
-use plenary_core::body::{Body, BodyDraft, BodyFields, Organization};
+use plenary_core::assignment::export::{DelegationExport, ExportField, ExportRequest};
+use plenary_core::assignment::{
+    Assignment, AssignmentDraft, AssignmentFields, AssignmentStatus, BadgeStatus, Delegation,
+    DelegationDraft, Role, StatusChange, Warning, WarningKind,
+};
+use plenary_core::body::{Body, BodyDraft, BodyFields, BodyOrganization};
 use plenary_core::diff::{DiffKind, DiffSpan};
 use plenary_core::document::{Document, DocumentDraft, DocumentFields, StoredFile};
 use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus};
+use plenary_core::organization::{
+    CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
+    InteractionFields, InteractionKind, Organization, OrganizationDraft, OrganizationFields,
+    OrganizationKind, Seat, SeatDraft, SeatFields, SeatKind, Term, TermCapacity, TermDraft,
+    TermFields, WhoRelation, WmaMembership,
+};
+use plenary_core::people::{
+    Person, PersonDraft, PersonFields, PersonKind, PersonTravel, TravelDraft, TravelFields,
+};
 use plenary_core::record::{
     Record, RecordContent, RecordDraft, RecordKind, RecordStatus, RecordVersion, Vote, VoteResult,
 };
@@ -15,10 +29,16 @@ use plenary_core::session::{Session, SessionDraft, SessionFields, SessionTimes};
 use plenary_core::store::{
     ActionOnDashboard, Dashboard, Direction, DraftAfterMeeting, SearchHit, UpcomingMeeting,
 };
+use plenary_core::store::{
+    AssignmentSaved, AssignmentView, Board, BoardRow, Candidate, CandidateQuery, CountryPage,
+    MyAssignment, MyAssignments, PersonPage, PersonRow, SeatWithTerms, TermView,
+};
 use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
 
+use crate::commands::assignments::{AssignmentVersion, SavedExport};
 use crate::commands::meetings::MeetingFormOptions;
+use crate::commands::people::PeopleFormOptions;
 use crate::commands::{AppInfo, Choice};
 use crate::error::{CommandError, ErrorKind};
 
@@ -29,7 +49,7 @@ pub const BINDINGS_FILE: &str = "../ui/src/lib/bindings.ts";
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::new();
     let declarations = [
-        Organization::decl(&cfg),
+        BodyOrganization::decl(&cfg),
         BodyDraft::decl(&cfg),
         BodyFields::decl(&cfg),
         Body::decl(&cfg),
@@ -81,10 +101,71 @@ pub fn typescript() -> String {
         Choice::<()>::decl(&cfg),
         MeetingFormOptions::decl(&cfg),
     ];
+    // People, organizations and assignments.
+    let people = [
+        PersonKind::decl(&cfg),
+        PersonDraft::decl(&cfg),
+        PersonFields::decl(&cfg),
+        Person::decl(&cfg),
+        TravelDraft::decl(&cfg),
+        TravelFields::decl(&cfg),
+        PersonTravel::decl(&cfg),
+        PersonRow::decl(&cfg),
+        PersonPage::decl(&cfg),
+        OrganizationKind::decl(&cfg),
+        WmaMembership::decl(&cfg),
+        WhoRelation::decl(&cfg),
+        OrganizationDraft::decl(&cfg),
+        OrganizationFields::decl(&cfg),
+        Organization::decl(&cfg),
+        InteractionKind::decl(&cfg),
+        InteractionDraft::decl(&cfg),
+        InteractionFields::decl(&cfg),
+        Interaction::decl(&cfg),
+        CountryNoteDraft::decl(&cfg),
+        CountryNoteFields::decl(&cfg),
+        CountryNote::decl(&cfg),
+        CountryPage::decl(&cfg),
+        SeatKind::decl(&cfg),
+        SeatDraft::decl(&cfg),
+        SeatFields::decl(&cfg),
+        Seat::decl(&cfg),
+        TermCapacity::decl(&cfg),
+        TermDraft::decl(&cfg),
+        TermFields::decl(&cfg),
+        Term::decl(&cfg),
+        TermView::decl(&cfg),
+        SeatWithTerms::decl(&cfg),
+        Role::decl(&cfg),
+        AssignmentStatus::decl(&cfg),
+        BadgeStatus::decl(&cfg),
+        AssignmentDraft::decl(&cfg),
+        AssignmentFields::decl(&cfg),
+        Assignment::decl(&cfg),
+        AssignmentVersion::decl(&cfg),
+        AssignmentSaved::decl(&cfg),
+        AssignmentView::decl(&cfg),
+        StatusChange::decl(&cfg),
+        WarningKind::decl(&cfg),
+        Warning::decl(&cfg),
+        DelegationDraft::decl(&cfg),
+        Delegation::decl(&cfg),
+        BoardRow::decl(&cfg),
+        Board::decl(&cfg),
+        CandidateQuery::decl(&cfg),
+        Candidate::decl(&cfg),
+        MyAssignment::decl(&cfg),
+        MyAssignments::decl(&cfg),
+        ExportField::decl(&cfg),
+        ExportRequest::decl(&cfg),
+        DelegationExport::decl(&cfg),
+        SavedExport::decl(&cfg),
+        PeopleFormOptions::decl(&cfg),
+    ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.\n\n",
     );
-    for declaration in declarations {
+    for declaration in declarations.into_iter().chain(people) {
         out.push_str("export ");
         out.push_str(&declaration);
         out.push_str("\n\n");

@@ -427,3 +427,4 @@ fn files_arrive_as_raw_bytes_and_attach() {
         1
     );
 }
+mod people;

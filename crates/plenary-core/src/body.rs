@@ -15,20 +15,24 @@ pub const MAX_PATTERN: usize = 200;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
-pub enum Organization {
+pub enum BodyOrganization {
     Wma,
     Who,
     Other,
 }
 
-impl Organization {
-    pub const ALL: [Organization; 3] = [Organization::Wma, Organization::Who, Organization::Other];
+impl BodyOrganization {
+    pub const ALL: [BodyOrganization; 3] = [
+        BodyOrganization::Wma,
+        BodyOrganization::Who,
+        BodyOrganization::Other,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
-            Organization::Wma => "World Medical Association",
-            Organization::Who => "World Health Organization",
-            Organization::Other => "Other",
+            BodyOrganization::Wma => "World Medical Association",
+            BodyOrganization::Who => "World Health Organization",
+            BodyOrganization::Other => "Other",
         }
     }
 }
@@ -39,7 +43,7 @@ impl Organization {
 pub struct BodyDraft {
     pub name: String,
     pub short_name: String,
-    pub organization: Option<Organization>,
+    pub organization: Option<BodyOrganization>,
     /// The body this one sits within (Committee A within the World Health Assembly), or empty.
     pub parent_id: String,
     /// How its meetings are usually titled: `{n}` is the ordinal as a number, `{nth}` with its
@@ -53,7 +57,7 @@ pub struct BodyDraft {
 pub struct BodyFields {
     pub name: String,
     pub short_name: String,
-    pub organization: Organization,
+    pub organization: BodyOrganization,
     pub parent_id: Option<String>,
     pub title_pattern: String,
 }
@@ -175,7 +179,7 @@ mod tests {
         BodyDraft {
             name: "European Forum of Medical Associations".into(),
             short_name: "EFMA".into(),
-            organization: Some(Organization::Other),
+            organization: Some(BodyOrganization::Other),
             parent_id: String::new(),
             title_pattern: pattern.into(),
         }

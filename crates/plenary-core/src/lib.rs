@@ -5,8 +5,12 @@
 //! lives in [`store`]. Types that cross the app boundary derive `ts_rs::TS` behind the `ts`
 //! feature so the desktop shell can generate the UI's TypeScript declarations from them.
 
+#[macro_use]
+mod form;
+
 pub mod action;
 pub mod agenda;
+pub mod assignment;
 pub mod body;
 pub mod diff;
 pub mod document;
@@ -14,6 +18,8 @@ pub mod error;
 pub mod fold;
 pub mod history;
 pub mod meeting;
+pub mod organization;
+pub mod people;
 pub mod record;
 pub mod search;
 pub mod session;
@@ -22,7 +28,7 @@ pub mod store;
 pub mod time_zone;
 
 pub use agenda::{AgendaItem, AgendaItemDraft, Priority};
-pub use body::{Body, BodyDraft, Organization};
+pub use body::{Body, BodyDraft, BodyOrganization};
 pub use error::{CoreError, FieldError};
 pub use history::{HistoryAction, HistoryEntry};
 pub use meeting::{Meeting, MeetingDraft, MeetingFormat, MeetingStatus};

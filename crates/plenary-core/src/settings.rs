@@ -13,14 +13,18 @@ use crate::time_zone;
 pub enum SettingKey {
     /// The IANA time zone the delegate thinks in at home; times are shown in it beside venue time.
     HomeTimeZone,
+    /// The id of the person this laptop belongs to ("me"): their assignments show under "My
+    /// assignments". [`crate::Store::set_setting`] checks that the person exists.
+    Me,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 1] = [SettingKey::HomeTimeZone];
+    pub const ALL: [SettingKey; 2] = [SettingKey::HomeTimeZone, SettingKey::Me];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SettingKey::HomeTimeZone => "home_time_zone",
+            SettingKey::Me => "me",
         }
     }
 
@@ -43,6 +47,8 @@ impl SettingKey {
                     ));
                 }
             }
+            // Whether the person exists is for the store to say.
+            SettingKey::Me => {}
         }
         Ok(value.to_owned())
     }

@@ -3,7 +3,7 @@
 use plenary_core::action::ActionStatus;
 use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFormat, MeetingStatus, parse_ordinal};
 use plenary_core::record::{RecordKind, VoteResult};
-use plenary_core::{Body, HistoryEntry, Organization, Priority, time_zone};
+use plenary_core::{Body, BodyOrganization, HistoryEntry, Priority, time_zone};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -16,7 +16,7 @@ use crate::state::AppState;
 pub struct MeetingFormOptions {
     /// Every body, WMA first, then WHO, then the office's own.
     pub bodies: Vec<Body>,
-    pub organizations: Vec<Choice<Organization>>,
+    pub organizations: Vec<Choice<BodyOrganization>>,
     pub formats: Vec<Choice<MeetingFormat>>,
     pub statuses: Vec<Choice<MeetingStatus>>,
     pub priorities: Vec<Choice<Priority>>,
@@ -32,7 +32,7 @@ pub async fn meeting_form_options(state: State<'_, AppState>) -> Outcome<Meeting
     let bodies = state.with_store(|store| store.bodies()).await?;
     Ok(MeetingFormOptions {
         bodies,
-        organizations: Choice::all(&Organization::ALL, Organization::label),
+        organizations: Choice::all(&BodyOrganization::ALL, BodyOrganization::label),
         formats: Choice::all(&MeetingFormat::ALL, MeetingFormat::label),
         statuses: Choice::all(&MeetingStatus::ALL, MeetingStatus::label),
         priorities: Choice::all(&Priority::ALL, Priority::label),

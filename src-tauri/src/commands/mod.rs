@@ -2,10 +2,12 @@
 //! adapter around a core function; rules and storage live in `plenary_core`.
 
 pub mod agenda;
+pub mod assignments;
 pub mod bodies;
 pub mod documents;
 pub mod meetings;
 pub mod overview;
+pub mod people;
 pub mod records;
 pub mod settings;
 

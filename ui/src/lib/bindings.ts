@@ -1,8 +1,8 @@
 // Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.
 
-export type Organization = "wma" | "who" | "other";
+export type BodyOrganization = "wma" | "who" | "other";
 
-export type BodyDraft = { name: string, short_name: string, organization: Organization | null, 
+export type BodyDraft = { name: string, short_name: string, organization: BodyOrganization | null, 
 /**
  * The body this one sits within (Committee A within the World Health Assembly), or empty.
  */
@@ -13,7 +13,7 @@ parent_id: string,
  */
 title_pattern: string, };
 
-export type BodyFields = { name: string, short_name: string, organization: Organization, parent_id: string | null, title_pattern: string, };
+export type BodyFields = { name: string, short_name: string, organization: BodyOrganization, parent_id: string | null, title_pattern: string, };
 
 export type Body = { 
 /**
@@ -24,7 +24,7 @@ id: string,
 /**
  * Part of every new database (cannot be deleted).
  */
-seeded: boolean, created_at: string, updated_at: string, version: number, name: string, short_name: string, organization: Organization, parent_id: string | null, title_pattern: string, };
+seeded: boolean, created_at: string, updated_at: string, version: number, name: string, short_name: string, organization: BodyOrganization, parent_id: string | null, title_pattern: string, };
 
 export type MeetingFormat = "in_person" | "hybrid" | "online";
 
@@ -300,7 +300,7 @@ export type HistoryEntry = { id: string, entity: string, entity_id: string, acti
  */
 at: string, };
 
-export type SettingKey = "home_time_zone";
+export type SettingKey = "home_time_zone" | "me";
 
 export type Setting = { key: SettingKey, 
 /**
@@ -338,7 +338,243 @@ export type MeetingFormOptions = {
 /**
  * Every body, WMA first, then WHO, then the office's own.
  */
-bodies: Array<Body>, organizations: Array<Choice<Organization>>, formats: Array<Choice<MeetingFormat>>, statuses: Array<Choice<MeetingStatus>>, priorities: Array<Choice<Priority>>, record_kinds: Array<Choice<RecordKind>>, vote_results: Array<Choice<VoteResult>>, action_statuses: Array<Choice<ActionStatus>>, 
+bodies: Array<Body>, organizations: Array<Choice<BodyOrganization>>, formats: Array<Choice<MeetingFormat>>, statuses: Array<Choice<MeetingStatus>>, priorities: Array<Choice<Priority>>, record_kinds: Array<Choice<RecordKind>>, vote_results: Array<Choice<VoteResult>>, action_statuses: Array<Choice<ActionStatus>>, 
+/**
+ * Every IANA time-zone name, sorted.
+ */
+time_zones: Array<string>, };
+
+export type PersonKind = "representative" | "staff" | "counterpart_contact";
+
+export type PersonDraft = { kind: PersonKind | null, full_name: string, 
+/**
+ * Degrees and honorifics: "Dr", "MD, MPH".
+ */
+honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: string, languages: string, home_time_zone: string, notes: string, };
+
+export type PersonFields = { kind: PersonKind, full_name: string, honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: Array<string>, languages: Array<string>, home_time_zone: string, notes: string, };
+
+export type Person = { id: string, created_at: string, updated_at: string, version: number, kind: PersonKind, full_name: string, honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: Array<string>, languages: Array<string>, home_time_zone: string, notes: string, };
+
+export type TravelDraft = { nationality: string, passport_number: string, 
+/**
+ * ISO `YYYY-MM-DD`, or empty.
+ */
+passport_expiry: string, dietary_needs: string, access_needs: string, };
+
+export type TravelFields = { nationality: string, passport_number: string, passport_expiry: string | null, dietary_needs: string, access_needs: string, };
+
+export type PersonTravel = { person_id: string, created_at: string, updated_at: string, version: number, nationality: string, passport_number: string, passport_expiry: string | null, dietary_needs: string, access_needs: string, };
+
+export type PersonRow = { person: Person, 
+/**
+ * The organization's display name, or empty.
+ */
+organization: string, };
+
+export type PersonPage = { person: Person, organization: Organization | null, assignments: Array<AssignmentView>, terms: Array<TermView>, 
+/**
+ * Whether travel details have been recorded (they are read separately, on request).
+ */
+has_travel: boolean, };
+
+export type OrganizationKind = "intergovernmental" | "global_federation" | "national_medical_association" | "government_agency" | "specialty_society" | "human_rights" | "education_or_licensure" | "professions_alliance" | "own_council" | "other";
+
+export type WmaMembership = "constituent" | "associate" | "none";
+
+export type WhoRelation = "member_state" | "non_state_actor" | "none";
+
+export type OrganizationDraft = { kind: OrganizationKind | null, name: string, acronym: string, country: string, wma_membership: WmaMembership | null, who_relation: WhoRelation | null, website: string, notes: string, };
+
+export type OrganizationFields = { kind: OrganizationKind, name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
+
+export type Organization = { id: string, created_at: string, updated_at: string, version: number, kind: OrganizationKind, name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
+
+export type InteractionKind = "meeting" | "call" | "letter" | "visit" | "other";
+
+export type InteractionDraft = { date: string, kind: InteractionKind | null, participants: string, summary: string, follow_up: string, };
+
+export type InteractionFields = { date: string, kind: InteractionKind, participants: string, summary: string, follow_up: string, };
+
+export type Interaction = { id: string, organization_id: string, created_at: string, updated_at: string, version: number, date: string, kind: InteractionKind, participants: string, summary: string, follow_up: string, };
+
+export type CountryNoteDraft = { country: string, topic: string, date: string, text: string, source: string, organization_id: string | null, person_id: string | null, };
+
+export type CountryNoteFields = { country: string, topic: string, date: string, text: string, source: string, organization_id: string | null, person_id: string | null, };
+
+export type CountryNote = { id: string, created_at: string, updated_at: string, version: number, country: string, topic: string, date: string, text: string, source: string, organization_id: string | null, person_id: string | null, };
+
+export type CountryPage = { country: string, notes: Array<CountryNote>, organizations: Array<Organization>, meetings: Array<Meeting>, };
+
+export type SeatKind = "council_seat" | "committee_membership" | "officer_role" | "delegation_adviser" | "other";
+
+export type SeatDraft = { kind: SeatKind | null, name: string, organization_id: string | null, appointed_by: string, notes: string, };
+
+export type SeatFields = { kind: SeatKind, name: string, organization_id: string | null, appointed_by: string, notes: string, };
+
+export type Seat = { id: string, created_at: string, updated_at: string, version: number, kind: SeatKind, name: string, organization_id: string | null, appointed_by: string, notes: string, };
+
+export type TermCapacity = "holder" | "substitute";
+
+export type TermDraft = { person_id: string, capacity: TermCapacity | null, start_date: string, 
+/**
+ * Empty while the term is open-ended.
+ */
+end_date: string, notes: string, };
+
+export type TermFields = { person_id: string, capacity: TermCapacity, start_date: string, end_date: string | null, notes: string, };
+
+export type Term = { id: string, seat_id: string, created_at: string, updated_at: string, version: number, person_id: string, capacity: TermCapacity, start_date: string, end_date: string | null, notes: string, };
+
+export type TermView = { term: Term, seat_name: string, person_name: string, };
+
+export type SeatWithTerms = { seat: Seat, terms: Array<TermView>, };
+
+export type Role = "head_of_delegation" | "voting_delegate" | "delegate" | "alternate" | "adviser" | "observer" | "council_member" | "committee_chair" | "rapporteur" | "workgroup_member" | "speaker" | "staff";
+
+export type AssignmentStatus = "proposed" | "invited" | "confirmed" | "registered" | "credentialed" | "attended" | "declined" | "cancelled";
+
+export type BadgeStatus = "not_requested" | "requested" | "issued" | "collected";
+
+export type AssignmentDraft = { meeting_id: string, person_id: string, role: Role | null, 
+/**
+ * What was sent to the organizer ("registration form, passport copy").
+ */
+registration_submitted: string, 
+/**
+ * ISO `YYYY-MM-DD`, or empty.
+ */
+registration_submitted_on: string, badge: BadgeStatus | null, 
+/**
+ * ISO `YYYY-MM-DD`, or empty.
+ */
+arrival: string, 
+/**
+ * ISO `YYYY-MM-DD`, or empty.
+ */
+departure: string, hotel: string, travel_notes: string, 
+/**
+ * Sessions attended, for the attendance record.
+ */
+attended_sessions: string, notes: string, };
+
+export type AssignmentFields = { meeting_id: string, person_id: string, role: Role, registration_submitted: string, registration_submitted_on: string | null, badge: BadgeStatus, arrival: string | null, departure: string | null, hotel: string, travel_notes: string, attended_sessions: string, notes: string, };
+
+export type Assignment = { id: string, status: AssignmentStatus, 
+/**
+ * The date the current status took effect.
+ */
+status_date: string, created_at: string, updated_at: string, version: number, meeting_id: string, person_id: string, role: Role, registration_submitted: string, registration_submitted_on: string | null, badge: BadgeStatus, arrival: string | null, departure: string | null, hotel: string, travel_notes: string, attended_sessions: string, notes: string, };
+
+export type AssignmentVersion = { id: string, version: number, };
+
+export type AssignmentSaved = { assignment: Assignment, warnings: Array<Warning>, };
+
+export type AssignmentView = { assignment: Assignment, meeting_title: string, start_date: string, end_date: string, time_zone: string, city: string, country: string, registration_deadline: string | null, };
+
+export type StatusChange = { id: string, assignment_id: string, from_status: AssignmentStatus | null, to_status: AssignmentStatus, date: string, 
+/**
+ * The name of the person "me" at the time, or empty.
+ */
+changed_by: string, at: string, };
+
+export type WarningKind = "overlap" | "over_cap" | "deadline_soon" | "voting_role_unconfirmed" | "meeting_ended";
+
+export type Warning = { kind: WarningKind, message: string, meeting_id: string, person_id: string | null, 
+/**
+ * For overlaps: the other meeting.
+ */
+other_meeting_id: string | null, };
+
+export type DelegationDraft = { 
+/**
+ * A positive whole number as typed, or empty for no cap.
+ */
+badge_cap: string, focal_point_id: string | null, notes: string, };
+
+export type Delegation = { meeting_id: string, badge_cap: number | null, focal_point_id: string | null, notes: string, 
+/**
+ * 0 while nothing has been saved for this meeting.
+ */
+version: number, };
+
+export type BoardRow = { assignment: Assignment, person_name: string, organization: string, 
+/**
+ * The statuses this assignment may move to.
+ */
+next: Array<AssignmentStatus>, };
+
+export type Board = { meeting: Meeting, delegation: Delegation, 
+/**
+ * By role (in the order of [`crate::assignment::Role::ALL`]), then status, then name.
+ */
+rows: Array<BoardRow>, warnings: Array<Warning>, };
+
+export type CandidateQuery = { meeting_id: string, expertise: string, language: string, 
+/**
+ * Only people with no overlapping assignment.
+ */
+available_only: boolean, };
+
+export type Candidate = { person_id: string, full_name: string, organization: string, expertise: Array<string>, languages: Array<string>, 
+/**
+ * Assignments at meetings that started in the last 12 months.
+ */
+workload: number, 
+/**
+ * The overlapping meeting, if any.
+ */
+busy_with: string | null, already_assigned: boolean, };
+
+export type MyAssignment = { view: AssignmentView, 
+/**
+ * "9:00 in Kigali is 2:00 at home (America/Chicago)", when a home zone is known and differs.
+ */
+home_time: string | null, 
+/**
+ * What is still to do, in order.
+ */
+to_do: Array<string>, };
+
+export type MyAssignments = { 
+/**
+ * `None` when Settings names nobody as "me".
+ */
+me: Person | null, home_time_zone: string, items: Array<MyAssignment>, };
+
+export type ExportField = "full_name" | "honorifics" | "organization" | "title" | "email" | "phone" | "role" | "status" | "badge" | "registration_submitted" | "arrival" | "departure" | "hotel" | "nationality" | "passport_number" | "passport_expiry" | "dietary_needs" | "access_needs";
+
+export type ExportRequest = { fields: Array<ExportField>, 
+/**
+ * Ticked by the person exporting; without it, sensitive columns are dropped.
+ */
+include_sensitive: boolean, };
+
+export type DelegationExport = { 
+/**
+ * A file name for it, e.g. `74th-WMA-General-Assembly-delegation.csv`.
+ */
+file_name: string, 
+/**
+ * The CSV text (with its byte-order mark).
+ */
+csv: string, rows: number, columns: Array<ExportField>, };
+
+export type SavedExport = { 
+/**
+ * The full path of the file written.
+ */
+path: string, export: DelegationExport, };
+
+export type PeopleFormOptions = { person_kinds: Array<Choice<PersonKind>>, organization_kinds: Array<Choice<OrganizationKind>>, wma_memberships: Array<Choice<WmaMembership>>, who_relations: Array<Choice<WhoRelation>>, interaction_kinds: Array<Choice<InteractionKind>>, seat_kinds: Array<Choice<SeatKind>>, term_capacities: Array<Choice<TermCapacity>>, roles: Array<Choice<Role>>, statuses: Array<Choice<AssignmentStatus>>, 
+/**
+ * Statuses a new assignment may start in.
+ */
+initial_statuses: Array<AssignmentStatus>, badges: Array<Choice<BadgeStatus>>, warning_kinds: Array<Choice<WarningKind>>, export_fields: Array<Choice<ExportField>>, 
+/**
+ * Export fields that need the "include sensitive fields" tick.
+ */
+sensitive_export_fields: Array<ExportField>, country_topics: Array<string>, 
 /**
  * Every IANA time-zone name, sorted.
  */

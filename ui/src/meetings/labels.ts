@@ -1,5 +1,5 @@
 // Labels come from the core (through `meeting_form_options`), so the UI never spells them twice.
-import type { Body, MeetingFormat, MeetingFormOptions, MeetingStatus, Organization } from "../lib/bindings";
+import type { Body, MeetingFormat, MeetingFormOptions, MeetingStatus, BodyOrganization } from "../lib/bindings";
 
 const FIELD_LABELS: Record<string, string> = {
   body_id: "body",
@@ -21,7 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
 export interface Labels {
   /** A body's name from its id (the id itself if the body is unknown). */
   body(id: string): string;
-  organization(value: Organization): string;
+  organization(value: BodyOrganization): string;
   format(value: MeetingFormat): string;
   status(value: MeetingStatus): string;
   field(name: string): string;

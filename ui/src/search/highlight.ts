@@ -32,6 +32,9 @@ export const KIND_LABELS: Record<string, string> = {
   record: "Records",
   action_item: "Action items",
   document: "Documents",
+  person: "People",
+  organization: "Organizations",
+  country_note: "Country notes",
 };
 
 /** Which tab of the meeting view shows a result of this kind. */

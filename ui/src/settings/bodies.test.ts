@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Body, Organization } from "../lib/bindings";
+import type { Body, BodyOrganization } from "../lib/bindings";
 import {
   BODY_FIELD_ORDER,
   bodyDraftFrom,
@@ -12,7 +12,7 @@ import {
   previewTitle,
 } from "./bodies";
 
-function body(id: string, name: string, organization: Organization, extra: Partial<Body> = {}): Body {
+function body(id: string, name: string, organization: BodyOrganization, extra: Partial<Body> = {}): Body {
   return {
     id,
     seeded: true,
@@ -28,12 +28,12 @@ function body(id: string, name: string, organization: Organization, extra: Parti
   };
 }
 
-const LABELS: Record<Organization, string> = {
+const LABELS: Record<BodyOrganization, string> = {
   wma: "World Medical Association",
   who: "World Health Organization",
   other: "Other",
 };
-const label = (organization: Organization) => LABELS[organization];
+const label = (organization: BodyOrganization) => LABELS[organization];
 
 const ga = body("wma_general_assembly", "WMA General Assembly", "wma", { short_name: "GA", title_pattern: "{nth} WMA General Assembly" });
 const wha = body("world_health_assembly", "World Health Assembly", "who", { short_name: "WHA", title_pattern: "WHA{n}" });

@@ -1,5 +1,5 @@
 // The bodies section's rules, kept apart from the component so they can be tested.
-import type { Body, BodyDraft, Organization } from "../lib/bindings";
+import type { Body, BodyDraft, BodyOrganization } from "../lib/bindings";
 
 /** Form fields in the order they appear; errors are focused in this order. */
 export const BODY_FIELD_ORDER = [
@@ -13,7 +13,7 @@ export const BODY_FIELD_ORDER = [
 export type BodyField = (typeof BODY_FIELD_ORDER)[number];
 
 /** The order bodies are listed in: the WMA's, the WHO's, then the office's own. */
-const ORGANIZATION_ORDER: readonly Organization[] = ["wma", "who", "other"];
+const ORGANIZATION_ORDER: readonly BodyOrganization[] = ["wma", "who", "other"];
 
 export function emptyBodyDraft(): BodyDraft {
   return { name: "", short_name: "", organization: null, parent_id: "", title_pattern: "" };
@@ -54,13 +54,13 @@ export interface BodyRow {
 }
 
 export interface BodyGroup {
-  organization: Organization;
+  organization: BodyOrganization;
   label: string;
   rows: BodyRow[];
 }
 
 /** Bodies by organization (WMA, WHO, other; empty groups left out), each group in the order given. */
-export function groupBodies(bodies: readonly Body[], organizationLabel: (organization: Organization) => string): BodyGroup[] {
+export function groupBodies(bodies: readonly Body[], organizationLabel: (organization: BodyOrganization) => string): BodyGroup[] {
   const names = new Map(bodies.map((b) => [b.id, b.name]));
   const order = [...ORGANIZATION_ORDER, ...bodies.map((b) => b.organization).filter((o) => !ORGANIZATION_ORDER.includes(o))];
   const groups: BodyGroup[] = [];

@@ -223,7 +223,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Body> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::body::Organization;
+    use crate::body::BodyOrganization;
 
     fn fresh() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -312,7 +312,7 @@ mod tests {
         BodyDraft {
             name: "Bilateral meeting with the Japan Medical Association".into(),
             short_name: "JMA bilateral".into(),
-            organization: Some(Organization::Other),
+            organization: Some(BodyOrganization::Other),
             parent_id: String::new(),
             title_pattern: "{nth} JMA bilateral".into(),
         }

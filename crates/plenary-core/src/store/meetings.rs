@@ -137,7 +137,8 @@ impl Store {
         Ok(after)
     }
 
-    /// Deletes a meeting, provided it is still at `expected_version`.
+    /// Deletes a meeting, provided it is still at `expected_version` and nobody is assigned to
+    /// it (its delegation settings go with it).
     pub fn delete_meeting(&mut self, id: &str, expected_version: u32) -> Result<()> {
         let tx = self.conn.transaction()?;
         let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
@@ -210,7 +211,7 @@ fn insert(conn: &rusqlite::Connection, meeting: &Meeting) -> Result<()> {
     Ok(())
 }
 
-fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Meeting>> {
+pub(super) fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Meeting>> {
     let mut statement =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1"))?;
     Ok(statement.query_row([id], from_row).optional()?)
@@ -305,8 +306,9 @@ fn check_references(
 /// A meeting that still holds other meetings, or anything recorded at it, is not deleted:
 /// nothing is lost by a slip of the hand.
 fn refuse_if_in_use(conn: &rusqlite::Connection, id: &str) -> Result<()> {
-    let counts: [i64; 6] = conn.query_row(
-        "SELECT (SELECT count(*) FROM meeting WHERE parent_id = ?1),
+    let counts: [i64; 7] = conn.query_row(
+        "SELECT (SELECT count(*) FROM assignment WHERE meeting_id = ?1),
+                (SELECT count(*) FROM meeting WHERE parent_id = ?1),
                 (SELECT count(*) FROM agenda_item WHERE meeting_id = ?1),
                 (SELECT count(*) FROM session WHERE meeting_id = ?1),
                 (SELECT count(*) FROM record WHERE meeting_id = ?1),
@@ -321,10 +323,12 @@ fn refuse_if_in_use(conn: &rusqlite::Connection, id: &str) -> Result<()> {
                 r.get(3)?,
                 r.get(4)?,
                 r.get(5)?,
+                r.get(6)?,
             ])
         },
     )?;
     let names = [
+        ("delegate assignment", "delegate assignments"),
         ("other meeting", "other meetings"),
         ("agenda item", "agenda items"),
         ("session", "sessions"),

@@ -3,18 +3,29 @@
 
 mod actions;
 mod agenda;
+mod assignments;
 mod bodies;
 mod dashboard;
 mod documents;
 mod meetings;
 mod migrations;
+mod organizations;
+mod people;
 mod records;
+mod row;
 mod search;
 mod sessions;
 mod settings;
 
 pub use agenda::Direction;
+pub use assignments::{
+    AssignmentSaved, AssignmentView, Board, BoardRow, Candidate, CandidateQuery, MyAssignment,
+    MyAssignments,
+};
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
+pub use organizations::{CountryPage, SeatWithTerms, TermView};
+pub use people::{PersonPage, PersonRow};
+
 pub use search::{MATCH_END, MATCH_START, SearchHit};
 
 use std::path::{Path, PathBuf};
@@ -111,3 +122,6 @@ pub(crate) fn now() -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod people_tests;

@@ -43,6 +43,17 @@ impl Store {
     ) -> Result<Setting> {
         let value = key.check(value)?;
         let tx = self.conn.transaction()?;
+        if key == SettingKey::Me
+            && !value.is_empty()
+            && !tx
+                .prepare_cached("SELECT 1 FROM person WHERE id = ?1")?
+                .exists([&value])?
+        {
+            return Err(CoreError::validation(
+                "me",
+                "That person is not in Plenary (they may have been deleted). Choose someone from the list of people.",
+            ));
+        }
         let before = find(&tx, key)?;
         if before.as_ref().map(|s| s.version) != expected_version {
             return Err(CoreError::Conflict { entity: ENTITY });

@@ -1,0 +1,789 @@
+//! Organizations, their relationship log, country notes, seats and terms.
+
+use jiff::civil::Date;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::row::{at_version, count_where, date_at, enum_at, enum_text, exists, opt_date_at};
+use super::{Store, now};
+use crate::error::{CoreError, FieldError, Result};
+use crate::history::{self, HistoryAction};
+use crate::meeting::Meeting;
+use crate::organization::{
+    CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
+    InteractionFields, Organization, OrganizationDraft, OrganizationFields, Seat, SeatDraft,
+    SeatFields, Term, TermDraft, TermFields,
+};
+
+const ORGANIZATION: &str = "organization";
+const INTERACTION: &str = "interaction";
+const COUNTRY_NOTE: &str = "country note";
+const SEAT: &str = "seat";
+const TERM: &str = "term";
+
+const ORGANIZATION_COLUMNS: &str = "id, kind, name, acronym, country, wma_membership, who_relation,
+    website, notes, created_at, updated_at, version";
+
+/// What a country page gathers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CountryPage {
+    pub country: String,
+    pub notes: Vec<CountryNote>,
+    pub organizations: Vec<Organization>,
+    pub meetings: Vec<Meeting>,
+}
+
+/// A seat with its terms, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SeatWithTerms {
+    pub seat: Seat,
+    pub terms: Vec<TermView>,
+}
+
+/// A term with the names a person reads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TermView {
+    pub term: Term,
+    pub seat_name: String,
+    pub person_name: String,
+}
+
+impl Store {
+    // ---- Organizations ----
+
+    pub fn create_organization(&mut self, draft: &OrganizationDraft) -> Result<Organization> {
+        let fields = draft.validate()?;
+        let at = now();
+        let organization = Organization {
+            id: uuid::Uuid::now_v7().to_string(),
+            fields,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+            version: 1,
+        };
+        let tx = self.conn.transaction()?;
+        check_organization_name(&tx, &organization.fields.name, None)?;
+        write_organization(&tx, &organization, true)?;
+        history::record(
+            &tx,
+            ORGANIZATION,
+            &organization.id,
+            HistoryAction::Create,
+            None,
+            Some(&organization),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(organization)
+    }
+
+    pub fn organization(&self, id: &str) -> Result<Organization> {
+        find_organization(&self.conn, id)?.ok_or(CoreError::NotFound {
+            entity: ORGANIZATION,
+        })
+    }
+
+    /// Every organization, by name.
+    pub fn organizations(&self) -> Result<Vec<Organization>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {ORGANIZATION_COLUMNS} FROM organization ORDER BY name COLLATE NOCASE"
+        ))?;
+        let rows = statement.query_map([], organization_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn update_organization(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        draft: &OrganizationDraft,
+    ) -> Result<Organization> {
+        let tx = self.conn.transaction()?;
+        let before = at_version(
+            find_organization(&tx, id)?,
+            |o| o.version,
+            expected_version,
+            ORGANIZATION,
+        )?;
+        let fields = draft.validate()?;
+        if fields == before.fields {
+            return Ok(before);
+        }
+        check_organization_name(&tx, &fields.name, Some(id))?;
+        let at = now();
+        let after = Organization {
+            fields,
+            updated_at: at.clone(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        write_organization(&tx, &after, false)?;
+        history::record(
+            &tx,
+            ORGANIZATION,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// Deletes an organization nobody and nothing refers to.
+    pub fn delete_organization(&mut self, id: &str, expected_version: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let before = at_version(
+            find_organization(&tx, id)?,
+            |o| o.version,
+            expected_version,
+            ORGANIZATION,
+        )?;
+        let people = count_where(&tx, "person", "organization_id", id)?;
+        let log = count_where(&tx, "interaction", "organization_id", id)?;
+        let notes = count_where(&tx, "country_note", "organization_id", id)?;
+        let seats = count_where(&tx, "seat", "organization_id", id)?;
+        if people + log + notes + seats > 0 {
+            return Err(CoreError::validation(
+                "organization",
+                format!(
+                    "{} is still linked to {people} people, {log} log entries, {notes} country notes and {seats} seats. \
+                     Move or remove those first; nothing was deleted.",
+                    before.fields.name
+                ),
+            ));
+        }
+        tx.execute("DELETE FROM organization WHERE id = ?1", [id])?;
+        history::record(
+            &tx,
+            ORGANIZATION,
+            id,
+            HistoryAction::Delete,
+            Some(&before),
+            None,
+            &now(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    // ---- Relationship log ----
+
+    pub fn add_interaction(
+        &mut self,
+        organization_id: &str,
+        draft: &InteractionDraft,
+    ) -> Result<Interaction> {
+        let fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        if !exists(&tx, "organization", organization_id)? {
+            return Err(CoreError::NotFound {
+                entity: ORGANIZATION,
+            });
+        }
+        let at = now();
+        let interaction = Interaction {
+            id: uuid::Uuid::now_v7().to_string(),
+            organization_id: organization_id.to_owned(),
+            fields,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+            version: 1,
+        };
+        let f = &interaction.fields;
+        tx.execute(
+            "INSERT INTO interaction (id, organization_id, date, kind, participants, summary, follow_up,
+                 created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![interaction.id, organization_id, f.date.to_string(), enum_text(&f.kind), f.participants,
+                f.summary, f.follow_up, at, at, 1],
+        )?;
+        history::record(
+            &tx,
+            INTERACTION,
+            &interaction.id,
+            HistoryAction::Create,
+            None,
+            Some(&interaction),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(interaction)
+    }
+
+    /// An organization's relationship log, newest first.
+    pub fn interactions(&self, organization_id: &str) -> Result<Vec<Interaction>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, organization_id, date, kind, participants, summary, follow_up, created_at,
+                 updated_at, version FROM interaction WHERE organization_id = ?1 ORDER BY date DESC, created_at DESC",
+        )?;
+        let rows = statement.query_map([organization_id], |row| {
+            Ok(Interaction {
+                id: row.get(0)?,
+                organization_id: row.get(1)?,
+                fields: InteractionFields {
+                    date: date_at(row, 2)?,
+                    kind: enum_at(row, 3)?,
+                    participants: row.get(4)?,
+                    summary: row.get(5)?,
+                    follow_up: row.get(6)?,
+                },
+                created_at: row.get(7)?,
+                updated_at: row.get(8)?,
+                version: row.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn delete_interaction(&mut self, id: &str, expected_version: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let before: Option<(String, u32)> = tx
+            .query_row(
+                "SELECT organization_id, version FROM interaction WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (organization_id, _) = at_version(before, |b| b.1, expected_version, INTERACTION)?;
+        let before = self_interaction(&tx, &organization_id, id)?;
+        tx.execute("DELETE FROM interaction WHERE id = ?1", [id])?;
+        history::record(
+            &tx,
+            INTERACTION,
+            id,
+            HistoryAction::Delete,
+            before.as_ref(),
+            None,
+            &now(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    // ---- Country notes ----
+
+    pub fn create_country_note(&mut self, draft: &CountryNoteDraft) -> Result<CountryNote> {
+        let fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        check_links(
+            &tx,
+            fields.organization_id.as_deref(),
+            fields.person_id.as_deref(),
+        )?;
+        let at = now();
+        let note = CountryNote {
+            id: uuid::Uuid::now_v7().to_string(),
+            fields,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+            version: 1,
+        };
+        let f = &note.fields;
+        tx.execute(
+            "INSERT INTO country_note (id, country, topic, date, text, source, organization_id, person_id,
+                 created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1)",
+            params![note.id, f.country, f.topic, f.date.to_string(), f.text, f.source, f.organization_id,
+                f.person_id, at, at],
+        )?;
+        history::record(
+            &tx,
+            "country_note",
+            &note.id,
+            HistoryAction::Create,
+            None,
+            Some(&note),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(note)
+    }
+
+    pub fn country_note(&self, id: &str) -> Result<CountryNote> {
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("{NOTE_SELECT} WHERE id = ?1"))?;
+        statement
+            .query_row([id], note_from_row)
+            .optional()?
+            .ok_or(CoreError::NotFound {
+                entity: COUNTRY_NOTE,
+            })
+    }
+
+    pub fn delete_country_note(&mut self, id: &str, expected_version: u32) -> Result<()> {
+        let before = self.country_note(id)?;
+        if before.version != expected_version {
+            return Err(CoreError::Conflict {
+                entity: COUNTRY_NOTE,
+            });
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM country_note WHERE id = ?1 AND version = ?2",
+            params![id, expected_version],
+        )?;
+        history::record(
+            &tx,
+            "country_note",
+            id,
+            HistoryAction::Delete,
+            Some(&before),
+            None,
+            &now(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Countries the office has notes, organizations or meetings for, by name.
+    pub fn countries(&self) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT country FROM country_note UNION SELECT country FROM organization WHERE country <> ''
+             UNION SELECT country FROM meeting WHERE country <> '' ORDER BY 1 COLLATE NOCASE",
+        )?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        let mut countries: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        countries.dedup_by(|a, b| crate::fold::fold(a) == crate::fold::fold(b));
+        Ok(countries)
+    }
+
+    /// A country's notes (newest first), its organizations and the meetings held there. Country
+    /// names match ignoring case and diacritics.
+    pub fn country_page(&self, country: &str) -> Result<CountryPage> {
+        let key = crate::fold::fold(country.trim());
+        let same = |text: &str| crate::fold::fold(text) == key;
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("{NOTE_SELECT} ORDER BY date DESC"))?;
+        let notes = statement
+            .query_map([], note_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|n| same(&n.fields.country))
+            .collect();
+        let organizations = self
+            .organizations()?
+            .into_iter()
+            .filter(|o| same(&o.fields.country))
+            .collect();
+        let meetings = self
+            .meetings()?
+            .into_iter()
+            .filter(|m| same(&m.fields.country))
+            .collect();
+        Ok(CountryPage {
+            country: country.trim().to_owned(),
+            notes,
+            organizations,
+            meetings,
+        })
+    }
+
+    // ---- Seats and terms ----
+
+    pub fn create_seat(&mut self, draft: &SeatDraft) -> Result<Seat> {
+        let fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        check_links(&tx, fields.organization_id.as_deref(), None)?;
+        let at = now();
+        let seat = Seat {
+            id: uuid::Uuid::now_v7().to_string(),
+            fields,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+            version: 1,
+        };
+        let f = &seat.fields;
+        tx.execute(
+            "INSERT INTO seat (id, kind, name, organization_id, appointed_by, notes, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
+            params![seat.id, enum_text(&f.kind), f.name, f.organization_id, f.appointed_by, f.notes, at, at],
+        )?;
+        history::record(
+            &tx,
+            SEAT,
+            &seat.id,
+            HistoryAction::Create,
+            None,
+            Some(&seat),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(seat)
+    }
+
+    /// Every seat with its terms.
+    pub fn seats(&self) -> Result<Vec<SeatWithTerms>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, kind, name, organization_id, appointed_by, notes, created_at, updated_at, version
+             FROM seat ORDER BY name COLLATE NOCASE",
+        )?;
+        let seats = statement
+            .query_map([], |row| {
+                Ok(Seat {
+                    id: row.get(0)?,
+                    fields: SeatFields {
+                        kind: enum_at(row, 1)?,
+                        name: row.get(2)?,
+                        organization_id: row.get(3)?,
+                        appointed_by: row.get(4)?,
+                        notes: row.get(5)?,
+                    },
+                    created_at: row.get(6)?,
+                    updated_at: row.get(7)?,
+                    version: row.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let terms = self.terms_where("1 = 1", params![])?;
+        Ok(seats
+            .into_iter()
+            .map(|seat| SeatWithTerms {
+                terms: terms
+                    .iter()
+                    .filter(|t| t.term.seat_id == seat.id)
+                    .cloned()
+                    .collect(),
+                seat,
+            })
+            .collect())
+    }
+
+    /// Adds a term (a holder or a substitute) to a seat.
+    pub fn add_term(&mut self, seat_id: &str, draft: &TermDraft) -> Result<Term> {
+        let fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        if !exists(&tx, "seat", seat_id)? {
+            return Err(CoreError::NotFound { entity: SEAT });
+        }
+        if !exists(&tx, "person", &fields.person_id)? {
+            return Err(CoreError::validation(
+                "person_id",
+                "This person no longer exists. Choose someone from the list.",
+            ));
+        }
+        let at = now();
+        let term = Term {
+            id: uuid::Uuid::now_v7().to_string(),
+            seat_id: seat_id.to_owned(),
+            fields,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+            version: 1,
+        };
+        let f = &term.fields;
+        tx.execute(
+            "INSERT INTO term (id, seat_id, person_id, capacity, start_date, end_date, notes, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)",
+            params![term.id, seat_id, f.person_id, enum_text(&f.capacity), f.start_date.to_string(),
+                f.end_date.map(|d| d.to_string()), f.notes, at, at],
+        )?;
+        history::record(
+            &tx,
+            TERM,
+            &term.id,
+            HistoryAction::Create,
+            None,
+            Some(&term),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(term)
+    }
+
+    /// Changes a term (typically to end it); the seat stays the same.
+    pub fn update_term(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        draft: &TermDraft,
+    ) -> Result<Term> {
+        let found = self
+            .terms_where("t.id = ?1", params![id])?
+            .into_iter()
+            .next()
+            .map(|v| v.term);
+        let before = at_version(found, |t| t.version, expected_version, TERM)?;
+        let fields = draft.validate()?;
+        if fields == before.fields {
+            return Ok(before);
+        }
+        let tx = self.conn.transaction()?;
+        if !exists(&tx, "person", &fields.person_id)? {
+            return Err(CoreError::validation(
+                "person_id",
+                "This person no longer exists. Choose someone from the list.",
+            ));
+        }
+        let at = now();
+        let after = Term {
+            fields,
+            updated_at: at.clone(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        let f = &after.fields;
+        let updated = tx.execute(
+            "UPDATE term SET person_id = ?1, capacity = ?2, start_date = ?3, end_date = ?4, notes = ?5,
+                 updated_at = ?6, version = ?7 WHERE id = ?8 AND version = ?9",
+            params![f.person_id, enum_text(&f.capacity), f.start_date.to_string(),
+                f.end_date.map(|d| d.to_string()), f.notes, at, after.version, id, expected_version],
+        )?;
+        if updated != 1 {
+            return Err(CoreError::Conflict { entity: TERM });
+        }
+        history::record(
+            &tx,
+            TERM,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    pub fn delete_term(&mut self, id: &str, expected_version: u32) -> Result<()> {
+        let found = self
+            .terms_where("t.id = ?1", params![id])?
+            .into_iter()
+            .next()
+            .map(|v| v.term);
+        let before = at_version(found, |t| t.version, expected_version, TERM)?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM term WHERE id = ?1", [id])?;
+        history::record(
+            &tx,
+            TERM,
+            id,
+            HistoryAction::Delete,
+            Some(&before),
+            None,
+            &now(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Terms ending from `today` to `today + days`, soonest first (for the dashboard).
+    pub fn terms_ending_within(&self, today: Date, days: u32) -> Result<Vec<TermView>> {
+        let until = today
+            .checked_add(jiff::Span::new().days(i64::from(days)))
+            .unwrap_or(today);
+        let mut terms = self.terms_where(
+            "t.end_date IS NOT NULL AND t.end_date >= ?1 AND t.end_date <= ?2",
+            params![today.to_string(), until.to_string()],
+        )?;
+        terms.sort_by_key(|t| t.term.fields.end_date);
+        Ok(terms)
+    }
+
+    /// A person's terms, newest first.
+    pub fn terms_of(&self, person_id: &str) -> Result<Vec<TermView>> {
+        self.terms_where("t.person_id = ?1", params![person_id])
+    }
+
+    fn terms_where(
+        &self,
+        condition: &str,
+        values: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<TermView>> {
+        // `condition` is always a constant from this file.
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT t.id, t.seat_id, t.person_id, t.capacity, t.start_date, t.end_date, t.notes,
+                    t.created_at, t.updated_at, t.version, s.name, p.full_name
+             FROM term t JOIN seat s ON s.id = t.seat_id JOIN person p ON p.id = t.person_id
+             WHERE {condition} ORDER BY t.start_date DESC"
+        ))?;
+        let rows = statement.query_map(values, |row| {
+            Ok(TermView {
+                term: Term {
+                    id: row.get(0)?,
+                    seat_id: row.get(1)?,
+                    fields: TermFields {
+                        person_id: row.get(2)?,
+                        capacity: enum_at(row, 3)?,
+                        start_date: date_at(row, 4)?,
+                        end_date: opt_date_at(row, 5)?,
+                        notes: row.get(6)?,
+                    },
+                    created_at: row.get(7)?,
+                    updated_at: row.get(8)?,
+                    version: row.get(9)?,
+                },
+                seat_name: row.get(10)?,
+                person_name: row.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+const NOTE_SELECT: &str =
+    "SELECT id, country, topic, date, text, source, organization_id, person_id,
+    created_at, updated_at, version FROM country_note";
+
+fn note_from_row(row: &Row<'_>) -> rusqlite::Result<CountryNote> {
+    Ok(CountryNote {
+        id: row.get(0)?,
+        fields: CountryNoteFields {
+            country: row.get(1)?,
+            topic: row.get(2)?,
+            date: date_at(row, 3)?,
+            text: row.get(4)?,
+            source: row.get(5)?,
+            organization_id: row.get(6)?,
+            person_id: row.get(7)?,
+        },
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+        version: row.get(10)?,
+    })
+}
+
+fn self_interaction(
+    conn: &rusqlite::Connection,
+    organization_id: &str,
+    id: &str,
+) -> Result<Option<Interaction>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, organization_id, date, kind, participants, summary, follow_up, created_at, updated_at, version
+         FROM interaction WHERE id = ?1 AND organization_id = ?2",
+    )?;
+    Ok(statement
+        .query_row(params![id, organization_id], |row| {
+            Ok(Interaction {
+                id: row.get(0)?,
+                organization_id: row.get(1)?,
+                fields: InteractionFields {
+                    date: date_at(row, 2)?,
+                    kind: enum_at(row, 3)?,
+                    participants: row.get(4)?,
+                    summary: row.get(5)?,
+                    follow_up: row.get(6)?,
+                },
+                created_at: row.get(7)?,
+                updated_at: row.get(8)?,
+                version: row.get(9)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Linked organization and person must exist.
+pub(super) fn check_links(
+    conn: &rusqlite::Connection,
+    organization_id: Option<&str>,
+    person_id: Option<&str>,
+) -> Result<()> {
+    let mut errors = Vec::new();
+    if let Some(id) = organization_id
+        && !exists(conn, "organization", id)?
+    {
+        errors.push(FieldError::new(
+            "organization_id",
+            "This organization no longer exists. Choose one from the list.",
+        ));
+    }
+    if let Some(id) = person_id
+        && !exists(conn, "person", id)?
+    {
+        errors.push(FieldError::new(
+            "person_id",
+            "This person no longer exists. Choose someone from the list.",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(CoreError::Validation(errors))
+    }
+}
+
+/// Two organizations may not share a name (case and diacritics ignored).
+fn check_organization_name(
+    conn: &rusqlite::Connection,
+    name: &str,
+    except: Option<&str>,
+) -> Result<()> {
+    let key = crate::fold::fold(name);
+    let mut statement = conn.prepare_cached("SELECT id, name FROM organization")?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, other) = row?;
+        if Some(id.as_str()) != except && crate::fold::fold(&other) == key {
+            return Err(CoreError::validation(
+                "name",
+                format!(
+                    "An organization named \"{other}\" already exists. Open it from the list instead."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn write_organization(conn: &rusqlite::Connection, o: &Organization, insert: bool) -> Result<()> {
+    let f: &OrganizationFields = &o.fields;
+    let sql = if insert {
+        "INSERT INTO organization (id, kind, name, acronym, country, wma_membership, who_relation, website,
+             notes, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    } else {
+        "UPDATE organization SET kind = ?2, name = ?3, acronym = ?4, country = ?5, wma_membership = ?6,
+             who_relation = ?7, website = ?8, notes = ?9, updated_at = ?11, version = ?12 WHERE id = ?1 AND created_at = ?10"
+    };
+    conn.execute(
+        sql,
+        params![
+            o.id,
+            enum_text(&f.kind),
+            f.name,
+            f.acronym,
+            f.country,
+            enum_text(&f.wma_membership),
+            enum_text(&f.who_relation),
+            f.website,
+            f.notes,
+            o.created_at,
+            o.updated_at,
+            o.version
+        ],
+    )?;
+    Ok(())
+}
+
+fn find_organization(conn: &rusqlite::Connection, id: &str) -> Result<Option<Organization>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {ORGANIZATION_COLUMNS} FROM organization WHERE id = ?1"
+    ))?;
+    Ok(statement
+        .query_row([id], organization_from_row)
+        .optional()?)
+}
+
+fn organization_from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
+    Ok(Organization {
+        id: row.get(0)?,
+        fields: OrganizationFields {
+            kind: enum_at(row, 1)?,
+            name: row.get(2)?,
+            acronym: row.get(3)?,
+            country: row.get(4)?,
+            wma_membership: enum_at(row, 5)?,
+            who_relation: enum_at(row, 6)?,
+            website: row.get(7)?,
+            notes: row.get(8)?,
+        },
+        created_at: row.get(9)?,
+        updated_at: row.get(10)?,
+        version: row.get(11)?,
+    })
+}

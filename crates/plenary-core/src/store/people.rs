@@ -1,0 +1,424 @@
+//! People and their (sensitive) travel details.
+
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::organizations::{TermView, check_links};
+use super::row::{at_version, count_where, enum_at, enum_text, list_at, list_text, opt_date_at};
+use super::{Store, now};
+use crate::error::{CoreError, FieldError, Result};
+use crate::history::{self, HistoryAction};
+use crate::organization::Organization;
+use crate::people::{
+    Person, PersonDraft, PersonFields, PersonTravel, TravelDraft, TravelFields, name_key,
+};
+
+const PERSON: &str = "person";
+const TRAVEL: &str = "travel details";
+
+const COLUMNS: &str = "id, kind, full_name, honorifics, organization_id, title, email, phone,
+    expertise, languages, home_time_zone, notes, created_at, updated_at, version";
+
+/// A person in a list: never their travel details.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonRow {
+    pub person: Person,
+    /// The organization's display name, or empty.
+    pub organization: String,
+}
+
+/// A person's page: who they are, and their whole history of assignments and seats.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonPage {
+    pub person: Person,
+    pub organization: Option<Organization>,
+    pub assignments: Vec<super::assignments::AssignmentView>,
+    pub terms: Vec<TermView>,
+    /// Whether travel details have been recorded (they are read separately, on request).
+    pub has_travel: bool,
+}
+
+impl Store {
+    /// Validates `draft` and stores a new person. A person with the same name (case, accents and
+    /// spacing ignored) or the same email is a duplicate: refused on the `duplicate_of` field so
+    /// the form can offer to open the existing one ([`Store::person_duplicates`]).
+    pub fn create_person(&mut self, draft: &PersonDraft) -> Result<Person> {
+        let fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        check_links(&tx, fields.organization_id.as_deref(), None)?;
+        check_duplicates(&tx, &fields, None)?;
+        let at = now();
+        let person = Person {
+            id: uuid::Uuid::now_v7().to_string(),
+            fields,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+            version: 1,
+        };
+        write(&tx, &person, true)?;
+        history::record(
+            &tx,
+            PERSON,
+            &person.id,
+            HistoryAction::Create,
+            None,
+            Some(&person),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(person)
+    }
+
+    pub fn person(&self, id: &str) -> Result<Person> {
+        find(&self.conn, id)?.ok_or(CoreError::NotFound { entity: PERSON })
+    }
+
+    /// Everyone, by name, with their organization's name. No travel details.
+    pub fn people(&self) -> Result<Vec<PersonRow>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {}, coalesce(o.name || CASE WHEN o.acronym <> '' THEN ' (' || o.acronym || ')' ELSE '' END, '')
+             FROM person p LEFT JOIN organization o ON o.id = p.organization_id ORDER BY p.name_key",
+            prefixed("p")
+        ))?;
+        let rows = statement.query_map([], |row| {
+            Ok(PersonRow {
+                person: from_row(row)?,
+                organization: row.get(15)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// People who would duplicate `draft`: same name key or same email (ignoring `except`).
+    pub fn person_duplicates(
+        &self,
+        draft: &PersonDraft,
+        except: Option<&str>,
+    ) -> Result<Vec<Person>> {
+        duplicates(
+            &self.conn,
+            &name_key(&draft.full_name),
+            draft.email.trim(),
+            except,
+        )
+    }
+
+    pub fn update_person(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        draft: &PersonDraft,
+    ) -> Result<Person> {
+        let tx = self.conn.transaction()?;
+        let before = at_version(find(&tx, id)?, |p| p.version, expected_version, PERSON)?;
+        let fields = draft.validate()?;
+        if fields == before.fields {
+            return Ok(before);
+        }
+        check_links(&tx, fields.organization_id.as_deref(), None)?;
+        check_duplicates(&tx, &fields, Some(id))?;
+        let at = now();
+        let after = Person {
+            fields,
+            updated_at: at.clone(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        write(&tx, &after, false)?;
+        history::record(
+            &tx,
+            PERSON,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// Deletes a person who holds no assignment, term or note (their travel details go with them).
+    pub fn delete_person(&mut self, id: &str, expected_version: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let before = at_version(find(&tx, id)?, |p| p.version, expected_version, PERSON)?;
+        let assignments = count_where(&tx, "assignment", "person_id", id)?;
+        let terms = count_where(&tx, "term", "person_id", id)?;
+        let notes = count_where(&tx, "country_note", "person_id", id)?;
+        let focal = count_where(&tx, "delegation", "focal_point_id", id)?;
+        if assignments + terms + notes + focal > 0 {
+            return Err(CoreError::validation(
+                "person",
+                format!(
+                    "{} still has {assignments} assignments, {terms} seat terms, {notes} country notes and \
+                     {focal} focal-point roles. Remove those first; nothing was deleted.",
+                    before.fields.full_name
+                ),
+            ));
+        }
+        let me = tx
+            .query_row("SELECT value FROM setting WHERE key = 'me'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?;
+        if me.as_deref() == Some(id) {
+            return Err(CoreError::validation(
+                "person",
+                format!(
+                    "{} is named as \"me\" in Settings. Choose someone else there first.",
+                    before.fields.full_name
+                ),
+            ));
+        }
+        tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
+        history::record(
+            &tx,
+            PERSON,
+            id,
+            HistoryAction::Delete,
+            Some(&before),
+            None,
+            &now(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A person's page.
+    pub fn person_page(&self, id: &str) -> Result<PersonPage> {
+        let person = self.person(id)?;
+        let organization = match &person.fields.organization_id {
+            Some(org) => Some(self.organization(org)?),
+            None => None,
+        };
+        Ok(PersonPage {
+            assignments: self.assignments_of(id)?,
+            terms: self.terms_of(id)?,
+            has_travel: self
+                .conn
+                .prepare_cached("SELECT 1 FROM person_travel WHERE person_id = ?1")?
+                .exists([id])?,
+            organization,
+            person,
+        })
+    }
+
+    /// The history of one person, oldest first.
+    pub fn person_history(&self, id: &str) -> Result<Vec<crate::HistoryEntry>> {
+        self.history(PERSON, id)
+    }
+
+    /// A person's travel details, read only when someone asks to see them.
+    pub fn person_travel(&self, person_id: &str) -> Result<Option<PersonTravel>> {
+        if !super::row::exists(&self.conn, "person", person_id)? {
+            return Err(CoreError::NotFound { entity: PERSON });
+        }
+        find_travel(&self.conn, person_id)
+    }
+
+    /// Records a person's travel details. `expected_version` is the one read (`None` if there
+    /// were none yet). History keeps only which fields were filled in, never their values.
+    pub fn set_person_travel(
+        &mut self,
+        person_id: &str,
+        expected_version: Option<u32>,
+        draft: &TravelDraft,
+    ) -> Result<PersonTravel> {
+        let fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        if !super::row::exists(&tx, "person", person_id)? {
+            return Err(CoreError::NotFound { entity: PERSON });
+        }
+        let before = find_travel(&tx, person_id)?;
+        if before.as_ref().map(|t| t.version) != expected_version {
+            return Err(CoreError::Conflict { entity: TRAVEL });
+        }
+        if let Some(before) = &before
+            && before.fields == fields
+        {
+            return Ok(before.clone());
+        }
+        let at = now();
+        let after = PersonTravel {
+            person_id: person_id.to_owned(),
+            fields,
+            created_at: before
+                .as_ref()
+                .map(|b| b.created_at.clone())
+                .unwrap_or_else(|| at.clone()),
+            updated_at: at.clone(),
+            version: before.as_ref().map(|b| b.version + 1).unwrap_or(1),
+        };
+        let f: &TravelFields = &after.fields;
+        tx.execute(
+            "INSERT INTO person_travel (person_id, nationality, passport_number, passport_expiry, dietary_needs,
+                 access_needs, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (person_id) DO UPDATE SET nationality = excluded.nationality,
+                 passport_number = excluded.passport_number, passport_expiry = excluded.passport_expiry,
+                 dietary_needs = excluded.dietary_needs, access_needs = excluded.access_needs,
+                 updated_at = excluded.updated_at, version = excluded.version",
+            params![person_id, f.nationality, f.passport_number, f.passport_expiry.map(|d| d.to_string()),
+                f.dietary_needs, f.access_needs, after.created_at, after.updated_at, after.version],
+        )?;
+        let action = if before.is_some() {
+            HistoryAction::Update
+        } else {
+            HistoryAction::Create
+        };
+        history::record(
+            &tx,
+            "person_travel",
+            person_id,
+            action,
+            before.map(|b| b.redacted()).as_ref(),
+            Some(&after.redacted()),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+}
+
+pub(super) fn find_travel(
+    conn: &rusqlite::Connection,
+    person_id: &str,
+) -> Result<Option<PersonTravel>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT person_id, nationality, passport_number, passport_expiry, dietary_needs, access_needs,
+             created_at, updated_at, version FROM person_travel WHERE person_id = ?1",
+    )?;
+    Ok(statement
+        .query_row([person_id], |row| {
+            Ok(PersonTravel {
+                person_id: row.get(0)?,
+                fields: TravelFields {
+                    nationality: row.get(1)?,
+                    passport_number: row.get(2)?,
+                    passport_expiry: opt_date_at(row, 3)?,
+                    dietary_needs: row.get(4)?,
+                    access_needs: row.get(5)?,
+                },
+                created_at: row.get(6)?,
+                updated_at: row.get(7)?,
+                version: row.get(8)?,
+            })
+        })
+        .optional()?)
+}
+
+fn check_duplicates(
+    conn: &rusqlite::Connection,
+    fields: &PersonFields,
+    except: Option<&str>,
+) -> Result<()> {
+    let found = duplicates(conn, &name_key(&fields.full_name), &fields.email, except)?;
+    let Some(existing) = found.first() else {
+        return Ok(());
+    };
+    let same_email =
+        !fields.email.is_empty() && existing.fields.email.eq_ignore_ascii_case(&fields.email);
+    let message = if same_email
+        && name_key(&existing.fields.full_name) != name_key(&fields.full_name)
+    {
+        format!(
+            "{} already has the email {}. Open the existing person instead of adding a new one.",
+            existing.fields.full_name, existing.fields.email
+        )
+    } else {
+        format!(
+            "{} is already in Plenary. Open the existing person instead of adding a new one.",
+            existing.fields.full_name
+        )
+    };
+    Err(CoreError::Validation(vec![FieldError::new(
+        "duplicate_of",
+        message,
+    )]))
+}
+
+fn duplicates(
+    conn: &rusqlite::Connection,
+    key: &str,
+    email: &str,
+    except: Option<&str>,
+) -> Result<Vec<Person>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM person WHERE (name_key = ?1 OR (?2 <> '' AND lower(email) = lower(?2)))
+             AND id IS NOT ?3 ORDER BY name_key"
+    ))?;
+    let rows = statement.query_map(params![key, email, except], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn write(conn: &rusqlite::Connection, p: &Person, insert: bool) -> Result<()> {
+    let f = &p.fields;
+    let sql = if insert {
+        "INSERT INTO person (id, kind, full_name, name_key, honorifics, organization_id, title, email, phone,
+             expertise, languages, home_time_zone, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+    } else {
+        "UPDATE person SET kind = ?2, full_name = ?3, name_key = ?4, honorifics = ?5, organization_id = ?6,
+             title = ?7, email = ?8, phone = ?9, expertise = ?10, languages = ?11, home_time_zone = ?12,
+             notes = ?13, updated_at = ?15, version = ?16 WHERE id = ?1 AND created_at = ?14"
+    };
+    conn.execute(
+        sql,
+        params![
+            p.id,
+            enum_text(&f.kind),
+            f.full_name,
+            name_key(&f.full_name),
+            f.honorifics,
+            f.organization_id,
+            f.title,
+            f.email,
+            f.phone,
+            list_text(&f.expertise),
+            list_text(&f.languages),
+            f.home_time_zone,
+            f.notes,
+            p.created_at,
+            p.updated_at,
+            p.version
+        ],
+    )?;
+    Ok(())
+}
+
+fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Person>> {
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"))?;
+    Ok(statement.query_row([id], from_row).optional()?)
+}
+
+fn prefixed(table: &str) -> String {
+    COLUMNS
+        .split(',')
+        .map(|c| format!("{table}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        fields: PersonFields {
+            kind: enum_at(row, 1)?,
+            full_name: row.get(2)?,
+            honorifics: row.get(3)?,
+            organization_id: row.get(4)?,
+            title: row.get(5)?,
+            email: row.get(6)?,
+            phone: row.get(7)?,
+            expertise: list_at(row, 8)?,
+            languages: list_at(row, 9)?,
+            home_time_zone: row.get(10)?,
+            notes: row.get(11)?,
+        },
+        created_at: row.get(12)?,
+        updated_at: row.get(13)?,
+        version: row.get(14)?,
+    })
+}

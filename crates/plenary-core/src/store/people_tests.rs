@@ -1,0 +1,864 @@
+//! People, organizations and assignments on temporary database files.
+
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::assignment::export::{ExportField, ExportRequest};
+use crate::assignment::{AssignmentDraft, AssignmentStatus, DelegationDraft, Role, WarningKind};
+use crate::meeting::MeetingDraft;
+use crate::organization::{
+    CountryNoteDraft, OrganizationDraft, OrganizationKind, SeatDraft, SeatKind, TermDraft,
+};
+use crate::people::{PersonDraft, PersonKind, TravelDraft};
+use crate::{CoreError, SettingKey};
+
+fn fresh() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).unwrap();
+    (dir, store)
+}
+
+fn person(name: &str) -> PersonDraft {
+    PersonDraft {
+        kind: Some(PersonKind::Representative),
+        full_name: name.into(),
+        ..PersonDraft::default()
+    }
+}
+
+fn meeting(title: &str, start: &str, end: &str, zone: &str) -> MeetingDraft {
+    MeetingDraft {
+        body_id: "other".into(),
+        parent_id: String::new(),
+        title: title.into(),
+        start_date: start.into(),
+        end_date: end.into(),
+        time_zone: zone.into(),
+        ..MeetingDraft::default()
+    }
+}
+
+fn kigali() -> MeetingDraft {
+    let mut draft = crate::meeting::tests::kigali();
+    draft.registration_deadline = "2023-09-20".into();
+    draft
+}
+
+fn assign(store: &mut Store, meeting: &str, person: &str, role: Role) -> AssignmentSaved {
+    store
+        .create_assignment(
+            &AssignmentDraft {
+                meeting_id: meeting.into(),
+                person_id: person.into(),
+                role: Some(role),
+                ..Default::default()
+            },
+            AssignmentStatus::Proposed,
+            TODAY,
+        )
+        .unwrap()
+}
+
+/// "Today" in these tests: a month before the Kigali GA.
+const TODAY: Date = date(2023, 9, 1);
+
+fn fields(error: CoreError) -> Vec<String> {
+    match error {
+        CoreError::Validation(errors) => errors.into_iter().map(|e| e.field).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+fn count(store: &Store, table: &str) -> u32 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_fresh_database_knows_the_wma_who_un_and_the_four_councils() {
+    let (_dir, store) = fresh();
+    let names: Vec<String> = store
+        .organizations()
+        .unwrap()
+        .into_iter()
+        .map(|o| o.display_name())
+        .collect();
+    for expected in [
+        "World Medical Association (WMA)",
+        "World Health Organization (WHO)",
+        "United Nations (UN)",
+        "Council on Science and Public Health (CSAPH)",
+        "Council on Medical Service (CMS)",
+        "Council on Medical Education (CME)",
+        "Council on Ethical and Judicial Affairs (CEJA)",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    let councils = store
+        .organizations()
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.fields.kind == OrganizationKind::OwnCouncil)
+        .count();
+    assert_eq!(councils, 4);
+    assert_eq!(store.search("wma", 10).unwrap()[0].kind, "organization");
+}
+
+#[test]
+fn people_organizations_and_country_notes_are_in_the_search() {
+    let (_dir, mut store) = fresh();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    let hits = store.search("ngugi", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0].kind.as_str(), hits[0].record_id.as_str()),
+        ("person", amina.id.as_str())
+    );
+
+    let kma = store
+        .create_organization(&OrganizationDraft {
+            kind: Some(OrganizationKind::NationalMedicalAssociation),
+            name: "Kenya Medical Association".into(),
+            acronym: "KMA".into(),
+            country: "Kenya".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let note = store
+        .create_country_note(&CountryNoteDraft {
+            country: "Kenya".into(),
+            topic: "Rural care".into(),
+            date: "2024-03-01".into(),
+            text: "County hospitals rotate interns through rural clinics.".into(),
+            source: "KMA briefing".into(),
+            organization_id: Some(kma.id.clone()),
+            person_id: Some(amina.id.clone()),
+        })
+        .unwrap();
+    let kinds = |text: &str| -> Vec<(String, String)> {
+        store
+            .search(text, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.kind, h.record_id))
+            .collect()
+    };
+    assert_eq!(
+        kinds("kma"),
+        [
+            ("organization".to_owned(), kma.id.clone()),
+            ("country_note".to_owned(), note.id.clone())
+        ]
+    );
+    assert_eq!(
+        kinds("interns"),
+        [("country_note".to_owned(), note.id.clone())]
+    );
+    let page = store.country_page("kenya").unwrap();
+    assert_eq!((page.notes.len(), page.organizations.len()), (1, 1));
+    assert!(store.countries().unwrap().contains(&"Kenya".to_owned()));
+
+    // Bad input changes nothing.
+    let before = count(&store, "country_note");
+    let error = store
+        .create_country_note(&CountryNoteDraft {
+            organization_id: Some("nope".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(fields(error), ["country", "topic", "date", "text"]);
+    let error = store
+        .create_country_note(&CountryNoteDraft {
+            country: "Kenya".into(),
+            topic: "x".into(),
+            date: "2024-01-01".into(),
+            text: "y".into(),
+            organization_id: Some("nope".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(fields(error), ["organization_id"]);
+    assert_eq!(count(&store, "country_note"), before);
+
+    // An organization with people cannot be deleted; a duplicate name is refused.
+    let mut linked = person("Jane Otieno");
+    linked.organization_id = Some(kma.id.clone());
+    store.create_person(&linked).unwrap();
+    assert_eq!(
+        fields(store.delete_organization(&kma.id, 1).unwrap_err()),
+        ["organization"]
+    );
+    let error = store
+        .create_organization(&OrganizationDraft {
+            kind: Some(OrganizationKind::Other),
+            name: "kenya medical ASSOCIATION".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(fields(error), ["name"]);
+}
+
+#[test]
+fn bad_people_are_refused_and_change_nothing() {
+    let (_dir, mut store) = fresh();
+    let mut amina = person("Amina Ngũgĩ");
+    amina.email = "amina@kma.or.ke".into();
+    let first = store.create_person(&amina).unwrap();
+
+    let cases: Vec<(PersonDraft, &[&str])> = vec![
+        (person("   "), &["full_name"]),
+        (
+            {
+                let mut p = person("Ana");
+                p.email = "ana(at)example".into();
+                p
+            },
+            &["email"],
+        ),
+        (
+            {
+                let mut p = person("Ana");
+                p.organization_id = Some("missing".into());
+                p
+            },
+            &["organization_id"],
+        ),
+        // A duplicate: same name with other accents, case and spacing…
+        (person("  amina   NGUGI "), &["duplicate_of"]),
+        // …or the same email under another name.
+        (
+            {
+                let mut p = person("A. Ngugi");
+                p.email = "AMINA@kma.or.ke".into();
+                p
+            },
+            &["duplicate_of"],
+        ),
+    ];
+    for (draft, expected) in cases {
+        let error = store.create_person(&draft).unwrap_err();
+        assert_eq!(fields(error), expected, "{draft:?}");
+    }
+    assert_eq!(store.people().unwrap().len(), 1);
+    let duplicates = store
+        .person_duplicates(&person("AMINA NGUGI"), None)
+        .unwrap();
+    assert_eq!(duplicates[0].id, first.id);
+    assert!(
+        store
+            .person_duplicates(&person("Amina Ngũgĩ"), Some(&first.id))
+            .unwrap()
+            .is_empty()
+    );
+
+    // Stale versions conflict.
+    let mut renamed = amina.clone();
+    renamed.title = "President".into();
+    store.update_person(&first.id, 1, &renamed).unwrap();
+    assert_eq!(
+        store.update_person(&first.id, 1, &renamed).unwrap_err(),
+        CoreError::Conflict { entity: "person" }
+    );
+    assert!(matches!(
+        store.person("nobody").unwrap_err(),
+        CoreError::NotFound { .. }
+    ));
+}
+
+#[test]
+fn travel_details_stay_out_of_lists_history_and_exports_unless_ticked() {
+    let (_dir, mut store) = fresh();
+    let ga = store.create_meeting(&kigali()).unwrap();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    assert_eq!(store.person_travel(&amina.id).unwrap(), None);
+    let travel = store
+        .set_person_travel(
+            &amina.id,
+            None,
+            &TravelDraft {
+                nationality: "Kenyan".into(),
+                passport_number: "AK1234567".into(),
+                passport_expiry: "2031-02-28".into(),
+                dietary_needs: "Vegetarian".into(),
+                access_needs: String::new(),
+            },
+        )
+        .unwrap();
+    assert_eq!(travel.version, 1);
+    assert_eq!(
+        store
+            .person_travel(&amina.id)
+            .unwrap()
+            .unwrap()
+            .fields
+            .passport_number,
+        "AK1234567"
+    );
+    assert_eq!(
+        store
+            .set_person_travel(&amina.id, None, &TravelDraft::default())
+            .unwrap_err(),
+        CoreError::Conflict {
+            entity: "travel details"
+        }
+    );
+    let listed = serde_json::to_string(&store.people().unwrap()).unwrap();
+    assert!(!listed.contains("AK1234567") && !listed.contains("Vegetarian"));
+    let history =
+        serde_json::to_string(&store.history("person_travel", &amina.id).unwrap()).unwrap();
+    assert!(
+        !history.contains("AK1234567") && !history.contains("Kenyan"),
+        "{history}"
+    );
+
+    assign(&mut store, &ga.id, &amina.id, Role::HeadOfDelegation);
+    let mut request = ExportRequest {
+        fields: vec![
+            ExportField::FullName,
+            ExportField::Role,
+            ExportField::PassportNumber,
+            ExportField::DietaryNeeds,
+        ],
+        include_sensitive: false,
+    };
+    let export = store.export_delegation(&ga.id, &request).unwrap();
+    assert_eq!(
+        export.csv,
+        "\u{feff}Name,Role\r\nAmina Ngũgĩ,Head of delegation\r\n"
+    );
+    assert_eq!(export.file_name, "74th-WMA-General-Assembly-delegation.csv");
+    request.include_sensitive = true;
+    let export = store.export_delegation(&ga.id, &request).unwrap();
+    assert_eq!(
+        export.csv,
+        "\u{feff}Name,Role,Passport number,Dietary needs\r\nAmina Ngũgĩ,Head of delegation,AK1234567,Vegetarian\r\n"
+    );
+    let error = store
+        .export_delegation(
+            &ga.id,
+            &ExportRequest {
+                fields: vec![ExportField::PassportNumber],
+                include_sensitive: false,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(fields(error), ["fields"]);
+}
+
+#[test]
+fn me_must_be_a_person() {
+    let (_dir, mut store) = fresh();
+    let error = store
+        .set_setting(SettingKey::Me, "0190-not-a-person", None)
+        .unwrap_err();
+    assert_eq!(fields(error), ["me"]);
+    assert!(store.settings().unwrap().is_empty());
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    store.set_setting(SettingKey::Me, &amina.id, None).unwrap();
+    assert_eq!(
+        store.setting_value(SettingKey::Me).unwrap(),
+        Some(amina.id.clone())
+    );
+    // "Me" cannot be deleted from under Settings.
+    assert_eq!(
+        fields(store.delete_person(&amina.id, 1).unwrap_err()),
+        ["person"]
+    );
+}
+
+#[test]
+fn the_kigali_journey_warns_about_overlaps_and_votes_and_confirms_in_bulk() {
+    let (_dir, mut store) = fresh();
+    let ga = store.create_meeting(&kigali()).unwrap();
+    let other = store
+        .create_meeting(&meeting(
+            "Regional health forum",
+            "2023-10-06",
+            "2023-10-06",
+            "Europe/Zurich",
+        ))
+        .unwrap();
+    let head = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    let voter1 = store.create_person(&person("김민준")).unwrap();
+    let voter2 = store.create_person(&person("Søren Ågård")).unwrap();
+    store.set_setting(SettingKey::Me, &head.id, None).unwrap();
+
+    let saved = assign(&mut store, &ga.id, &head.id, Role::HeadOfDelegation);
+    assert_eq!(saved.assignment.status, AssignmentStatus::Proposed);
+    assert_eq!(
+        saved.warnings.iter().map(|w| w.kind).collect::<Vec<_>>(),
+        [WarningKind::VotingRoleUnconfirmed]
+    );
+    assign(&mut store, &ga.id, &voter1.id, Role::VotingDelegate);
+    assign(&mut store, &ga.id, &voter2.id, Role::VotingDelegate);
+
+    // The same person in the same role twice is refused.
+    let error = store
+        .create_assignment(
+            &AssignmentDraft {
+                meeting_id: ga.id.clone(),
+                person_id: voter2.id.clone(),
+                role: Some(Role::VotingDelegate),
+                ..Default::default()
+            },
+            AssignmentStatus::Proposed,
+            TODAY,
+        )
+        .unwrap_err();
+    assert_eq!(fields(error), ["role"]);
+
+    // Putting one of them on a meeting on 6 Oct warns, naming the other meeting, and saves.
+    let clash = assign(&mut store, &other.id, &voter2.id, Role::Observer);
+    let overlap: Vec<&str> = clash
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::Overlap)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        overlap,
+        [
+            "Søren Ågård is also assigned to 74th WMA General Assembly (4–7 Oct 2023), which overlaps this meeting."
+        ]
+    );
+    let board = store.board(&ga.id, TODAY).unwrap();
+    let overlap = board
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::Overlap)
+        .unwrap();
+    assert_eq!(overlap.other_meeting_id.as_deref(), Some(other.id.as_str()));
+    assert!(
+        overlap
+            .message
+            .contains("Regional health forum (6 Oct 2023)")
+    );
+    assert_eq!(
+        board
+            .rows
+            .iter()
+            .map(|r| r.assignment.fields.role)
+            .collect::<Vec<_>>(),
+        [
+            Role::HeadOfDelegation,
+            Role::VotingDelegate,
+            Role::VotingDelegate
+        ]
+    );
+    assert_eq!(
+        board
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::VotingRoleUnconfirmed)
+            .count(),
+        3
+    );
+
+    // A status jump is refused for everyone, and nothing changes.
+    let picked: Vec<(String, u32)> = board
+        .rows
+        .iter()
+        .map(|r| (r.assignment.id.clone(), r.assignment.version))
+        .collect();
+    let error = store
+        .change_status(&picked, AssignmentStatus::Attended, date(2023, 9, 2))
+        .unwrap_err();
+    assert_eq!(fields(error), ["status", "status", "status"]);
+    assert!(
+        store
+            .board(&ga.id, TODAY)
+            .unwrap()
+            .rows
+            .iter()
+            .all(|r| r.assignment.status == AssignmentStatus::Proposed)
+    );
+
+    // Bulk to confirmed, dated, by "me", in history.
+    let changed = store
+        .change_status(&picked, AssignmentStatus::Confirmed, date(2023, 9, 2))
+        .unwrap();
+    assert!(
+        changed
+            .iter()
+            .all(|a| a.status == AssignmentStatus::Confirmed && a.status_date == date(2023, 9, 2))
+    );
+    let board = store.board(&ga.id, TODAY).unwrap();
+    assert!(
+        board
+            .warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::VotingRoleUnconfirmed)
+    );
+    let changes = store.status_changes(&picked[0].0).unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(
+        (changes[1].from_status, changes[1].to_status),
+        (
+            Some(AssignmentStatus::Proposed),
+            AssignmentStatus::Confirmed
+        )
+    );
+    assert_eq!(changes[1].changed_by, "Amina Ngũgĩ");
+    assert_eq!(
+        store.assignment_history(&picked[0].0).unwrap()[1].changed,
+        ["status", "status_date"]
+    );
+    // The versions read before are now stale.
+    assert_eq!(
+        store
+            .change_status(&picked, AssignmentStatus::Registered, TODAY)
+            .unwrap_err(),
+        CoreError::Conflict {
+            entity: "assignment"
+        }
+    );
+
+    // "Me" sees it with venue and home time and what is left to do.
+    let mut me = store.person(&head.id).unwrap();
+    let mut draft = PersonDraft::from(&me.fields);
+    draft.home_time_zone = "America/Chicago".into();
+    me = store.update_person(&me.id, me.version, &draft).unwrap();
+    let mine = store.my_assignments(TODAY, false).unwrap();
+    assert_eq!(mine.me.unwrap().id, me.id);
+    assert_eq!(mine.items.len(), 1);
+    let item = &mine.items[0];
+    assert_eq!(item.view.meeting_title, "74th WMA General Assembly");
+    assert_eq!(
+        item.home_time.as_deref(),
+        Some("9:00 in Kigali is 2:00 at home (America/Chicago)")
+    );
+    assert_eq!(item.to_do[0], "Register by 20 Sep 2023");
+    // After the meeting it is no longer upcoming.
+    assert!(
+        store
+            .my_assignments(date(2023, 10, 8), false)
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    let past = store.my_assignments(date(2023, 10, 8), true).unwrap();
+    assert_eq!(past.items.len(), 1);
+    assert!(past.items[0].to_do.is_empty());
+
+    // The meeting cannot be deleted while it has assignments.
+    let error = store.delete_meeting(&ga.id, ga.version).unwrap_err();
+    assert!(
+        matches!(&error, CoreError::InUse(m) if m.contains("3 delegate assignments")),
+        "{error}"
+    );
+    assert_eq!(store.meeting(&ga.id).unwrap().version, ga.version);
+    let page = store.person_page(&voter2.id).unwrap();
+    assert_eq!(page.assignments.len(), 2);
+    for row in store.board(&ga.id, TODAY).unwrap().rows {
+        store
+            .delete_assignment(&row.assignment.id, row.assignment.version)
+            .unwrap();
+    }
+    store
+        .set_delegation(
+            &ga.id,
+            0,
+            &DelegationDraft {
+                badge_cap: "6".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store.delete_meeting(&ga.id, ga.version).unwrap();
+    assert_eq!(count(&store, "delegation"), 0);
+}
+
+#[test]
+fn caps_deadlines_and_ended_meetings_warn_but_never_block() {
+    let (_dir, mut store) = fresh();
+    let ga = store.create_meeting(&kigali()).unwrap();
+    store
+        .set_delegation(
+            &ga.id,
+            0,
+            &DelegationDraft {
+                badge_cap: "2".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        store
+            .set_delegation(&ga.id, 0, &DelegationDraft::default())
+            .unwrap_err(),
+        CoreError::Conflict {
+            entity: "delegation"
+        }
+    );
+    let people: Vec<String> = ["A", "B", "C"]
+        .iter()
+        .map(|n| store.create_person(&person(n)).unwrap().id)
+        .collect();
+    for id in &people {
+        assign(&mut store, &ga.id, id, Role::Delegate);
+    }
+    let warnings = store.board(&ga.id, date(2023, 9, 15)).unwrap().warnings;
+    let kinds: Vec<WarningKind> = warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, [WarningKind::OverCap, WarningKind::DeadlineSoon]);
+    assert_eq!(
+        warnings[0].message,
+        "3 people are assigned to 74th WMA General Assembly, more than its cap of 2 badges."
+    );
+    assert_eq!(
+        warnings[1].message,
+        "Registration for 74th WMA General Assembly closes in 5 days (20 Sep 2023); 3 assignments are not registered yet."
+    );
+    let dashboard = store
+        .assignment_warnings_for_dashboard(date(2023, 9, 15))
+        .unwrap();
+    assert_eq!(dashboard.len(), 1);
+    assert!(
+        store
+            .assignment_warnings_for_dashboard(date(2023, 9, 1))
+            .unwrap()
+            .is_empty()
+    );
+
+    // After the meeting: a warning unless recording attendance.
+    let late = store.create_person(&person("Late")).unwrap();
+    let draft = AssignmentDraft {
+        meeting_id: ga.id.clone(),
+        person_id: late.id.clone(),
+        role: Some(Role::Observer),
+        ..Default::default()
+    };
+    let saved = store
+        .create_assignment(&draft, AssignmentStatus::Proposed, date(2023, 11, 1))
+        .unwrap();
+    assert!(
+        saved
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::MeetingEnded)
+    );
+    let mut attended = draft.clone();
+    attended.role = Some(Role::Adviser);
+    attended.attended_sessions = "Plenary; Council session".into();
+    let saved = store
+        .create_assignment(&attended, AssignmentStatus::Attended, date(2023, 11, 1))
+        .unwrap();
+    assert!(
+        saved
+            .warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::MeetingEnded)
+    );
+    let error = store
+        .create_assignment(&draft, AssignmentStatus::Registered, TODAY)
+        .unwrap_err();
+    assert_eq!(fields(error), ["status"]);
+    let error = store
+        .create_assignment(
+            &AssignmentDraft {
+                meeting_id: "gone".into(),
+                ..draft.clone()
+            },
+            AssignmentStatus::Proposed,
+            TODAY,
+        )
+        .unwrap_err();
+    assert_eq!(fields(error), ["meeting_id"]);
+}
+
+#[test]
+fn workload_counts_active_assignments_of_the_last_twelve_months() {
+    let (_dir, mut store) = fresh();
+    let today = date(2024, 6, 1);
+    let busy = store.create_person(&person("Busy")).unwrap();
+    let idle = store.create_person(&person("Idle")).unwrap();
+    let mut ids = Vec::new();
+    for (i, (start, zone)) in [
+        ("2023-05-31", "Europe/Zurich"), // more than 12 months ago: not counted
+        ("2023-06-02", "Europe/Zurich"),
+        ("2023-10-04", "Africa/Kigali"),
+        ("2024-05-27", "Europe/Zurich"),
+        ("2024-06-02", "Europe/Zurich"), // upcoming: not counted
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let m = store
+            .create_meeting(&meeting(&format!("M{i}"), start, start, zone))
+            .unwrap();
+        ids.push(assign(&mut store, &m.id, &busy.id, Role::Delegate).assignment);
+    }
+    // Declined does not count.
+    store
+        .change_status(&[(ids[2].id.clone(), 1)], AssignmentStatus::Declined, today)
+        .unwrap();
+    let workload = store.workloads(today).unwrap();
+    assert_eq!(workload.get(&busy.id), Some(&2));
+    assert_eq!(workload.get(&idle.id), None);
+}
+
+#[test]
+fn the_candidate_finder_filters_by_expertise_language_and_availability() {
+    let (_dir, mut store) = fresh();
+    let ga = store.create_meeting(&kigali()).unwrap();
+    let other = store
+        .create_meeting(&meeting(
+            "Tokyo forum",
+            "2023-10-07",
+            "2023-10-08",
+            "Asia/Tokyo",
+        ))
+        .unwrap();
+    let past = store
+        .create_meeting(&meeting(
+            "Council",
+            "2023-04-20",
+            "2023-04-22",
+            "Africa/Nairobi",
+        ))
+        .unwrap();
+    let mut draft = person("Amina Ngũgĩ");
+    draft.expertise = "Medical ethics, rural care".into();
+    draft.languages = "English, Français".into();
+    let amina = store.create_person(&draft).unwrap();
+    let mut draft = person("Kim Min-jun");
+    draft.expertise = "Ethics".into();
+    draft.languages = "Korean, English".into();
+    let kim = store.create_person(&draft).unwrap();
+    let mut draft = person("Ola Nordmann");
+    draft.expertise = "Financing".into();
+    draft.languages = "Norwegian".into();
+    store.create_person(&draft).unwrap();
+    assign(&mut store, &other.id, &amina.id, Role::Speaker);
+    assign(&mut store, &past.id, &kim.id, Role::Delegate);
+    assign(&mut store, &past.id, &amina.id, Role::Delegate);
+
+    let query = |expertise: &str, language: &str, available_only| CandidateQuery {
+        meeting_id: ga.id.clone(),
+        expertise: expertise.into(),
+        language: language.into(),
+        available_only,
+    };
+    let found = store.candidates(&query("ethic", "", false), TODAY).unwrap();
+    let names: Vec<&str> = found.iter().map(|c| c.full_name.as_str()).collect();
+    // Kim is free; Amina is busy in Tokyo (touching 7 Oct), so she comes last.
+    assert_eq!(names, ["Kim Min-jun", "Amina Ngũgĩ"]);
+    assert_eq!(found[1].busy_with.as_deref(), Some("Tokyo forum"));
+    assert_eq!((found[0].workload, found[1].workload), (1, 1));
+    assert_eq!(
+        store
+            .candidates(&query("ETHIC", "francais", false), TODAY)
+            .unwrap()
+            .len(),
+        1
+    );
+    let free = store
+        .candidates(&query("", "english", true), TODAY)
+        .unwrap();
+    assert_eq!(
+        free.iter()
+            .map(|c| c.full_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Kim Min-jun"]
+    );
+}
+
+#[test]
+fn seats_have_terms_that_cannot_end_before_they_start() {
+    let (_dir, mut store) = fresh();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    let sub = store.create_person(&person("Substitute")).unwrap();
+    let seat = store
+        .create_seat(&SeatDraft {
+            kind: Some(SeatKind::CouncilSeat),
+            name: "WMA Council seat".into(),
+            appointed_by: "Board of Trustees".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let error = store
+        .add_term(
+            &seat.id,
+            &TermDraft {
+                person_id: amina.id.clone(),
+                start_date: "2025-04-01".into(),
+                end_date: "2023-04-01".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(fields(error), ["end_date"]);
+    assert_eq!(count(&store, "term"), 0);
+    store
+        .add_term(
+            &seat.id,
+            &TermDraft {
+                person_id: amina.id.clone(),
+                start_date: "2023-04-01".into(),
+                end_date: "2025-04-30".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store
+        .add_term(
+            &seat.id,
+            &TermDraft {
+                person_id: sub.id.clone(),
+                capacity: Some(crate::organization::TermCapacity::Substitute),
+                start_date: "2023-04-01".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let seats = store.seats().unwrap();
+    assert_eq!(seats[0].terms.len(), 2);
+    let ending = store.terms_ending_within(date(2025, 2, 1), 90).unwrap();
+    assert_eq!(ending.len(), 1);
+    assert_eq!(ending[0].person_name, "Amina Ngũgĩ");
+    assert!(
+        store
+            .terms_ending_within(date(2025, 1, 1), 90)
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store.person_page(&amina.id).unwrap().terms.len(), 1);
+
+    // Ending the substitute's open term; a wrong end or a stale version changes nothing.
+    let open = store.terms_of(&sub.id).unwrap().remove(0).term;
+    let mut ended = TermDraft {
+        person_id: sub.id.clone(),
+        capacity: Some(crate::organization::TermCapacity::Substitute),
+        start_date: "2023-04-01".into(),
+        end_date: "2023-03-01".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        fields(
+            store
+                .update_term(&open.id, open.version, &ended)
+                .unwrap_err()
+        ),
+        ["end_date"]
+    );
+    ended.end_date = "2025-04-30".into();
+    let after = store.update_term(&open.id, open.version, &ended).unwrap();
+    assert_eq!(after.fields.end_date, Some(date(2025, 4, 30)));
+    assert_eq!(
+        store
+            .update_term(&open.id, open.version, &ended)
+            .unwrap_err(),
+        CoreError::Conflict { entity: "term" }
+    );
+    assert_eq!(
+        store
+            .terms_ending_within(date(2025, 2, 1), 90)
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -1,0 +1,96 @@
+//! Reading stored values back into domain types, shared by the people, organization and
+//! assignment queries.
+
+use jiff::civil::Date;
+use rusqlite::Row;
+
+use crate::error::{CoreError, Result};
+
+pub(super) use super::meetings::enum_text;
+
+pub(super) fn enum_at<T: serde::de::DeserializeOwned>(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    parse(index, &text, |t| {
+        serde_json::from_value(serde_json::Value::String(t.to_owned())).ok()
+    })
+}
+
+pub(super) fn opt_enum_at<T: serde::de::DeserializeOwned>(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<T>> {
+    match row.get::<_, Option<String>>(index)? {
+        None => Ok(None),
+        Some(text) => parse(index, &text, |t| {
+            serde_json::from_value(serde_json::Value::String(t.to_owned())).ok()
+        })
+        .map(Some),
+    }
+}
+
+pub(super) fn date_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Date> {
+    let text: String = row.get(index)?;
+    parse(index, &text, |t| t.parse().ok())
+}
+
+pub(super) fn opt_date_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Date>> {
+    match row.get::<_, Option<String>>(index)? {
+        None => Ok(None),
+        Some(text) => parse(index, &text, |t| t.parse().ok()).map(Some),
+    }
+}
+
+/// A JSON array of strings.
+pub(super) fn list_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Vec<String>> {
+    let text: String = row.get(index)?;
+    parse(index, &text, |t| serde_json::from_str(t).ok())
+}
+
+pub(super) fn list_text(list: &[String]) -> String {
+    serde_json::to_string(list).expect("a list of strings always serialises")
+}
+
+fn parse<T>(index: usize, text: &str, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    parse(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unexpected stored value {text:?}").into(),
+        )
+    })
+}
+
+/// The record read for an update or delete, provided it is still at `expected` version.
+pub(super) fn at_version<T>(
+    found: Option<T>,
+    version: impl Fn(&T) -> u32,
+    expected: u32,
+    entity: &'static str,
+) -> Result<T> {
+    let record = found.ok_or(CoreError::NotFound { entity })?;
+    if version(&record) != expected {
+        return Err(CoreError::Conflict { entity });
+    }
+    Ok(record)
+}
+
+/// Whether a row with `id` exists in `table` (a constant table name, never user text).
+pub(super) fn exists(conn: &rusqlite::Connection, table: &'static str, id: &str) -> Result<bool> {
+    let mut statement = conn.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?;
+    Ok(statement.exists([id])?)
+}
+
+/// How many rows of `table` have `column` = `id` (constants only, never user text).
+pub(super) fn count_where(
+    conn: &rusqlite::Connection,
+    table: &'static str,
+    column: &'static str,
+    id: &str,
+) -> Result<u32> {
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT count(*) FROM {table} WHERE {column} = ?1"))?;
+    Ok(statement.query_row([id], |row| row.get(0))?)
+}
