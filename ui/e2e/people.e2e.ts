@@ -57,7 +57,7 @@ describe("delegations in the real window", () => {
   it("assigns three people to the 74th GA, warns about an overlap, confirms them in bulk, exports the CSV, and shows it under My assignments", async () => {
     let browser = await plenary.start();
     await createMeeting(browser, { body: "WMA General Assembly", ordinal: "74", city: "Kigali", start: "2023-10-04", end: "2023-10-07", zone: "Africa/Kigali" });
-    await createMeeting(browser, { body: "Other", title: "Regional health forum", start: "2023-10-06", end: "2023-10-06", zone: "Europe/Zurich" });
+    await createMeeting(browser, { body: "Other meeting", title: "Regional health forum", start: "2023-10-06", end: "2023-10-06", zone: "Europe/Zurich" });
 
     await click(browser, "People");
     await createPerson(browser, { name: "Amina Ngũgĩ", expertise: "medical ethics", languages: "English, Kiswahili", zone: "America/Chicago" });
