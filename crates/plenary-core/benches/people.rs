@@ -92,7 +92,7 @@ fn seed(dir: &std::path::Path) -> (Store, String, String) {
             .checked_add(jiff::Span::new().days(rng.next(6) as i64))
             .unwrap();
         tx.execute(
-            "INSERT INTO meeting (id, body, ordinal, title, city, country, venue, start_date, end_date, time_zone,
+            "INSERT INTO meeting (id, body_id, ordinal, title, city, country, venue, start_date, end_date, time_zone,
                  format, status, registration_deadline, notes, created_at, updated_at, version)
              VALUES (?1, 'other', NULL, ?2, '', '', '', ?3, ?4, ?5, 'in_person', 'planned', NULL, '', ?6, ?6, 1)",
             params![id, format!("Meeting {i}"), start.to_string(), end.to_string(), ZONES[rng.next(ZONES.len())], at],
