@@ -14,6 +14,7 @@ pub mod error;
 pub mod fold;
 pub mod history;
 pub mod meeting;
+pub mod policy;
 pub mod record;
 pub mod search;
 pub mod session;
