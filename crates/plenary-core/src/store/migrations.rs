@@ -7,6 +7,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_settings.sql")),
     M::up(include_str!("migrations/0003_search.sql")),
     M::up(include_str!("migrations/0004_meeting_records.sql")),
+    M::up(include_str!("migrations/0006_policy.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

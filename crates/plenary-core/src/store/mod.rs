@@ -8,6 +8,7 @@ mod dashboard;
 mod documents;
 mod meetings;
 mod migrations;
+mod policy;
 mod records;
 mod search;
 mod sessions;
@@ -15,6 +16,7 @@ mod settings;
 
 pub use agenda::Direction;
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
+pub use policy::{PolicyFilter, ReviewDue, ReviewDueCount};
 pub use search::{MATCH_END, MATCH_START, SearchHit};
 
 use std::path::{Path, PathBuf};
