@@ -19,6 +19,7 @@ pub mod record;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod statement;
 pub mod store;
 pub mod time_zone;
 

@@ -6,6 +6,7 @@ pub mod bodies;
 pub mod documents;
 pub mod meetings;
 pub mod overview;
+pub mod policy;
 pub mod records;
 pub mod settings;
 

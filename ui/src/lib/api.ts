@@ -26,6 +26,22 @@ import type {
   MeetingFormOptions,
   Setting,
   SettingKey,
+  PolicyAction,
+  PolicyActionDraft,
+  PolicyDocument,
+  PolicyDocumentDraft,
+  PolicyFilter,
+  PolicyFormOptions,
+  PolicyVote,
+  PolicyVoteDraft,
+  Position,
+  PositionDraft,
+  ReviewDue,
+  ReviewDueCount,
+  Statement,
+  StatementDraft,
+  StatementFormOptions,
+  StatementStatus,
 } from "./bindings";
 import { CommandFailure, toCommandError } from "./errors";
 
@@ -104,4 +120,30 @@ export const api = {
   listSettings: () => call<Setting[]>("list_settings"),
   setSetting: (key: SettingKey, value: string, version: number | null) =>
     call<Setting>("set_setting", { key, value, version }),
+  policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
+  listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
+  getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),
+  createPolicyDocument: (draft: PolicyDocumentDraft) => call<PolicyDocument>("create_policy_document", { draft }),
+  updatePolicyDocument: (id: string, version: number, draft: PolicyDocumentDraft) =>
+    call<PolicyDocument>("update_policy_document", { id, version, draft }),
+  deletePolicyDocument: (id: string, version: number) => call<null>("delete_policy_document", { id, version }),
+  listPolicyActions: (documentId: string) => call<PolicyAction[]>("list_policy_actions", { documentId }),
+  addPolicyAction: (documentId: string, version: number, draft: PolicyActionDraft) =>
+    call<PolicyDocument>("add_policy_action", { documentId, version, draft }),
+  reviewsDue: (months: number) => call<ReviewDue[]>("reviews_due", { months }),
+  reviewDueCount: () => call<ReviewDueCount>("review_due_count"),
+  listPositions: (documentId: string) => call<Position[]>("list_positions", { documentId }),
+  listPositionsForAgendaItem: (agendaItemId: string) => call<Position[]>("list_positions_for_agenda_item", { agendaItemId }),
+  recordPosition: (documentId: string, draft: PositionDraft) => call<Position>("record_position", { documentId, draft }),
+  listPolicyVotes: (documentId: string) => call<PolicyVote[]>("list_policy_votes", { documentId }),
+  recordPolicyVote: (documentId: string, draft: PolicyVoteDraft) => call<PolicyVote>("record_policy_vote", { documentId, draft }),
+  deletePolicyVote: (id: string, version: number) => call<null>("delete_policy_vote", { id, version }),
+  statementFormOptions: () => call<StatementFormOptions>("statement_form_options"),
+  listStatements: (meetingId: string) => call<Statement[]>("list_statements", { meetingId }),
+  createStatement: (meetingId: string, draft: StatementDraft) => call<Statement>("create_statement", { meetingId, draft }),
+  updateStatement: (id: string, version: number, draft: StatementDraft) =>
+    call<Statement>("update_statement", { id, version, draft }),
+  setStatementStatus: (id: string, version: number, status: StatementStatus) =>
+    call<Statement>("set_statement_status", { id, version, status }),
+  deleteStatement: (id: string, version: number) => call<null>("delete_statement", { id, version }),
 };

@@ -32,6 +32,8 @@ export const KIND_LABELS: Record<string, string> = {
   record: "Records",
   action_item: "Action items",
   document: "Documents",
+  policy_document: "Policy documents",
+  statement: "Statements",
 };
 
 /** Which tab of the meeting view shows a result of this kind. */

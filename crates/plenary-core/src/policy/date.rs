@@ -14,9 +14,8 @@ pub enum DatePrecision {
 }
 
 /// `1948`, `2017-10` or `2017-10-14`. On the wire it is that text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
-#[serde(into = "String", try_from = "String")]
 pub struct PartialDate {
     pub year: i16,
     pub month: Option<i8>,
@@ -130,15 +129,15 @@ impl fmt::Display for PartialDate {
     }
 }
 
-impl From<PartialDate> for String {
-    fn from(date: PartialDate) -> String {
-        date.to_string()
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
-impl TryFrom<String> for PartialDate {
-    type Error = String;
-    fn try_from(text: String) -> Result<Self, String> {
-        PartialDate::parse(&text)
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        PartialDate::parse(&text).map_err(serde::de::Error::custom)
     }
 }

@@ -13,6 +13,7 @@ mod records;
 mod search;
 mod sessions;
 mod settings;
+mod statements;
 
 pub use agenda::Direction;
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};

@@ -135,3 +135,53 @@ BEGIN
     DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'policy_document' AND record_id = old.id);
     DELETE FROM search_key WHERE kind = 'policy_document' AND record_id = old.id;
 END;
+
+-- Statements (interventions) delivered on an agenda item.
+CREATE TABLE statement (
+    id                  TEXT PRIMARY KEY NOT NULL,
+    meeting_id          TEXT NOT NULL REFERENCES meeting (id),
+    agenda_item_id      TEXT NOT NULL REFERENCES agenda_item (id),
+    document_id         TEXT REFERENCES policy_document (id),
+    title               TEXT NOT NULL CHECK (length(title) > 0),
+    organization        TEXT NOT NULL DEFAULT '',
+    mode                TEXT NOT NULL CHECK (mode IN ('individual', 'constituency', 'member_state_delegation')),
+    co_signers          TEXT NOT NULL DEFAULT '',
+    speaker             TEXT NOT NULL DEFAULT '',
+    time_limit_minutes  INTEGER CHECK (time_limit_minutes IS NULL OR time_limit_minutes > 0),
+    -- Venue time, YYYY-MM-DDTHH:MM.
+    submission_deadline TEXT,
+    text                TEXT NOT NULL DEFAULT '',
+    delivered_text      TEXT NOT NULL DEFAULT '',
+    status              TEXT NOT NULL CHECK (status IN ('draft', 'internal_review', 'approved', 'submitted', 'delivered', 'withdrawn')),
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    version             INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE INDEX statement_by_meeting ON statement (meeting_id, agenda_item_id);
+
+CREATE TRIGGER statement_search_insert AFTER INSERT ON statement
+BEGIN
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('statement', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'statement' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'statement' AND record_id = new.id), 'statement', new.id,
+            new.meeting_id, new.title,
+            concat_ws(' ', new.organization, new.speaker, new.co_signers, new.text, new.delivered_text));
+END;
+
+CREATE TRIGGER statement_search_update AFTER UPDATE ON statement
+BEGIN
+    INSERT OR IGNORE INTO search_key (kind, record_id) VALUES ('statement', new.id);
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'statement' AND record_id = new.id);
+    INSERT INTO search (rowid, kind, record_id, meeting_id, title, text)
+    VALUES ((SELECT id FROM search_key WHERE kind = 'statement' AND record_id = new.id), 'statement', new.id,
+            new.meeting_id, new.title,
+            concat_ws(' ', new.organization, new.speaker, new.co_signers, new.text, new.delivered_text));
+END;
+
+CREATE TRIGGER statement_search_delete AFTER DELETE ON statement
+BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'statement' AND record_id = old.id);
+    DELETE FROM search_key WHERE kind = 'statement' AND record_id = old.id;
+END;

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { button, choose, click, dialog, field, fill, goTo, Plenary, withText } from "./harness";
+
+type Browser = WebdriverIO.Browser;
+
+async function closed(browser: Browser) {
+  await dialog(browser).waitForDisplayed({ reverse: true });
+}
+
+async function errorOf(browser: Browser, id: string): Promise<string> {
+  const error = browser.$(`[id="${id}-error"]`);
+  await error.waitForDisplayed();
+  return error.getText();
+}
+
+async function seen(browser: Browser, text: string) {
+  await withText(browser, text).waitForDisplayed();
+}
+
+describe("policy documents in the real window", () => {
+  let plenary: Plenary;
+
+  beforeEach(() => {
+    plenary = new Plenary();
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await plenary.screenshot(`failed-${context.task.name}`).catch(() => {});
+    await plenary.stop();
+  });
+
+  it("the Declaration of Geneva with its history is in force and due for review in 2027", async () => {
+    const browser = await plenary.start();
+    await goTo(browser, "Policy");
+    await click(browser, "New document…");
+    await choose(browser, "Type", "WMA declaration");
+    await fill(browser, "Title", "WMA Declaration of Geneva");
+    await fill(browser, "Short name", "Declaration of Geneva");
+    // A code whose letter contradicts the type is refused at its field.
+    await fill(browser, "Code or symbol", "S-1948-01-2017");
+    await click(browser, "Create document");
+    expect(await errorOf(browser, "policy-code")).toContain("takes D");
+    await fill(browser, "Code or symbol", "D-1948-01-2017");
+    await fill(browser, "Topics", "ethics, physician's pledge");
+    await click(browser, "Create document");
+    await closed(browser);
+    await seen(browser, "Not adopted");
+
+    const history: [string, string][] = [
+      ["Adopted", "1948"],
+      ["Amended", "1968"],
+      ["Amended", "1983"],
+      ["Amended", "1994"],
+      ["Editorially revised", "2005"],
+      ["Editorially revised", "2006"],
+      ["Amended", "2017-10"],
+    ];
+    for (const [action, date] of history) {
+      await click(browser, "Add history action…");
+      await choose(browser, "Action", action);
+      await fill(browser, "Date", date);
+      await choose(browser, "Acting body", action === "Editorially revised" ? "WMA Council" : "WMA General Assembly");
+      await click(browser, "Add action");
+      await closed(browser);
+    }
+    // An action dated before the first adoption is refused; nothing changes.
+    await click(browser, "Add history action…");
+    await choose(browser, "Action", "Reaffirmed");
+    await fill(browser, "Date", "1947");
+    await click(browser, "Add action");
+    expect(await errorOf(browser, "pf-date")).toContain("before the document was first adopted");
+    await browser.keys(["Escape"]);
+    await closed(browser);
+
+    await seen(browser, "In force");
+    await seen(browser, "Due for review in October 2027");
+    const timeline = await browser.$$("ol.timeline time").map((t) => t.getText());
+    expect(timeline).toEqual(["1948", "1968", "1983", "1994", "2005", "2006", "October 2017"]);
+
+    // The "due for review" view lists it within two years.
+    await button(browser, "Due for review").click();
+    await choose(browser, "Window", "Next 2 years");
+    await browser.$(`//ul[@aria-label="Due for review, overdue first"]//*[contains(., "Declaration of Geneva")]`).waitForDisplayed();
+    await plenary.screenshot("policy-geneva");
+  });
+
+  it("WHA78.1: a position with a mandate on its agenda item, and the committee vote", async () => {
+    const browser = await plenary.start();
+    await browser.keys(["Control", "n"]);
+    await dialog(browser).waitForDisplayed();
+    await choose(browser, "Convening body", "World Health Assembly");
+    await fill(browser, "Ordinal", "78");
+    await browser.waitUntil(async () => (await (await field(browser, "Title")).getValue()) === "WHA78");
+    await fill(browser, "City", "Geneva");
+    await fill(browser, "Country", "Switzerland");
+    await fill(browser, "Venue", "Palais des Nations");
+    await fill(browser, "Start date", "2025-05-19");
+    await fill(browser, "End date", "2025-05-27");
+    await click(browser, "Create meeting");
+    await closed(browser);
+    await button(browser, "WHA78").click();
+    const agendaTab = browser.$(`//button[@role="tab" and starts-with(normalize-space(), "Agenda")]`);
+    await agendaTab.waitForClickable();
+    await agendaTab.click();
+    await click(browser, "New agenda item…");
+    await fill(browser, "Number", "11.1");
+    await fill(browser, "Title", "Pandemic agreement");
+    await click(browser, "Add item");
+    await closed(browser);
+
+    await goTo(browser, "Policy");
+    await click(browser, "New document…");
+    await choose(browser, "Type", "WHO resolution");
+    await fill(browser, "Title", "WHO Pandemic Agreement");
+    await choose(browser, "Meeting", "WHA78");
+    await choose(browser, "Agenda item", "11.1 Pandemic agreement");
+    // A symbol naming another assembly is refused.
+    await fill(browser, "Code or symbol", "WHA77.1");
+    await click(browser, "Create document");
+    expect(await errorOf(browser, "policy-meeting_id")).toContain("WHA77.1 belongs to WHA77");
+    await fill(browser, "Code or symbol", "WHA78.1");
+    await click(browser, "Create document");
+    await closed(browser);
+    await seen(browser, "WHO Pandemic Agreement");
+
+    // Our position with a mandate, on the agenda item where it is debated.
+    await click(browser, "Record position…");
+    await choose(browser, "Meeting where it is debated", "WHA78");
+    await choose(browser, "Agenda item", "11.1 Pandemic agreement");
+    await choose(browser, "Stance", "Support with amendments");
+    await choose(browser, "Priority", "High");
+    await (await field(browser, "May speak")).click();
+    await (await field(browser, "May vote")).click();
+    await fill(browser, "Rationale", "Equitable access to countermeasures; protect health workers.");
+    await fill(browser, "Red lines", "No weakening of health worker protection");
+    await fill(browser, "Our policies", "H-440.835, policy 7");
+    await click(browser, "Record position");
+    expect(await errorOf(browser, "pf-own_policies")).toContain("policy, 7 are not");
+    await fill(browser, "Our policies", "H-440.835");
+    await fill(browser, "Approved by", "Board of Trustees");
+    await fill(browser, "Approved on", "2025-05-01");
+    await click(browser, "Record position");
+    await closed(browser);
+    await seen(browser, "May speak and vote");
+    await seen(browser, "agenda item 11.1 Pandemic agreement");
+
+    // The vote in Committee A.
+    await click(browser, "Record vote…");
+    await fill(browser, "Forum", "Committee A");
+    await fill(browser, "For", "124");
+    await fill(browser, "Against", "0");
+    await fill(browser, "Abstentions", "11");
+    await choose(browser, "Result", "Adopted");
+    await fill(browser, "Note", "then adopted in plenary");
+    await click(browser, "Record vote");
+    await closed(browser);
+    await seen(browser, "124 for, 0 against, 11 abstentions");
+    await plenary.screenshot("policy-wha78-1");
+  });
+});
