@@ -156,5 +156,30 @@ describe("policy documents in the real window", () => {
     await closed(browser);
     await seen(browser, "124 for, 0 against, 11 abstentions");
     await plenary.screenshot("policy-wha78-1");
+
+    // A 3-minute statement on the item: the live word count warns past 330 words.
+    await button(browser, "Statements").click();
+    await choose(browser, "Meeting", "WHA78");
+    await click(browser, "New statement…");
+    await choose(browser, "Agenda item", "11.1 Pandemic agreement");
+    await choose(browser, "About the document", "WHO Pandemic Agreement");
+    await fill(browser, "Title", "WMA statement on the Pandemic Agreement");
+    await fill(browser, "Speaker", "Dr Ngũgĩ Wa Thiong'o");
+    await fill(browser, "Time limit (minutes)", "3");
+    const budget = browser.$("#st-text-budget");
+    await fill(browser, "Text", "Thank you Chair. ".repeat(100));
+    await browser.waitUntil(async () => (await budget.getText()) === "300 of 330 words (3 minutes at 110 a minute).");
+    await (await field(browser, "Text")).addValue(" health workers must be protected".repeat(8));
+    await browser.waitUntil(async () => (await budget.getText()).includes("10 over the budget of 330"));
+    expect(await budget.getAttribute("class")).toContain("over");
+    await plenary.screenshot("policy-statement-budget");
+    await click(browser, "Save draft");
+    await closed(browser);
+    await seen(browser, "340 of 330 words");
+    // Only the allowed next steps are offered.
+    expect(await button(browser, "Move to Delivered").isExisting()).toBe(false);
+    await button(browser, "Move to Internal review").click();
+    await withText(browser, "Internal review", "//ul[@aria-label='Statements of this meeting']").waitForDisplayed();
+    await button(browser, "Move to Approved").waitForDisplayed();
   });
 });

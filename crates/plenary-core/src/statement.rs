@@ -254,15 +254,21 @@ impl StatementDraft {
                 }
             }
         };
-        let deadline = self.submission_deadline.trim();
-        if !deadline.is_empty()
-            && (deadline.len() != 16 || deadline.parse::<jiff::civil::DateTime>().is_err())
-        {
-            errors.push(FieldError::new(
-                "submission_deadline",
-                "Enter the deadline in venue time as YYYY-MM-DDTHH:MM, or leave it empty for one hour before the session.",
-            ));
-        }
+        let deadline_text = self.submission_deadline.trim();
+        let deadline = if deadline_text.is_empty() {
+            None
+        } else {
+            match deadline_text.parse::<jiff::civil::DateTime>() {
+                Ok(at) => Some(at.strftime("%Y-%m-%dT%H:%M").to_string()),
+                Err(_) => {
+                    errors.push(FieldError::new(
+                        "submission_deadline",
+                        "Enter the deadline in venue time as YYYY-MM-DDTHH:MM, or leave it empty for one hour before the session.",
+                    ));
+                    None
+                }
+            }
+        };
         for (field, name, value) in [
             ("text", "The text", &self.text),
             ("delivered_text", "The delivered text", &self.delivered_text),
@@ -289,7 +295,7 @@ impl StatementDraft {
             co_signers: self.co_signers.trim().to_owned(),
             speaker: self.speaker.trim().to_owned(),
             time_limit_minutes: time_limit,
-            submission_deadline: Some(deadline.to_owned()).filter(|d| !d.is_empty()),
+            submission_deadline: deadline,
             text: self.text.trim_end().to_owned(),
             delivered_text: self.delivered_text.trim_end().to_owned(),
         })
@@ -314,7 +320,7 @@ mod tests {
         assert_eq!(word_budget(1), 110);
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("  Thank you, Chair.  "), 3);
-        assert_eq!(word_count("The WMA's well-being agenda — 2025"), 4);
+        assert_eq!(word_count("The WMA's well-being agenda — 2025"), 5);
         assert_eq!(word_count("Ngũgĩ 김 محمد"), 3);
         assert_eq!(word_count(&"word ".repeat(331)), 331);
     }
@@ -368,7 +374,7 @@ mod tests {
         let bad = StatementDraft {
             mode: SpeakingMode::Constituency,
             time_limit_minutes: "three".into(),
-            submission_deadline: "2025-05-20 09:00".into(),
+            submission_deadline: "20 May, 09:00".into(),
             ..Default::default()
         };
         let Err(CoreError::Validation(e)) = bad.validate() else {
