@@ -13,6 +13,12 @@ async function errorOf(browser: Browser, id: string): Promise<string> {
   return error.getText();
 }
 
+/** The status shown in the document's detail. */
+async function statusIs(browser: Browser, text: string) {
+  const status = browser.$("article .facts .status");
+  await browser.waitUntil(async () => (await status.getText()) === text, { timeoutMsg: `status is not "${text}"` });
+}
+
 async function seen(browser: Browser, text: string) {
   await withText(browser, text).waitForDisplayed();
 }
@@ -44,7 +50,7 @@ describe("policy documents in the real window", () => {
     await fill(browser, "Topics", "ethics, physician's pledge");
     await click(browser, "Create document");
     await closed(browser);
-    await seen(browser, "Not adopted");
+    await statusIs(browser, "Not adopted");
 
     const history: [string, string][] = [
       ["Adopted", "1948"],
@@ -72,7 +78,7 @@ describe("policy documents in the real window", () => {
     await browser.keys(["Escape"]);
     await closed(browser);
 
-    await seen(browser, "In force");
+    await statusIs(browser, "In force");
     await seen(browser, "Due for review in October 2027");
     const timeline = await browser.$$("ol.timeline time").map((t) => t.getText());
     expect(timeline).toEqual(["1948", "1968", "1983", "1994", "2005", "2006", "October 2017"]);
