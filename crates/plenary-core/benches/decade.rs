@@ -64,7 +64,7 @@ fn text(seed: usize, words: usize) -> String {
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             let roll = state >> 33;
-            if roll % 64 == 0 {
+            if roll.is_multiple_of(64) {
                 TOPICS[(roll / 64) as usize % TOPICS.len()].to_owned()
             } else {
                 // Squaring skews the draw towards common words (a rough Zipf).

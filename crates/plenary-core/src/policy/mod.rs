@@ -446,7 +446,7 @@ impl PolicyDocumentDraft {
             MAX_TEXT,
         );
         let url = self.source_url.trim();
-        if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+        if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
             errors.push(FieldError::new(
                 "source_url",
                 "Enter a web address starting with https://, or leave it empty.",

@@ -352,7 +352,10 @@ fn positions_keep_earlier_ones_and_votes_are_recorded() {
             },
         )
         .unwrap();
-    assert_eq!(store.policy_votes(&document.id).unwrap(), [vote.clone()]);
+    assert_eq!(
+        store.policy_votes(&document.id).unwrap(),
+        std::slice::from_ref(&vote)
+    );
     // The document is kept while votes and positions refer to it.
     assert!(matches!(
         store.delete_policy_document(&document.id, document.version),
