@@ -6,6 +6,7 @@
 
 mod codes;
 mod date;
+pub mod proposal;
 
 pub use codes::{HandbookCode, OwnPolicyId, WhoOrgan, WhoSymbol, WhoSymbolKind};
 pub use date::{DatePrecision, PartialDate};

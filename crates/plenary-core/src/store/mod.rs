@@ -9,6 +9,7 @@ mod documents;
 mod meetings;
 mod migrations;
 mod policy;
+mod proposals;
 mod records;
 mod search;
 mod sessions;

@@ -80,45 +80,8 @@ impl Store {
         &mut self,
         draft: &PolicyDocumentDraft,
     ) -> Result<PolicyDocument> {
-        let fields = draft.validate(this_year())?;
         let tx = self.conn.transaction()?;
-        check_links(&tx, &fields)?;
-        let at = now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO policy_document (id, policy_type, emergency, title, short_name, code, lead_committee,
-                 rapporteur, topics, summary, full_text, source_url, meeting_id, agenda_item_id, status,
-                 created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'not_adopted', ?15, ?15, 1)",
-            params![
-                id,
-                enum_text(&fields.policy_type),
-                fields.emergency,
-                fields.title,
-                fields.short_name,
-                fields.code,
-                fields.lead_committee.map(|c| enum_text(&c)),
-                fields.rapporteur,
-                fields.topics.join(", "),
-                fields.summary,
-                fields.full_text,
-                fields.source_url,
-                fields.meeting_id,
-                fields.agenda_item_id,
-                at
-            ],
-        )?;
-        write_derived(&tx, &id, fields.policy_type, &fields.code)?;
-        let document = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&document),
-            &at,
-        )?;
+        let document = insert_document(&tx, draft)?;
         tx.commit()?;
         Ok(document)
     }
@@ -225,103 +188,9 @@ impl Store {
         expected_version: u32,
         draft: &PolicyActionDraft,
     ) -> Result<PolicyDocument> {
-        let fields = draft.validate(this_year())?;
         let tx = self.conn.transaction()?;
         let before = checked(&tx, document_id, expected_version)?;
-        let existing: Vec<PolicyActionFields> = actions(&tx, document_id)?
-            .into_iter()
-            .map(|a| a.fields)
-            .collect();
-        policy::check_after_adoption(&existing, &fields)?;
-        if let Some(body) = &fields.body_id {
-            exists(
-                &tx,
-                "body",
-                body,
-                "body_id",
-                "That body no longer exists. Choose another.",
-            )?;
-        }
-        if let Some(meeting) = &fields.meeting_id {
-            exists(
-                &tx,
-                "meeting",
-                meeting,
-                "meeting_id",
-                "That meeting no longer exists. Choose another, or none.",
-            )?;
-        }
-        if let Some(successor) = &fields.superseded_by_id {
-            if successor == document_id {
-                return Err(CoreError::validation(
-                    "superseded_by_id",
-                    "A document cannot supersede itself. Choose the document that replaces it.",
-                ));
-            }
-            exists(
-                &tx,
-                "policy_document",
-                successor,
-                "superseded_by_id",
-                "That document no longer exists. Choose another.",
-            )?;
-        }
-        let at = now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
-                 note, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
-            params![
-                id,
-                document_id,
-                enum_text(&fields.kind),
-                fields.date.to_string(),
-                fields.date.earliest().to_string(),
-                fields.body_id,
-                fields.meeting_id,
-                fields.superseded_by_id,
-                fields.note,
-                at
-            ],
-        )?;
-        let action = PolicyAction {
-            id: id.clone(),
-            document_id: document_id.to_owned(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        history::record(
-            &tx,
-            "policy action",
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&action),
-            &at,
-        )?;
-        tx.execute(
-            "UPDATE policy_document SET updated_at = ?1, version = version + 1 WHERE id = ?2",
-            params![at, document_id],
-        )?;
-        write_derived(
-            &tx,
-            document_id,
-            before.fields.policy_type,
-            &before.fields.code,
-        )?;
-        let after = find(&tx, document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            document_id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
+        let after = append_action(&tx, &before, draft)?;
         tx.commit()?;
         Ok(after)
     }
@@ -525,6 +394,158 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Validates and writes a new document (with its history entry) inside `tx`.
+pub(super) fn insert_document(
+    tx: &Transaction<'_>,
+    draft: &PolicyDocumentDraft,
+) -> Result<PolicyDocument> {
+    let fields = draft.validate(this_year())?;
+    check_links(tx, &fields)?;
+    let at = now();
+    let id = uuid::Uuid::now_v7().to_string();
+    tx.execute(
+        "INSERT INTO policy_document (id, policy_type, emergency, title, short_name, code, lead_committee,
+             rapporteur, topics, summary, full_text, source_url, meeting_id, agenda_item_id, status,
+             created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'not_adopted', ?15, ?15, 1)",
+        params![
+            id,
+            enum_text(&fields.policy_type),
+            fields.emergency,
+            fields.title,
+            fields.short_name,
+            fields.code,
+            fields.lead_committee.map(|c| enum_text(&c)),
+            fields.rapporteur,
+            fields.topics.join(", "),
+            fields.summary,
+            fields.full_text,
+            fields.source_url,
+            fields.meeting_id,
+            fields.agenda_item_id,
+            at
+        ],
+    )?;
+    write_derived(tx, &id, fields.policy_type, &fields.code)?;
+    let document = find(tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    history::record(
+        tx,
+        ENTITY,
+        &id,
+        HistoryAction::Create,
+        None,
+        Some(&document),
+        &at,
+    )?;
+    Ok(document)
+}
+
+/// Validates and appends an action to `before`'s history inside `tx`, updating what follows
+/// from it; returns the document as it now is.
+pub(super) fn append_action(
+    tx: &Transaction<'_>,
+    before: &PolicyDocument,
+    draft: &PolicyActionDraft,
+) -> Result<PolicyDocument> {
+    let document_id = before.id.as_str();
+    let fields = draft.validate(this_year())?;
+    let existing: Vec<PolicyActionFields> = actions(tx, document_id)?
+        .into_iter()
+        .map(|a| a.fields)
+        .collect();
+    policy::check_after_adoption(&existing, &fields)?;
+    if let Some(body) = &fields.body_id {
+        exists(
+            tx,
+            "body",
+            body,
+            "body_id",
+            "That body no longer exists. Choose another.",
+        )?;
+    }
+    if let Some(meeting) = &fields.meeting_id {
+        exists(
+            tx,
+            "meeting",
+            meeting,
+            "meeting_id",
+            "That meeting no longer exists. Choose another, or none.",
+        )?;
+    }
+    if let Some(successor) = &fields.superseded_by_id {
+        if successor == document_id {
+            return Err(CoreError::validation(
+                "superseded_by_id",
+                "A document cannot supersede itself. Choose the document that replaces it.",
+            ));
+        }
+        exists(
+            tx,
+            "policy_document",
+            successor,
+            "superseded_by_id",
+            "That document no longer exists. Choose another.",
+        )?;
+    }
+    let at = now();
+    let id = uuid::Uuid::now_v7().to_string();
+    tx.execute(
+        "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
+             note, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
+        params![
+            id,
+            document_id,
+            enum_text(&fields.kind),
+            fields.date.to_string(),
+            fields.date.earliest().to_string(),
+            fields.body_id,
+            fields.meeting_id,
+            fields.superseded_by_id,
+            fields.note,
+            at
+        ],
+    )?;
+    let action = PolicyAction {
+        id: id.clone(),
+        document_id: document_id.to_owned(),
+        fields,
+        created_at: at.clone(),
+        updated_at: at.clone(),
+        version: 1,
+    };
+    history::record(
+        tx,
+        "policy action",
+        &id,
+        HistoryAction::Create,
+        None,
+        Some(&action),
+        &at,
+    )?;
+    tx.execute(
+        "UPDATE policy_document SET updated_at = ?1, version = version + 1 WHERE id = ?2",
+        params![at, document_id],
+    )?;
+    write_derived(
+        tx,
+        document_id,
+        before.fields.policy_type,
+        &before.fields.code,
+    )?;
+    let after = find(tx, document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    history::record(
+        tx,
+        ENTITY,
+        document_id,
+        HistoryAction::Update,
+        Some(before),
+        Some(&after),
+        &at,
+    )?;
+    Ok(after)
 }
 
 fn this_year() -> i16 {

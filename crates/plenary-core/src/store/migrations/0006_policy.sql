@@ -185,3 +185,36 @@ BEGIN
     DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE kind = 'statement' AND record_id = old.id);
     DELETE FROM search_key WHERE kind = 'statement' AND record_id = old.id;
 END;
+
+-- Documents in development. The current stage is the last step's; steps are never changed.
+CREATE TABLE proposal (
+    id            TEXT PRIMARY KEY NOT NULL,
+    title         TEXT NOT NULL CHECK (length(title) > 0),
+    proposed_type TEXT NOT NULL CHECK (proposed_type IN ('declaration', 'statement', 'resolution', 'council_resolution')),
+    proposer      TEXT NOT NULL DEFAULT '',
+    rapporteur    TEXT NOT NULL DEFAULT '',
+    summary       TEXT NOT NULL DEFAULT '',
+    stage         TEXT NOT NULL,
+    document_id   TEXT REFERENCES policy_document (id),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    version       INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE TABLE proposal_step (
+    proposal_id      TEXT NOT NULL REFERENCES proposal (id),
+    number           INTEGER NOT NULL CHECK (number > 0),
+    stage            TEXT NOT NULL CHECK (stage IN ('submitted', 'review_committee', 'in_committee', 'workgroup',
+                         'member_consultation', 'approved_by_council', 'adopted', 'referred_back', 'rejected', 'withdrawn')),
+    date             TEXT NOT NULL,
+    committee        TEXT CHECK (committee IS NULL OR committee IN ('mec', 'smac', 'fpc')),
+    comment_deadline TEXT,
+    note             TEXT NOT NULL DEFAULT '',
+    created_at       TEXT NOT NULL,
+    PRIMARY KEY (proposal_id, number)
+) STRICT;
+
+CREATE TRIGGER proposal_step_is_append_only BEFORE UPDATE ON proposal_step
+BEGIN
+    SELECT RAISE(ABORT, 'proposal steps are append-only');
+END;
