@@ -68,6 +68,9 @@ const COMMANDS: &[&str] = &[
     "update_statement",
     "set_statement_status",
     "delete_statement",
+    "list_proposals",
+    "create_proposal",
+    "move_proposal",
 ];
 
 fn main() {

@@ -22,6 +22,9 @@ use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
 use crate::commands::{AppInfo, Choice};
 use crate::error::{CommandError, ErrorKind};
+use plenary_core::policy::proposal::{
+    Proposal, ProposalDraft, ProposalFields, ProposalStage, ProposalStep, ProposalStepDraft,
+};
 use plenary_core::policy::{
     DatePrecision, LeadCommittee, Mandate, PartialDate, PolicyAction, PolicyActionDraft,
     PolicyActionFields, PolicyActionKind, PolicyDocument, PolicyDocumentDraft,
@@ -121,6 +124,12 @@ pub fn typescript() -> String {
         StatementFields::decl(&cfg),
         Statement::decl(&cfg),
         StatementFormOptions::decl(&cfg),
+        ProposalStage::decl(&cfg),
+        ProposalDraft::decl(&cfg),
+        ProposalFields::decl(&cfg),
+        ProposalStepDraft::decl(&cfg),
+        ProposalStep::decl(&cfg),
+        Proposal::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.\n\n",

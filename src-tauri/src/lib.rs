@@ -83,6 +83,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::policy::update_statement,
         commands::policy::set_statement_status,
         commands::policy::delete_statement,
+        commands::policy::list_proposals,
+        commands::policy::create_proposal,
+        commands::policy::move_proposal,
     ])
 }
 

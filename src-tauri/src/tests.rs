@@ -638,3 +638,39 @@ fn statements_move_only_along_the_workflow_through_the_commands() {
         .unwrap_err();
     assert_eq!(in_use["kind"], "in_use");
 }
+
+#[test]
+fn proposals_move_only_by_allowed_steps_through_the_commands() {
+    let app = harness();
+    let created = app
+        .invoke(
+            "create_proposal",
+            json!({ "draft": { "title": "Statement on physician well-being", "proposed_type": "statement",
+                "proposer": "Korean Medical Association", "rapporteur": "", "summary": "", "submitted_on": "2024-02-01" } }),
+        )
+        .unwrap();
+    assert_eq!(created["stage"], "submitted");
+    assert_eq!(
+        created["next"],
+        json!(["review_committee", "rejected", "withdrawn"])
+    );
+    let skip = app
+        .invoke(
+            "move_proposal",
+            json!({ "id": created["id"], "version": 1, "step": { "stage": "adopted", "date": "2024-03-01",
+                "committee": null, "comment_deadline": "", "note": "" } }),
+        )
+        .unwrap_err();
+    assert_eq!(skip["kind"], "validation");
+    assert_eq!(skip["field"], "stage");
+    let moved = app
+        .invoke(
+            "move_proposal",
+            json!({ "id": created["id"], "version": 1, "step": { "stage": "review_committee", "date": "2024-03-01",
+                "committee": null, "comment_deadline": "", "note": "" } }),
+        )
+        .unwrap();
+    assert_eq!(moved["steps"].as_array().unwrap().len(), 2);
+    let listed = app.invoke("list_proposals", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}

@@ -1,5 +1,6 @@
 //! Policy documents, their history, the "due for review" view, positions and votes.
 
+use plenary_core::policy::proposal::{Proposal, ProposalDraft, ProposalStage, ProposalStepDraft};
 use plenary_core::policy::{
     LeadCommittee, PolicyAction, PolicyActionDraft, PolicyActionKind, PolicyDocument,
     PolicyDocumentDraft, PolicyStatus, PolicyType, PolicyVote, PolicyVoteDraft, Position,
@@ -27,6 +28,7 @@ pub struct PolicyFormOptions {
     pub stances: Vec<Choice<Stance>>,
     pub priorities: Vec<Choice<Priority>>,
     pub vote_results: Vec<Choice<VoteResult>>,
+    pub proposal_stages: Vec<Choice<ProposalStage>>,
 }
 
 #[tauri::command]
@@ -41,6 +43,7 @@ pub async fn policy_form_options(state: State<'_, AppState>) -> Outcome<PolicyFo
         stances: Choice::all(&Stance::ALL, Stance::label),
         priorities: Choice::all(&Priority::ALL, Priority::label),
         vote_results: Choice::all(&VoteResult::ALL, VoteResult::label),
+        proposal_stages: Choice::all(&ProposalStage::ALL, ProposalStage::label),
     })
 }
 
@@ -267,5 +270,33 @@ pub async fn set_statement_status(
 pub async fn delete_statement(state: State<'_, AppState>, id: String, version: u32) -> Outcome<()> {
     state
         .with_store(move |store| store.delete_statement(&id, version))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_proposals(state: State<'_, AppState>) -> Outcome<Vec<Proposal>> {
+    state.with_store(|store| store.proposals()).await
+}
+
+#[tauri::command]
+pub async fn create_proposal(
+    state: State<'_, AppState>,
+    draft: ProposalDraft,
+) -> Outcome<Proposal> {
+    state
+        .with_store(move |store| store.create_proposal(&draft))
+        .await
+}
+
+/// Moves a proposal one allowed step (adoption makes its policy document).
+#[tauri::command]
+pub async fn move_proposal(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+    step: ProposalStepDraft,
+) -> Outcome<Proposal> {
+    state
+        .with_store(move |store| store.move_proposal(&id, version, &step))
         .await
 }

@@ -42,6 +42,9 @@ import type {
   StatementDraft,
   StatementFormOptions,
   StatementStatus,
+  Proposal,
+  ProposalDraft,
+  ProposalStepDraft,
 } from "./bindings";
 import { CommandFailure, toCommandError } from "./errors";
 
@@ -146,4 +149,7 @@ export const api = {
   setStatementStatus: (id: string, version: number, status: StatementStatus) =>
     call<Statement>("set_statement_status", { id, version, status }),
   deleteStatement: (id: string, version: number) => call<null>("delete_statement", { id, version }),
+  listProposals: () => call<Proposal[]>("list_proposals"),
+  createProposal: (draft: ProposalDraft) => call<Proposal>("create_proposal", { draft }),
+  moveProposal: (id: string, version: number, step: ProposalStepDraft) => call<Proposal>("move_proposal", { id, version, step }),
 };

@@ -485,7 +485,7 @@ export type PolicyVoteFields = { meeting_id: string | null, forum: string, vote:
 
 export type PolicyVote = { id: string, document_id: string, created_at: string, updated_at: string, version: number, meeting_id: string | null, forum: string, vote: Vote, note: string, };
 
-export type PolicyFormOptions = { bodies: Array<Body>, policy_types: Array<Choice<PolicyType>>, statuses: Array<Choice<PolicyStatus>>, action_kinds: Array<Choice<PolicyActionKind>>, lead_committees: Array<Choice<LeadCommittee>>, stances: Array<Choice<Stance>>, priorities: Array<Choice<Priority>>, vote_results: Array<Choice<VoteResult>>, };
+export type PolicyFormOptions = { bodies: Array<Body>, policy_types: Array<Choice<PolicyType>>, statuses: Array<Choice<PolicyStatus>>, action_kinds: Array<Choice<PolicyActionKind>>, lead_committees: Array<Choice<LeadCommittee>>, stances: Array<Choice<Stance>>, priorities: Array<Choice<Priority>>, vote_results: Array<Choice<VoteResult>>, proposal_stages: Array<Choice<ProposalStage>>, };
 
 export type SpeakingMode = "individual" | "constituency" | "member_state_delegation";
 
@@ -526,3 +526,51 @@ next: Array<StatementStatus>,
 word_budget: number, word_count: number, created_at: string, updated_at: string, version: number, agenda_item_id: string, document_id: string | null, title: string, organization: string, mode: SpeakingMode, co_signers: string, speaker: string, time_limit_minutes: number | null, submission_deadline: string | null, text: string, delivered_text: string, };
 
 export type StatementFormOptions = { modes: Array<Choice<SpeakingMode>>, statuses: Array<Choice<StatementStatus>>, };
+
+export type ProposalStage = "submitted" | "review_committee" | "in_committee" | "workgroup" | "member_consultation" | "approved_by_council" | "adopted" | "referred_back" | "rejected" | "withdrawn";
+
+export type ProposalDraft = { title: string, 
+/**
+ * The type of document it would become (a WMA type).
+ */
+proposed_type: PolicyType, 
+/**
+ * The member that proposed it.
+ */
+proposer: string, rapporteur: string, summary: string, 
+/**
+ * `YYYY-MM-DD`: when it was submitted (its first step).
+ */
+submitted_on: string, };
+
+export type ProposalFields = { title: string, proposed_type: PolicyType, proposer: string, rapporteur: string, summary: string, };
+
+export type ProposalStepDraft = { stage: ProposalStage, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * For "in committee": which one.
+ */
+committee: LeadCommittee | null, 
+/**
+ * For "member consultation": `YYYY-MM-DD`.
+ */
+comment_deadline: string, note: string, };
+
+export type ProposalStep = { stage: ProposalStage, date: string, committee: LeadCommittee | null, comment_deadline: string | null, note: string, };
+
+export type Proposal = { id: string, stage: ProposalStage, 
+/**
+ * The stages it may move to next.
+ */
+next: Array<ProposalStage>, 
+/**
+ * Every step, oldest first.
+ */
+steps: Array<ProposalStep>, 
+/**
+ * The policy document it became, once adopted.
+ */
+document_id: string | null, created_at: string, updated_at: string, version: number, title: string, proposed_type: PolicyType, proposer: string, rapporteur: string, summary: string, };
