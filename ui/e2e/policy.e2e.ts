@@ -189,3 +189,52 @@ describe("policy documents in the real window", () => {
     await button(browser, "Move to Approved").waitForDisplayed();
   });
 });
+
+describe("documents in development in the real window", () => {
+  let plenary: Plenary;
+
+  beforeEach(() => {
+    plenary = new Plenary();
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await plenary.screenshot(`failed-${context.task.name}`).catch(() => {});
+    await plenary.stop();
+  });
+
+  it("a proposal moves only by allowed steps and its adoption makes the document", async () => {
+    const browser = await plenary.start();
+    await goTo(browser, "Policy");
+    await button(browser, "In development").click();
+    await click(browser, "New proposal…");
+    await fill(browser, "Working title", "WMA Statement on Physician Well-being");
+    await choose(browser, "Would become", "WMA statement");
+    await fill(browser, "Submitted on", "2024-02-01");
+    await fill(browser, "Proposed by", "Korean Medical Association");
+    await click(browser, "Record proposal");
+    await closed(browser);
+
+    const steps: [string, string, string?][] = [
+      ["Review Committee", "2024-03-01"],
+      ["In committee", "2024-04-18", "Socio-Medical Affairs Committee (SMAC)"],
+      ["Member consultation", "2024-10-01"],
+      ["Approved by Council for the GA", "2025-04-25"],
+      ["Adopted", "2025-10-11"],
+    ];
+    for (const [stage, date, committee] of steps) {
+      await click(browser, "Next step…");
+      // Only the allowed steps are offered: adoption is not, until the Council approves.
+      const offered = await (await field(browser, "Step")).$$("option").map((o) => o.getText());
+      expect(offered.includes("Adopted")).toBe(stage === "Adopted");
+      await choose(browser, "Step", stage);
+      await fill(browser, "Date", date);
+      if (committee) await choose(browser, "Committee", committee);
+      if (stage === "Member consultation") await fill(browser, "Comment deadline", "2025-01-31");
+      await click(browser, "Record step");
+      await closed(browser);
+    }
+    // The adopted document opens, in force, its review due ten years on.
+    await statusIs(browser, "In force");
+    await seen(browser, "Due for review in 11 October 2035");
+  });
+});
