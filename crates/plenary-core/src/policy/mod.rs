@@ -6,6 +6,7 @@
 
 mod codes;
 mod date;
+pub mod links;
 pub mod proposal;
 
 pub use codes::{HandbookCode, OwnPolicyId, WhoOrgan, WhoSymbol, WhoSymbolKind};

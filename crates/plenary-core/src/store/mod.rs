@@ -9,6 +9,7 @@ mod documents;
 mod meetings;
 mod migrations;
 mod policy;
+mod policy_links;
 mod proposals;
 mod records;
 mod search;

@@ -218,3 +218,33 @@ CREATE TRIGGER proposal_step_is_append_only BEFORE UPDATE ON proposal_step
 BEGIN
     SELECT RAISE(ABORT, 'proposal steps are append-only');
 END;
+
+-- Links between documents; each is stored once, from the document that acts on the other.
+CREATE TABLE policy_link (
+    id         TEXT PRIMARY KEY NOT NULL,
+    from_id    TEXT NOT NULL REFERENCES policy_document (id),
+    to_id      TEXT NOT NULL REFERENCES policy_document (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('revises', 'supersedes', 'replaces_council_resolution', 'related')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version    INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (from_id, to_id, kind),
+    CHECK (from_id <> to_id)
+) STRICT;
+
+CREATE INDEX policy_link_by_target ON policy_link (to_id);
+
+-- Text versions are kept as written; compare any two.
+CREATE TABLE policy_text_version (
+    document_id TEXT NOT NULL REFERENCES policy_document (id),
+    number      INTEGER NOT NULL CHECK (number > 0),
+    stage       TEXT NOT NULL CHECK (stage IN ('draft', 'consultation_draft', 'amended', 'adopted')),
+    text        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (document_id, number)
+) STRICT;
+
+CREATE TRIGGER policy_text_version_is_kept BEFORE UPDATE ON policy_text_version
+BEGIN
+    SELECT RAISE(ABORT, 'text versions are kept as written');
+END;
