@@ -71,6 +71,12 @@ const COMMANDS: &[&str] = &[
     "list_proposals",
     "create_proposal",
     "move_proposal",
+    "list_policy_links",
+    "add_policy_link",
+    "delete_policy_link",
+    "list_policy_text_versions",
+    "add_policy_text_version",
+    "diff_policy_text_versions",
 ];
 
 fn main() {

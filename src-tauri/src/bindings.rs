@@ -22,6 +22,7 @@ use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
 use crate::commands::{AppInfo, Choice};
 use crate::error::{CommandError, ErrorKind};
+use plenary_core::policy::links::{LinkKind, PolicyLink, TextStage, TextVersion, TextVersionDraft};
 use plenary_core::policy::proposal::{
     Proposal, ProposalDraft, ProposalFields, ProposalStage, ProposalStep, ProposalStepDraft,
 };
@@ -130,6 +131,11 @@ pub fn typescript() -> String {
         ProposalStepDraft::decl(&cfg),
         ProposalStep::decl(&cfg),
         Proposal::decl(&cfg),
+        LinkKind::decl(&cfg),
+        PolicyLink::decl(&cfg),
+        TextStage::decl(&cfg),
+        TextVersionDraft::decl(&cfg),
+        TextVersion::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.\n\n",

@@ -86,6 +86,12 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::policy::list_proposals,
         commands::policy::create_proposal,
         commands::policy::move_proposal,
+        commands::policy::list_policy_links,
+        commands::policy::add_policy_link,
+        commands::policy::delete_policy_link,
+        commands::policy::list_policy_text_versions,
+        commands::policy::add_policy_text_version,
+        commands::policy::diff_policy_text_versions,
     ])
 }
 

@@ -674,3 +674,54 @@ fn proposals_move_only_by_allowed_steps_through_the_commands() {
     let listed = app.invoke("list_proposals", json!({})).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn links_and_text_versions_through_the_commands() {
+    let app = harness();
+    let create = |policy_type: &str, title: &str| {
+        app.invoke(
+            "create_policy_document",
+            json!({ "draft": { "policy_type": policy_type, "emergency": false, "title": title, "short_name": "",
+                "code": "", "lead_committee": null, "rapporteur": "", "topics": "", "summary": "", "full_text": "",
+                "source_url": "", "meeting_id": "", "agenda_item_id": "" } }),
+        )
+        .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let cr = create("council_resolution", "Council resolution");
+    let r = create("resolution", "GA resolution");
+    let links = app
+        .invoke(
+            "add_policy_link",
+            json!({ "fromId": r, "toId": cr, "kind": "replaces_council_resolution" }),
+        )
+        .unwrap();
+    assert_eq!(links[0]["outgoing"], true);
+    let wrong = app
+        .invoke(
+            "add_policy_link",
+            json!({ "fromId": cr, "toId": r, "kind": "replaces_council_resolution" }),
+        )
+        .unwrap_err();
+    assert_eq!(wrong["field"], "to_id");
+    for text in ["Draft text.", "Adopted text."] {
+        app.invoke(
+            "add_policy_text_version",
+            json!({ "documentId": r, "draft": { "stage": "draft", "text": text } }),
+        )
+        .unwrap();
+    }
+    let diff = app
+        .invoke(
+            "diff_policy_text_versions",
+            json!({ "documentId": r, "from": 1, "to": 2 }),
+        )
+        .unwrap();
+    assert_eq!(diff[0]["kind"], "removed");
+    let versions = app
+        .invoke("list_policy_text_versions", json!({ "documentId": r }))
+        .unwrap();
+    assert_eq!(versions.as_array().unwrap().len(), 2);
+}

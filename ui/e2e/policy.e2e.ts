@@ -83,6 +83,21 @@ describe("policy documents in the real window", () => {
     const timeline = await browser.$$("ol.timeline time").map((t) => t.getText());
     expect(timeline).toEqual(["1948", "1968", "1983", "1994", "2005", "2006", "October 2017"]);
 
+    // Two text versions, compared word by word.
+    await click(browser, "Add text version…");
+    await choose(browser, "Stage", "Adopted");
+    await fill(browser, "Text", "I will practise my profession with conscience and dignity.");
+    await click(browser, "Keep this version");
+    await closed(browser);
+    await click(browser, "Add text version…");
+    await choose(browser, "Stage", "Amended");
+    await fill(browser, "Text", "I will practise my profession with conscience and dignity and in accordance with good medical practice.");
+    await click(browser, "Keep this version");
+    await closed(browser);
+    await click(browser, "Compare");
+    await browser.$("p.diff ins").waitForDisplayed();
+    expect(await browser.$("p.diff ins").getText()).toContain("good medical practice");
+
     // The "due for review" view lists it within two years.
     await button(browser, "Due for review").click();
     await choose(browser, "Window", "Next 2 years");

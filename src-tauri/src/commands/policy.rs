@@ -1,5 +1,7 @@
 //! Policy documents, their history, the "due for review" view, positions and votes.
 
+use plenary_core::diff::DiffSpan;
+use plenary_core::policy::links::{LinkKind, PolicyLink, TextStage, TextVersion, TextVersionDraft};
 use plenary_core::policy::proposal::{Proposal, ProposalDraft, ProposalStage, ProposalStepDraft};
 use plenary_core::policy::{
     LeadCommittee, PolicyAction, PolicyActionDraft, PolicyActionKind, PolicyDocument,
@@ -29,6 +31,8 @@ pub struct PolicyFormOptions {
     pub priorities: Vec<Choice<Priority>>,
     pub vote_results: Vec<Choice<VoteResult>>,
     pub proposal_stages: Vec<Choice<ProposalStage>>,
+    pub link_kinds: Vec<Choice<LinkKind>>,
+    pub text_stages: Vec<Choice<TextStage>>,
 }
 
 #[tauri::command]
@@ -44,6 +48,8 @@ pub async fn policy_form_options(state: State<'_, AppState>) -> Outcome<PolicyFo
         priorities: Choice::all(&Priority::ALL, Priority::label),
         vote_results: Choice::all(&VoteResult::ALL, VoteResult::label),
         proposal_stages: Choice::all(&ProposalStage::ALL, ProposalStage::label),
+        link_kinds: Choice::all(&LinkKind::ALL, LinkKind::label),
+        text_stages: Choice::all(&TextStage::ALL, TextStage::label),
     })
 }
 
@@ -298,5 +304,71 @@ pub async fn move_proposal(
 ) -> Outcome<Proposal> {
     state
         .with_store(move |store| store.move_proposal(&id, version, &step))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_policy_links(
+    state: State<'_, AppState>,
+    document_id: String,
+) -> Outcome<Vec<PolicyLink>> {
+    state
+        .with_store(move |store| store.policy_links(&document_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_policy_link(
+    state: State<'_, AppState>,
+    from_id: String,
+    to_id: String,
+    kind: LinkKind,
+) -> Outcome<Vec<PolicyLink>> {
+    state
+        .with_store(move |store| store.add_policy_link(&from_id, &to_id, kind))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_policy_link(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+) -> Outcome<()> {
+    state
+        .with_store(move |store| store.delete_policy_link(&id, version))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_policy_text_versions(
+    state: State<'_, AppState>,
+    document_id: String,
+) -> Outcome<Vec<TextVersion>> {
+    state
+        .with_store(move |store| store.policy_text_versions(&document_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_policy_text_version(
+    state: State<'_, AppState>,
+    document_id: String,
+    draft: TextVersionDraft,
+) -> Outcome<TextVersion> {
+    state
+        .with_store(move |store| store.add_policy_text_version(&document_id, &draft))
+        .await
+}
+
+#[tauri::command]
+pub async fn diff_policy_text_versions(
+    state: State<'_, AppState>,
+    document_id: String,
+    from: u32,
+    to: u32,
+) -> Outcome<Vec<DiffSpan>> {
+    state
+        .with_store(move |store| store.policy_text_diff(&document_id, from, to))
         .await
 }

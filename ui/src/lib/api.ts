@@ -45,6 +45,10 @@ import type {
   Proposal,
   ProposalDraft,
   ProposalStepDraft,
+  LinkKind,
+  PolicyLink,
+  TextVersion,
+  TextVersionDraft,
 } from "./bindings";
 import { CommandFailure, toCommandError } from "./errors";
 
@@ -152,4 +156,12 @@ export const api = {
   listProposals: () => call<Proposal[]>("list_proposals"),
   createProposal: (draft: ProposalDraft) => call<Proposal>("create_proposal", { draft }),
   moveProposal: (id: string, version: number, step: ProposalStepDraft) => call<Proposal>("move_proposal", { id, version, step }),
+  listPolicyLinks: (documentId: string) => call<PolicyLink[]>("list_policy_links", { documentId }),
+  addPolicyLink: (fromId: string, toId: string, kind: LinkKind) => call<PolicyLink[]>("add_policy_link", { fromId, toId, kind }),
+  deletePolicyLink: (id: string, version: number) => call<null>("delete_policy_link", { id, version }),
+  listPolicyTextVersions: (documentId: string) => call<TextVersion[]>("list_policy_text_versions", { documentId }),
+  addPolicyTextVersion: (documentId: string, draft: TextVersionDraft) =>
+    call<TextVersion>("add_policy_text_version", { documentId, draft }),
+  diffPolicyTextVersions: (documentId: string, from: number, to: number) =>
+    call<DiffSpan[]>("diff_policy_text_versions", { documentId, from, to }),
 };

@@ -485,7 +485,7 @@ export type PolicyVoteFields = { meeting_id: string | null, forum: string, vote:
 
 export type PolicyVote = { id: string, document_id: string, created_at: string, updated_at: string, version: number, meeting_id: string | null, forum: string, vote: Vote, note: string, };
 
-export type PolicyFormOptions = { bodies: Array<Body>, policy_types: Array<Choice<PolicyType>>, statuses: Array<Choice<PolicyStatus>>, action_kinds: Array<Choice<PolicyActionKind>>, lead_committees: Array<Choice<LeadCommittee>>, stances: Array<Choice<Stance>>, priorities: Array<Choice<Priority>>, vote_results: Array<Choice<VoteResult>>, proposal_stages: Array<Choice<ProposalStage>>, };
+export type PolicyFormOptions = { bodies: Array<Body>, policy_types: Array<Choice<PolicyType>>, statuses: Array<Choice<PolicyStatus>>, action_kinds: Array<Choice<PolicyActionKind>>, lead_committees: Array<Choice<LeadCommittee>>, stances: Array<Choice<Stance>>, priorities: Array<Choice<Priority>>, vote_results: Array<Choice<VoteResult>>, proposal_stages: Array<Choice<ProposalStage>>, link_kinds: Array<Choice<LinkKind>>, text_stages: Array<Choice<TextStage>>, };
 
 export type SpeakingMode = "individual" | "constituency" | "member_state_delegation";
 
@@ -574,3 +574,13 @@ steps: Array<ProposalStep>,
  * The policy document it became, once adopted.
  */
 document_id: string | null, created_at: string, updated_at: string, version: number, title: string, proposed_type: PolicyType, proposer: string, rapporteur: string, summary: string, };
+
+export type LinkKind = "revises" | "supersedes" | "replaces_council_resolution" | "related";
+
+export type PolicyLink = { id: string, kind: LinkKind, outgoing: boolean, other_id: string, other_title: string, created_at: string, updated_at: string, version: number, };
+
+export type TextStage = "draft" | "consultation_draft" | "amended" | "adopted";
+
+export type TextVersionDraft = { stage: TextStage, text: string, };
+
+export type TextVersion = { document_id: string, number: number, stage: TextStage, text: string, created_at: string, };

@@ -90,3 +90,12 @@ describe("forms", () => {
     expect(mandateText({ may_speak: false, may_co_sponsor: false, may_vote: false })).toBe("No mandate to act");
   });
 });
+
+describe("links", () => {
+  it("read from either side", async () => {
+    const { linkPhrase } = await import("./policy");
+    expect(linkPhrase("revises", true, "Revises")).toBe("Revises");
+    expect(linkPhrase("revises", false, "Revises")).toBe("Revised by");
+    expect(linkPhrase("related", false, "Related to")).toBe("Related to");
+  });
+});

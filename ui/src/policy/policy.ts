@@ -241,3 +241,15 @@ export function statementDraftFrom(s: Statement): StatementDraft {
 export function isStatementDirty(initial: StatementDraft, current: StatementDraft): boolean {
   return STATEMENT_FIELD_ORDER.some((field) => initial[field] !== current[field]);
 }
+
+const INCOMING: Record<string, string> = {
+  revises: "Revised by",
+  supersedes: "Superseded by",
+  replaces_council_resolution: "Replaced (as a council resolution) by",
+  related: "Related to",
+};
+
+/** How a link reads from this document: "Revises", or "Revised by" when the other one acts. */
+export function linkPhrase(kind: string, outgoing: boolean, outgoingLabel: string): string {
+  return outgoing ? outgoingLabel : (INCOMING[kind] ?? outgoingLabel);
+}
