@@ -516,7 +516,7 @@ fn policy_documents_history_reviews_positions_and_votes_through_the_commands() {
     let listed = app
         .invoke(
             "list_policy_documents",
-            json!({ "filter": { "policy_type": "declaration", "status": null, "topic": "" } }),
+            json!({ "filter": { "policy_type": "declaration", "status": null, "topic": "", "organization": "wma", "stance": null, "review_due_by": "" } }),
         )
         .unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);

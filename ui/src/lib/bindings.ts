@@ -431,7 +431,19 @@ export type PolicyFilter = { policy_type: PolicyType | null, status: PolicyStatu
 /**
  * Part of a topic, case-insensitive.
  */
-topic: string, };
+topic: string, 
+/**
+ * Whose documents: the WMA's, the WHO's or other bodies'.
+ */
+organization: Organization | null, 
+/**
+ * Our latest position's stance.
+ */
+stance: Stance | null, 
+/**
+ * `YYYY-MM-DD`: only documents whose review falls due by then (overdue included).
+ */
+review_due_by: string, };
 
 export type ReviewDue = { document: PolicyDocument, 
 /**

@@ -99,3 +99,13 @@ describe("links", () => {
     expect(linkPhrase("related", false, "Related to")).toBe("Related to");
   });
 });
+
+describe("review filter", () => {
+  it("turns a choice into an end date", async () => {
+    const { reviewDueBy } = await import("./policy");
+    expect(reviewDueBy("", "2026-11-28")).toBe("");
+    expect(reviewDueBy("year", "2026-11-28")).toBe("2026-12-31");
+    expect(reviewDueBy("2y", "2026-11-28")).toBe("2028-11-28");
+    expect(reviewDueBy("5y", "2024-02-29")).toBe("2029-02-28");
+  });
+});

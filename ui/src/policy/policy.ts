@@ -96,7 +96,16 @@ export function emptyVoteDraft(): PolicyVoteDraft {
   return { meeting_id: "", forum: "", in_favour: "", against: "", abstentions: "", result: null, note: "" };
 }
 
-export const NO_FILTER: PolicyFilter = { policy_type: null, status: null, topic: "" };
+export const NO_FILTER: PolicyFilter = { policy_type: null, status: null, topic: "", organization: null, stance: null, review_due_by: "" };
+
+/** The "review due" filter's choices: an end date from today. */
+export function reviewDueBy(choice: "" | "year" | "2y" | "5y", today: string): string {
+  if (!choice) return "";
+  const year = Number(today.slice(0, 4));
+  if (choice === "year") return `${year}-12-31`;
+  const years = choice === "2y" ? 2 : 5;
+  return `${year + years}${today.slice(4)}`.replace(/-02-29$/, "-02-28");
+}
 
 /** What a code field expects, by type. */
 export function codeHint(type: PolicyDocumentDraft["policy_type"]): string {

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::meetings::{enum_text, enum_value};
 use super::{Store, now};
+use crate::body::Organization;
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
+use crate::policy::Stance;
 use crate::policy::{
     self, HandbookCode, Mandate, PartialDate, PolicyAction, PolicyActionDraft, PolicyActionFields,
     PolicyDocument, PolicyDocumentDraft, PolicyDocumentFields, PolicyStatus, PolicyType,
@@ -32,6 +34,12 @@ pub struct PolicyFilter {
     pub status: Option<PolicyStatus>,
     /// Part of a topic, case-insensitive.
     pub topic: String,
+    /// Whose documents: the WMA's, the WHO's or other bodies'.
+    pub organization: Option<Organization>,
+    /// Our latest position's stance.
+    pub stance: Option<Stance>,
+    /// `YYYY-MM-DD`: only documents whose review falls due by then (overdue included).
+    pub review_due_by: String,
 }
 
 /// A document in the "due for review" view.
@@ -56,16 +64,48 @@ pub struct ReviewDueCount {
 
 impl Store {
     pub fn policy_documents(&self, filter: &PolicyFilter) -> Result<Vec<PolicyDocument>> {
+        let review_by = filter.review_due_by.trim();
+        if !review_by.is_empty() && review_by.parse::<Date>().is_err() {
+            return Err(CoreError::validation(
+                "review_due_by",
+                "Enter the review date limit as YYYY-MM-DD.",
+            ));
+        }
+        let types: Vec<String> = filter
+            .organization
+            .map(|organization| {
+                PolicyType::ALL
+                    .iter()
+                    .filter(|t| match organization {
+                        Organization::Wma => t.is_wma(),
+                        Organization::Who => t.is_who(),
+                        Organization::Other => !t.is_wma() && !t.is_who(),
+                    })
+                    .map(enum_text)
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut statement = self.conn.prepare_cached(&format!(
             "{SELECT} WHERE (?1 IS NULL OR d.policy_type = ?1) AND (?2 IS NULL OR d.status = ?2)
                AND (?3 = '' OR d.topics LIKE '%' || ?3 || '%')
+               AND (?4 = '' OR d.policy_type IN (SELECT value FROM json_each(?4)))
+               AND (?5 IS NULL OR (SELECT p.stance FROM policy_position p WHERE p.document_id = d.id
+                                   ORDER BY p.created_at DESC, p.id DESC LIMIT 1) = ?5)
+               AND (?6 = '' OR d.review_due_from <= ?6)
              ORDER BY d.policy_type, coalesce(nullif(d.short_name, ''), d.title)"
         ))?;
         let rows = statement.query_map(
             params![
                 filter.policy_type.map(|t| enum_text(&t)),
                 filter.status.map(|s| enum_text(&s)),
-                filter.topic.trim()
+                filter.topic.trim(),
+                if types.is_empty() {
+                    String::new()
+                } else {
+                    serde_json::to_string(&types).expect("strings")
+                },
+                filter.stance.map(|s| enum_text(&s)),
+                review_by,
             ],
             from_row,
         )?;

@@ -210,6 +210,48 @@ fn reviews_due_in_a_window_overdue_first_and_counted() {
         })
         .unwrap();
     assert_eq!(in_force.len(), 1);
+    let wma = store
+        .policy_documents(&PolicyFilter {
+            organization: Some(crate::body::Organization::Wma),
+            review_due_by: "2027-12-31".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    // Geneva and the 2027 resolution; the old one was rescinded, Nepal falls due in 2028.
+    assert_eq!(wma.len(), 2);
+    assert!(
+        store
+            .policy_documents(&PolicyFilter {
+                organization: Some(crate::body::Organization::Who),
+                ..Default::default()
+            })
+            .unwrap()
+            .is_empty()
+    );
+    store
+        .record_position(
+            &nepal.id,
+            &PositionDraft {
+                stance: Stance::Support,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let supported = store
+        .policy_documents(&PolicyFilter {
+            stance: Some(Stance::Support),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(supported.len(), 1);
+    assert_eq!(supported[0].id, nepal.id);
+    assert!(matches!(
+        store.policy_documents(&PolicyFilter {
+            review_due_by: "soon".into(),
+            ..Default::default()
+        }),
+        Err(CoreError::Validation(_))
+    ));
 }
 
 #[test]
