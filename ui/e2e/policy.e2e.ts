@@ -184,6 +184,8 @@ describe("policy documents in the real window", () => {
     await click(browser, "New statement…");
     await choose(browser, "Agenda item", "11.1 Pandemic agreement");
     await choose(browser, "About the document", "WHO Pandemic Agreement");
+    // Our position on what is debated at this item is shown beside the draft.
+    await browser.$(`//*[@aria-label="Our position on this item"]//*[contains(., "Support with amendments")]`).waitForDisplayed();
     await fill(browser, "Title", "WMA statement on the Pandemic Agreement");
     await fill(browser, "Speaker", "Dr Ngũgĩ Wa Thiong'o");
     await fill(browser, "Time limit (minutes)", "3");

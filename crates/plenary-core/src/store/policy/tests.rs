@@ -439,3 +439,37 @@ fn documents_update_and_delete_with_versions() {
     ));
     assert!(store.search("Geneva", 10).unwrap().is_empty());
 }
+
+#[test]
+fn markup_non_latin_text_and_overlong_input() {
+    let (_dir, mut store) = store();
+    let mut draft = geneva_draft();
+    draft.title = "<script>alert(1)</script> Déclaration de Genève — 김 محمد".into();
+    draft.code = String::new();
+    let d = store.create_policy_document(&draft).unwrap();
+    // Kept verbatim (the UI renders it as text), found with diacritics folded.
+    assert_eq!(d.fields.title, draft.title);
+    assert_eq!(store.search("geneve", 10).unwrap()[0].record_id, d.id);
+    let mut long = geneva_draft();
+    long.title = "x".repeat(501);
+    assert!(matches!(
+        store.create_policy_document(&long),
+        Err(CoreError::Validation(e)) if e[0].field == "title"
+    ));
+    // Unknown ids: not found, nothing written.
+    assert!(matches!(
+        store.add_policy_action("no-such-id", 1, &act(PolicyActionKind::Adopted, "1948")),
+        Err(CoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.record_position("no-such-id", &PositionDraft::default()),
+        Err(CoreError::NotFound { .. })
+    ));
+    assert_eq!(
+        store
+            .policy_documents(&PolicyFilter::default())
+            .unwrap()
+            .len(),
+        1
+    );
+}
