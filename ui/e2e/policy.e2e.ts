@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { button, choose, click, dialog, field, fill, goTo, Plenary, withText } from "./harness";
 
 type Browser = WebdriverIO.Browser;
@@ -23,20 +23,25 @@ async function seen(browser: Browser, text: string) {
   await withText(browser, text).waitForDisplayed();
 }
 
-describe("policy documents in the real window", () => {
-  let plenary: Plenary;
+// One window for the three journeys, in order (each builds on what is there): starting the
+// driver again right after stopping it can find the previous native driver still on its port.
+describe("policy in the real window", () => {
+  const plenary = new Plenary();
+  let browser: Browser;
 
-  beforeEach(() => {
-    plenary = new Plenary();
+  beforeAll(async () => {
+    browser = await plenary.start();
   });
 
   afterEach(async (context) => {
     if (context.task.result?.state === "fail") await plenary.screenshot(`failed-${context.task.name}`).catch(() => {});
+  });
+
+  afterAll(async () => {
     await plenary.stop();
   });
 
   it("the Declaration of Geneva with its history is in force and due for review in 2027", async () => {
-    const browser = await plenary.start();
     await goTo(browser, "Policy");
     await click(browser, "New document…");
     await choose(browser, "Type", "WMA declaration");
@@ -106,7 +111,6 @@ describe("policy documents in the real window", () => {
   });
 
   it("WHA78.1: a position with a mandate on its agenda item, and the committee vote", async () => {
-    const browser = await plenary.start();
     await browser.keys(["Control", "n"]);
     await dialog(browser).waitForDisplayed();
     await choose(browser, "Convening body", "World Health Assembly");
@@ -205,22 +209,8 @@ describe("policy documents in the real window", () => {
     await withText(browser, "Internal review", "//ul[@aria-label='Statements of this meeting']").waitForDisplayed();
     await button(browser, "Move to Approved").waitForDisplayed();
   });
-});
-
-describe("documents in development in the real window", () => {
-  let plenary: Plenary;
-
-  beforeEach(() => {
-    plenary = new Plenary();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail") await plenary.screenshot(`failed-${context.task.name}`).catch(() => {});
-    await plenary.stop();
-  });
 
   it("a proposal moves only by allowed steps and its adoption makes the document", async () => {
-    const browser = await plenary.start();
     await goTo(browser, "Policy");
     await button(browser, "In development").click();
     await click(browser, "New proposal…");
