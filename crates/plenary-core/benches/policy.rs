@@ -134,6 +134,7 @@ fn policy_bench(c: &mut Criterion) {
         policy_type: Some(PolicyType::Statement),
         status: Some(PolicyStatus::InForce),
         topic: "ethic".into(),
+        ..Default::default()
     };
     let listed = store.policy_documents(&filter).unwrap();
     eprintln!(
