@@ -39,8 +39,23 @@ use ts_rs::TS;
 use crate::commands::assignments::{AssignmentVersion, SavedExport};
 use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::people::PeopleFormOptions;
+use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
 use crate::commands::{AppInfo, Choice};
 use crate::error::{CommandError, ErrorKind};
+use plenary_core::policy::links::{LinkKind, PolicyLink, TextStage, TextVersion, TextVersionDraft};
+use plenary_core::policy::proposal::{
+    Proposal, ProposalDraft, ProposalFields, ProposalStage, ProposalStep, ProposalStepDraft,
+};
+use plenary_core::policy::{
+    DatePrecision, LeadCommittee, Mandate, PartialDate, PolicyAction, PolicyActionDraft,
+    PolicyActionFields, PolicyActionKind, PolicyDocument, PolicyDocumentDraft,
+    PolicyDocumentFields, PolicyStatus, PolicyType, PolicyVote, PolicyVoteDraft, PolicyVoteFields,
+    Position, PositionDraft, PositionFields, Stance,
+};
+use plenary_core::statement::{
+    SpeakingMode, Statement, StatementDraft, StatementFields, StatementStatus,
+};
+use plenary_core::store::{PolicyFilter, ReviewDue, ReviewDueCount};
 
 /// Where the generated file lives, relative to this crate.
 pub const BINDINGS_FILE: &str = "../ui/src/lib/bindings.ts";
@@ -100,6 +115,47 @@ pub fn typescript() -> String {
         AppInfo::decl(&cfg),
         Choice::<()>::decl(&cfg),
         MeetingFormOptions::decl(&cfg),
+        PolicyType::decl(&cfg),
+        LeadCommittee::decl(&cfg),
+        PolicyStatus::decl(&cfg),
+        PolicyActionKind::decl(&cfg),
+        DatePrecision::decl(&cfg),
+        PartialDate::decl(&cfg),
+        PolicyDocumentDraft::decl(&cfg),
+        PolicyDocumentFields::decl(&cfg),
+        PolicyDocument::decl(&cfg),
+        PolicyActionDraft::decl(&cfg),
+        PolicyActionFields::decl(&cfg),
+        PolicyAction::decl(&cfg),
+        PolicyFilter::decl(&cfg),
+        ReviewDue::decl(&cfg),
+        ReviewDueCount::decl(&cfg),
+        Stance::decl(&cfg),
+        Mandate::decl(&cfg),
+        PositionDraft::decl(&cfg),
+        PositionFields::decl(&cfg),
+        Position::decl(&cfg),
+        PolicyVoteDraft::decl(&cfg),
+        PolicyVoteFields::decl(&cfg),
+        PolicyVote::decl(&cfg),
+        PolicyFormOptions::decl(&cfg),
+        SpeakingMode::decl(&cfg),
+        StatementStatus::decl(&cfg),
+        StatementDraft::decl(&cfg),
+        StatementFields::decl(&cfg),
+        Statement::decl(&cfg),
+        StatementFormOptions::decl(&cfg),
+        ProposalStage::decl(&cfg),
+        ProposalDraft::decl(&cfg),
+        ProposalFields::decl(&cfg),
+        ProposalStepDraft::decl(&cfg),
+        ProposalStep::decl(&cfg),
+        Proposal::decl(&cfg),
+        LinkKind::decl(&cfg),
+        PolicyLink::decl(&cfg),
+        TextStage::decl(&cfg),
+        TextVersionDraft::decl(&cfg),
+        TextVersion::decl(&cfg),
     ];
     // People, organizations and assignments.
     let people = [

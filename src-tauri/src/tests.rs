@@ -428,3 +428,301 @@ fn files_arrive_as_raw_bytes_and_attach() {
     );
 }
 mod people;
+
+#[test]
+fn policy_documents_history_reviews_positions_and_votes_through_the_commands() {
+    let app = harness();
+    let options = app.invoke("policy_form_options", json!({})).unwrap();
+    assert_eq!(options["policy_types"][0]["value"], "declaration");
+    assert!(options["action_kinds"].as_array().unwrap().len() == 11);
+
+    let geneva = json!({
+        "policy_type": "declaration", "emergency": false, "title": "WMA Declaration of Geneva",
+        "short_name": "Declaration of Geneva", "code": "D-1948-01-2017", "lead_committee": "mec",
+        "rapporteur": "", "topics": "ethics", "summary": "", "full_text": "", "source_url": "",
+        "meeting_id": "", "agenda_item_id": ""
+    });
+    let created = app
+        .invoke("create_policy_document", json!({ "draft": geneva }))
+        .unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert_eq!(created["status"], "not_adopted");
+
+    let mut version = created["version"].as_u64().unwrap();
+    for (kind, date) in [
+        ("adopted", "1948"),
+        ("amended", "1968"),
+        ("amended", "1983"),
+        ("amended", "1994"),
+        ("editorially_revised", "2005"),
+        ("editorially_revised", "2006"),
+        ("amended", "2017-10"),
+    ] {
+        let draft = json!({ "kind": kind, "date": date, "body_id": "wma_general_assembly",
+            "meeting_id": "", "superseded_by_id": "", "note": "" });
+        let document = app
+            .invoke(
+                "add_policy_action",
+                json!({ "documentId": id, "version": version, "draft": draft }),
+            )
+            .unwrap();
+        version = document["version"].as_u64().unwrap();
+    }
+    let document = app
+        .invoke("get_policy_document", json!({ "id": id }))
+        .unwrap();
+    assert_eq!(document["status"], "in_force");
+    assert_eq!(document["review_due"], "2027-10");
+    assert_eq!(document["handbook_code"], "D-1948-01-2017");
+    let history = app
+        .invoke("list_policy_actions", json!({ "documentId": id }))
+        .unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 7);
+    assert_eq!(history[6]["date"], "2017-10");
+
+    // An action before the adoption: a field error, nothing changed.
+    let early = json!({ "kind": "reaffirmed", "date": "1940", "body_id": "", "meeting_id": "",
+        "superseded_by_id": "", "note": "" });
+    let error = app
+        .invoke(
+            "add_policy_action",
+            json!({ "documentId": id, "version": version, "draft": early }),
+        )
+        .unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert_eq!(error["field"], "date");
+    let stale = app
+        .invoke(
+            "add_policy_action",
+            json!({ "documentId": id, "version": 1, "draft": early }),
+        )
+        .unwrap_err();
+    assert_eq!(stale["kind"], "conflict");
+
+    // A code whose letter contradicts the type.
+    let mut statement = geneva.clone();
+    statement["policy_type"] = json!("statement");
+    let error = app
+        .invoke("create_policy_document", json!({ "draft": statement }))
+        .unwrap_err();
+    assert_eq!(error["field"], "code");
+
+    let count = app.invoke("review_due_count", json!({})).unwrap();
+    assert!(count["year"].as_u64().unwrap() >= 2026);
+    let due = app
+        .invoke("reviews_due", json!({ "months": 1200 }))
+        .unwrap();
+    assert_eq!(due[0]["document"]["id"], id.as_str());
+
+    let listed = app
+        .invoke(
+            "list_policy_documents",
+            json!({ "filter": { "policy_type": "declaration", "status": null, "topic": "", "organization": "wma", "stance": null, "review_due_by": "" } }),
+        )
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+
+    let position = json!({ "meeting_id": "", "agenda_item_id": "", "stance": "support", "priority": "high",
+        "rationale": "Core ethics", "red_lines": "", "fallback": "", 
+        "mandate": { "may_speak": true, "may_co_sponsor": false, "may_vote": true },
+        "own_policies": "H-140.900", "approved_by": "Council on Ethical and Judicial Affairs", "approved_on": "2025-01-10" });
+    let recorded = app
+        .invoke(
+            "record_position",
+            json!({ "documentId": id, "draft": position }),
+        )
+        .unwrap();
+    assert_eq!(recorded["current"], true);
+    assert_eq!(recorded["own_policies"][0], "H-140.900");
+    let mut bad = position.clone();
+    bad["own_policies"] = json!("policy 140");
+    let error = app
+        .invoke("record_position", json!({ "documentId": id, "draft": bad }))
+        .unwrap_err();
+    assert_eq!(error["field"], "own_policies");
+    assert_eq!(
+        app.invoke("list_positions", json!({ "documentId": id }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let vote = json!({ "meeting_id": "", "forum": "Plenary", "in_favour": "124", "against": "0",
+        "abstentions": "11", "result": "adopted", "note": "" });
+    let recorded = app
+        .invoke(
+            "record_policy_vote",
+            json!({ "documentId": id, "draft": vote }),
+        )
+        .unwrap();
+    assert_eq!(recorded["vote"]["in_favour"], 124);
+    let votes = app
+        .invoke("list_policy_votes", json!({ "documentId": id }))
+        .unwrap();
+    assert_eq!(votes.as_array().unwrap().len(), 1);
+    app.invoke(
+        "delete_policy_vote",
+        json!({ "id": recorded["id"], "version": 1 }),
+    )
+    .unwrap();
+    let missing = app
+        .invoke("get_policy_document", json!({ "id": "no-such-id" }))
+        .unwrap_err();
+    assert_eq!(missing["kind"], "not_found");
+
+    let hits = app.invoke("search", json!({ "text": "Geneva" })).unwrap();
+    assert_eq!(hits[0]["kind"], "policy_document");
+}
+
+#[test]
+fn statements_move_only_along_the_workflow_through_the_commands() {
+    let app = harness();
+    let meeting = app
+        .invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    let meeting_id = meeting["id"].as_str().unwrap().to_owned();
+    let item = app
+        .invoke(
+            "create_agenda_item",
+            json!({ "meetingId": meeting_id, "draft": { "number": "5", "title": "Ethics", "forum_body_id": "", "priority": "normal", "notes": "" } }),
+        )
+        .unwrap();
+    let options = app.invoke("statement_form_options", json!({})).unwrap();
+    assert_eq!(options["statuses"].as_array().unwrap().len(), 6);
+    let draft = json!({ "agenda_item_id": item["id"], "document_id": "", "title": "On item 5",
+        "organization": "World Medical Association", "mode": "individual", "co_signers": "", "speaker": "محمد",
+        "time_limit_minutes": "3", "submission_deadline": "", "text": "Thank you, Chair.", "delivered_text": "" });
+    let created = app
+        .invoke(
+            "create_statement",
+            json!({ "meetingId": meeting_id, "draft": draft }),
+        )
+        .unwrap();
+    assert_eq!(created["word_budget"], 330);
+    assert_eq!(created["word_count"], 3);
+    assert_eq!(created["next"], json!(["internal_review", "withdrawn"]));
+    let refused = app
+        .invoke(
+            "set_statement_status",
+            json!({ "id": created["id"], "version": 1, "status": "delivered" }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["kind"], "validation");
+    assert_eq!(refused["field"], "status");
+    let moved = app
+        .invoke(
+            "set_statement_status",
+            json!({ "id": created["id"], "version": 1, "status": "internal_review" }),
+        )
+        .unwrap();
+    assert_eq!(moved["status"], "internal_review");
+    let mut bad = draft.clone();
+    bad["time_limit_minutes"] = json!("three");
+    let error = app
+        .invoke(
+            "update_statement",
+            json!({ "id": created["id"], "version": 2, "draft": bad }),
+        )
+        .unwrap_err();
+    assert_eq!(error["field"], "time_limit_minutes");
+    let listed = app
+        .invoke("list_statements", json!({ "meetingId": meeting_id }))
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let in_use = app
+        .invoke(
+            "delete_statement",
+            json!({ "id": created["id"], "version": 2 }),
+        )
+        .unwrap_err();
+    assert_eq!(in_use["kind"], "in_use");
+}
+
+#[test]
+fn proposals_move_only_by_allowed_steps_through_the_commands() {
+    let app = harness();
+    let created = app
+        .invoke(
+            "create_proposal",
+            json!({ "draft": { "title": "Statement on physician well-being", "proposed_type": "statement",
+                "proposer": "Korean Medical Association", "rapporteur": "", "summary": "", "submitted_on": "2024-02-01" } }),
+        )
+        .unwrap();
+    assert_eq!(created["stage"], "submitted");
+    assert_eq!(
+        created["next"],
+        json!(["review_committee", "rejected", "withdrawn"])
+    );
+    let skip = app
+        .invoke(
+            "move_proposal",
+            json!({ "id": created["id"], "version": 1, "step": { "stage": "adopted", "date": "2024-03-01",
+                "committee": null, "comment_deadline": "", "note": "" } }),
+        )
+        .unwrap_err();
+    assert_eq!(skip["kind"], "validation");
+    assert_eq!(skip["field"], "stage");
+    let moved = app
+        .invoke(
+            "move_proposal",
+            json!({ "id": created["id"], "version": 1, "step": { "stage": "review_committee", "date": "2024-03-01",
+                "committee": null, "comment_deadline": "", "note": "" } }),
+        )
+        .unwrap();
+    assert_eq!(moved["steps"].as_array().unwrap().len(), 2);
+    let listed = app.invoke("list_proposals", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn links_and_text_versions_through_the_commands() {
+    let app = harness();
+    let create = |policy_type: &str, title: &str| {
+        app.invoke(
+            "create_policy_document",
+            json!({ "draft": { "policy_type": policy_type, "emergency": false, "title": title, "short_name": "",
+                "code": "", "lead_committee": null, "rapporteur": "", "topics": "", "summary": "", "full_text": "",
+                "source_url": "", "meeting_id": "", "agenda_item_id": "" } }),
+        )
+        .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let cr = create("council_resolution", "Council resolution");
+    let r = create("resolution", "GA resolution");
+    let links = app
+        .invoke(
+            "add_policy_link",
+            json!({ "fromId": r, "toId": cr, "kind": "replaces_council_resolution" }),
+        )
+        .unwrap();
+    assert_eq!(links[0]["outgoing"], true);
+    let wrong = app
+        .invoke(
+            "add_policy_link",
+            json!({ "fromId": cr, "toId": r, "kind": "replaces_council_resolution" }),
+        )
+        .unwrap_err();
+    assert_eq!(wrong["field"], "to_id");
+    for text in ["Draft text.", "Adopted text."] {
+        app.invoke(
+            "add_policy_text_version",
+            json!({ "documentId": r, "draft": { "stage": "draft", "text": text } }),
+        )
+        .unwrap();
+    }
+    let diff = app
+        .invoke(
+            "diff_policy_text_versions",
+            json!({ "documentId": r, "from": 1, "to": 2 }),
+        )
+        .unwrap();
+    assert_eq!(diff[0]["kind"], "removed");
+    let versions = app
+        .invoke("list_policy_text_versions", json!({ "documentId": r }))
+        .unwrap();
+    assert_eq!(versions.as_array().unwrap().len(), 2);
+}

@@ -54,7 +54,13 @@ export class Plenary {
   async stop(): Promise<void> {
     await this.browser?.deleteSession().catch(() => {});
     this.browser = null;
-    this.driver?.kill();
+    if (this.driver?.pid) {
+      try {
+        process.kill(-this.driver.pid, "SIGTERM");
+      } catch {
+        this.driver.kill();
+      }
+    }
     this.driver = null;
     rmSync(this.dataDir, { recursive: true, force: true });
   }
@@ -62,8 +68,10 @@ export class Plenary {
 
 async function startDriver(): Promise<ChildProcess> {
   // The native WebKitWebDriver listens on the next port, so two suites can run side by side.
+  // Its own process group, so stopping it also stops the WebKitWebDriver it started.
   const driver = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(PORT + 1)], {
     stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   });
   const exited = new Promise<never>((_, reject) =>
     driver.once("exit", (code) => reject(new Error(`tauri-driver exited early (code ${code})`))),

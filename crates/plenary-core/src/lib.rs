@@ -20,10 +20,12 @@ pub mod history;
 pub mod meeting;
 pub mod organization;
 pub mod people;
+pub mod policy;
 pub mod record;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod statement;
 pub mod store;
 pub mod time_zone;
 

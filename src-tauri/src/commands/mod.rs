@@ -8,6 +8,7 @@ pub mod documents;
 pub mod meetings;
 pub mod overview;
 pub mod people;
+pub mod policy;
 pub mod records;
 pub mod settings;
 

@@ -344,6 +344,259 @@ bodies: Array<Body>, organizations: Array<Choice<BodyOrganization>>, formats: Ar
  */
 time_zones: Array<string>, };
 
+export type PolicyType = "declaration" | "statement" | "resolution" | "council_resolution" | "who_resolution" | "who_decision" | "other";
+
+export type LeadCommittee = "mec" | "smac" | "fpc";
+
+export type PolicyStatus = "not_adopted" | "in_force" | "pending_ga_adoption" | "rescinded_and_archived" | "superseded";
+
+export type PolicyActionKind = "adopted" | "amended" | "revised" | "partially_revised" | "editorially_revised" | "note_of_clarification_added" | "reaffirmed" | "reaffirmed_with_minor_revisions" | "reclassified" | "rescinded_and_archived" | "superseded";
+
+export type DatePrecision = "year" | "month" | "day";
+
+export type PartialDate = string;
+
+export type PolicyDocumentDraft = { policy_type: PolicyType, 
+/**
+ * A WMA resolution adopted at the GA itself without the usual cycle.
+ */
+emergency: boolean, title: string, 
+/**
+ * E.g. "Declaration of Geneva".
+ */
+short_name: string, 
+/**
+ * Handbook code (`D-1948-01-2017`), WHO symbol (`WHA77.17`, `EB150(3)`) or, for other
+ * bodies, any identifier.
+ */
+code: string, lead_committee: LeadCommittee | null, rapporteur: string, 
+/**
+ * Comma-separated.
+ */
+topics: string, summary: string, full_text: string, source_url: string, 
+/**
+ * The meeting it belongs to (for a WHO outcome, the assembly or board session), or empty.
+ */
+meeting_id: string, 
+/**
+ * The agenda item that produced it, or empty.
+ */
+agenda_item_id: string, };
+
+export type PolicyDocumentFields = { policy_type: PolicyType, emergency: boolean, title: string, short_name: string, 
+/**
+ * As entered (normal form). For a WMA document the displayed code's last year comes from
+ * the history: see [`PolicyDocument::handbook_code`].
+ */
+code: string, lead_committee: LeadCommittee | null, rapporteur: string, topics: Array<string>, summary: string, full_text: string, source_url: string, meeting_id: string | null, agenda_item_id: string | null, };
+
+export type PolicyDocument = { id: string, status: PolicyStatus, 
+/**
+ * The handbook code with its last part set to the year of the last action (WMA only).
+ */
+handbook_code: string | null, 
+/**
+ * When the next review falls due (as precise as the last counting action's date).
+ */
+review_due: PartialDate | null, created_at: string, updated_at: string, version: number, policy_type: PolicyType, emergency: boolean, title: string, short_name: string, 
+/**
+ * As entered (normal form). For a WMA document the displayed code's last year comes from
+ * the history: see [`PolicyDocument::handbook_code`].
+ */
+code: string, lead_committee: LeadCommittee | null, rapporteur: string, topics: Array<string>, summary: string, full_text: string, source_url: string, meeting_id: string | null, agenda_item_id: string | null, };
+
+export type PolicyActionDraft = { kind: PolicyActionKind, 
+/**
+ * `1948`, `2017-10` or `2017-10-14`.
+ */
+date: string, 
+/**
+ * The acting body (a body id), or empty.
+ */
+body_id: string, 
+/**
+ * The meeting it happened at, or empty.
+ */
+meeting_id: string, 
+/**
+ * For "superseded": the document that replaces it.
+ */
+superseded_by_id: string, note: string, };
+
+export type PolicyActionFields = { kind: PolicyActionKind, date: PartialDate, body_id: string | null, meeting_id: string | null, superseded_by_id: string | null, note: string, };
+
+export type PolicyAction = { id: string, document_id: string, created_at: string, updated_at: string, version: number, kind: PolicyActionKind, date: PartialDate, body_id: string | null, meeting_id: string | null, superseded_by_id: string | null, note: string, };
+
+export type PolicyFilter = { policy_type: PolicyType | null, status: PolicyStatus | null, 
+/**
+ * Part of a topic, case-insensitive.
+ */
+topic: string, 
+/**
+ * Whose documents: the WMA's, the WHO's or other bodies'.
+ */
+organization: BodyOrganization | null, 
+/**
+ * Our latest position's stance.
+ */
+stance: Stance | null, 
+/**
+ * `YYYY-MM-DD`: only documents whose review falls due by then (overdue included).
+ */
+review_due_by: string, };
+
+export type ReviewDue = { document: PolicyDocument, 
+/**
+ * The review date has passed entirely.
+ */
+overdue: boolean, };
+
+export type ReviewDueCount = { year: number, 
+/**
+ * Due during that year.
+ */
+due: number, 
+/**
+ * Due before today and not reviewed.
+ */
+overdue: number, };
+
+export type Stance = "support" | "support_with_amendments" | "oppose" | "monitor" | "no_position";
+
+export type Mandate = { may_speak: boolean, may_co_sponsor: boolean, may_vote: boolean, };
+
+export type PositionDraft = { 
+/**
+ * Where it is debated (optional): a meeting and one of its agenda items.
+ */
+meeting_id: string, agenda_item_id: string, stance: Stance, priority: Priority, rationale: string, red_lines: string, fallback: string, mandate: Mandate, 
+/**
+ * The association's own policies, separated by commas or spaces: `H-295.988, D-295.309`.
+ */
+own_policies: string, approved_by: string, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+approved_on: string, };
+
+export type PositionFields = { meeting_id: string | null, agenda_item_id: string | null, stance: Stance, priority: Priority, rationale: string, red_lines: string, fallback: string, mandate: Mandate, own_policies: Array<string>, approved_by: string, approved_on: string | null, };
+
+export type Position = { id: string, document_id: string, 
+/**
+ * The latest position for its document and meeting.
+ */
+current: boolean, created_at: string, updated_at: string, version: number, meeting_id: string | null, agenda_item_id: string | null, stance: Stance, priority: Priority, rationale: string, red_lines: string, fallback: string, mandate: Mandate, own_policies: Array<string>, approved_by: string, approved_on: string | null, };
+
+export type PolicyVoteDraft = { meeting_id: string, 
+/**
+ * Where it was taken: "Committee A", "Plenary"...
+ */
+forum: string, in_favour: string, against: string, abstentions: string, result: VoteResult | null, note: string, };
+
+export type PolicyVoteFields = { meeting_id: string | null, forum: string, vote: Vote, note: string, };
+
+export type PolicyVote = { id: string, document_id: string, created_at: string, updated_at: string, version: number, meeting_id: string | null, forum: string, vote: Vote, note: string, };
+
+export type PolicyFormOptions = { bodies: Array<Body>, policy_types: Array<Choice<PolicyType>>, statuses: Array<Choice<PolicyStatus>>, action_kinds: Array<Choice<PolicyActionKind>>, lead_committees: Array<Choice<LeadCommittee>>, stances: Array<Choice<Stance>>, priorities: Array<Choice<Priority>>, vote_results: Array<Choice<VoteResult>>, proposal_stages: Array<Choice<ProposalStage>>, link_kinds: Array<Choice<LinkKind>>, text_stages: Array<Choice<TextStage>>, };
+
+export type SpeakingMode = "individual" | "constituency" | "member_state_delegation";
+
+export type StatementStatus = "draft" | "internal_review" | "approved" | "submitted" | "delivered" | "withdrawn";
+
+export type StatementDraft = { agenda_item_id: string, 
+/**
+ * The policy document it is about, or empty.
+ */
+document_id: string, title: string, 
+/**
+ * Who speaks: "World Medical Association", or the association itself.
+ */
+organization: string, mode: SpeakingMode, 
+/**
+ * For a constituency statement: the co-signing organizations.
+ */
+co_signers: string, speaker: string, 
+/**
+ * Minutes as typed (e.g. "3").
+ */
+time_limit_minutes: string, 
+/**
+ * Venue time `YYYY-MM-DDTHH:MM`; empty: one hour before the item's first session.
+ */
+submission_deadline: string, text: string, delivered_text: string, };
+
+export type StatementFields = { agenda_item_id: string, document_id: string | null, title: string, organization: string, mode: SpeakingMode, co_signers: string, speaker: string, time_limit_minutes: number | null, submission_deadline: string | null, text: string, delivered_text: string, };
+
+export type Statement = { id: string, meeting_id: string, status: StatementStatus, 
+/**
+ * The statuses it may move to next.
+ */
+next: Array<StatementStatus>, 
+/**
+ * Words the time limit allows (0 without one).
+ */
+word_budget: number, word_count: number, created_at: string, updated_at: string, version: number, agenda_item_id: string, document_id: string | null, title: string, organization: string, mode: SpeakingMode, co_signers: string, speaker: string, time_limit_minutes: number | null, submission_deadline: string | null, text: string, delivered_text: string, };
+
+export type StatementFormOptions = { modes: Array<Choice<SpeakingMode>>, statuses: Array<Choice<StatementStatus>>, };
+
+export type ProposalStage = "submitted" | "review_committee" | "in_committee" | "workgroup" | "member_consultation" | "approved_by_council" | "adopted" | "referred_back" | "rejected" | "withdrawn";
+
+export type ProposalDraft = { title: string, 
+/**
+ * The type of document it would become (a WMA type).
+ */
+proposed_type: PolicyType, 
+/**
+ * The member that proposed it.
+ */
+proposer: string, rapporteur: string, summary: string, 
+/**
+ * `YYYY-MM-DD`: when it was submitted (its first step).
+ */
+submitted_on: string, };
+
+export type ProposalFields = { title: string, proposed_type: PolicyType, proposer: string, rapporteur: string, summary: string, };
+
+export type ProposalStepDraft = { stage: ProposalStage, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * For "in committee": which one.
+ */
+committee: LeadCommittee | null, 
+/**
+ * For "member consultation": `YYYY-MM-DD`.
+ */
+comment_deadline: string, note: string, };
+
+export type ProposalStep = { stage: ProposalStage, date: string, committee: LeadCommittee | null, comment_deadline: string | null, note: string, };
+
+export type Proposal = { id: string, stage: ProposalStage, 
+/**
+ * The stages it may move to next.
+ */
+next: Array<ProposalStage>, 
+/**
+ * Every step, oldest first.
+ */
+steps: Array<ProposalStep>, 
+/**
+ * The policy document it became, once adopted.
+ */
+document_id: string | null, created_at: string, updated_at: string, version: number, title: string, proposed_type: PolicyType, proposer: string, rapporteur: string, summary: string, };
+
+export type LinkKind = "revises" | "supersedes" | "replaces_council_resolution" | "related";
+
+export type PolicyLink = { id: string, kind: LinkKind, outgoing: boolean, other_id: string, other_title: string, created_at: string, updated_at: string, version: number, };
+
+export type TextStage = "draft" | "consultation_draft" | "amended" | "adopted";
+
+export type TextVersionDraft = { stage: TextStage, text: string, };
+
+export type TextVersion = { document_id: string, number: number, stage: TextStage, text: string, created_at: string, };
+
 export type PersonKind = "representative" | "staff" | "counterpart_contact";
 
 export type PersonDraft = { kind: PersonKind | null, full_name: string, 

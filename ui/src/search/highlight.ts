@@ -35,6 +35,8 @@ export const KIND_LABELS: Record<string, string> = {
   person: "People",
   organization: "Organizations",
   country_note: "Country notes",
+  policy_document: "Policy documents",
+  statement: "Statements",
 };
 
 /** Which tab of the meeting view shows a result of this kind. */

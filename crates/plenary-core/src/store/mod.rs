@@ -11,11 +11,15 @@ mod meetings;
 mod migrations;
 mod organizations;
 mod people;
+mod policy;
+mod policy_links;
+mod proposals;
 mod records;
 mod row;
 mod search;
 mod sessions;
 mod settings;
+mod statements;
 
 pub use agenda::Direction;
 pub use assignments::{
@@ -26,6 +30,7 @@ pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMee
 pub use organizations::{CountryPage, SeatWithTerms, TermView};
 pub use people::{PersonPage, PersonRow};
 
+pub use policy::{PolicyFilter, ReviewDue, ReviewDueCount};
 pub use search::{MATCH_END, MATCH_START, SearchHit};
 
 use std::path::{Path, PathBuf};

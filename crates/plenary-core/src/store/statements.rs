@@ -1,0 +1,354 @@
+//! Statement queries: a meeting's statements, the default submission deadline from the agenda
+//! item's first session, and status moves along the allowed steps only.
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::meetings::{enum_text, enum_value};
+use super::{Store, now};
+use crate::error::{CoreError, Result};
+use crate::history::{self, HistoryAction};
+use crate::statement::{
+    Statement, StatementDraft, StatementFields, StatementStatus, default_deadline, word_budget,
+    word_count,
+};
+
+const ENTITY: &str = "statement";
+const SELECT: &str = "SELECT s.id, s.meeting_id, s.agenda_item_id, s.document_id, s.title, s.organization, s.mode,
+        s.co_signers, s.speaker, s.time_limit_minutes, s.submission_deadline, s.text, s.delivered_text,
+        s.status, s.created_at, s.updated_at, s.version
+    FROM statement s";
+
+impl Store {
+    /// A meeting's statements in agenda order.
+    pub fn statements(&self, meeting_id: &str) -> Result<Vec<Statement>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "{SELECT} JOIN agenda_item a ON a.id = s.agenda_item_id WHERE s.meeting_id = ?1
+             ORDER BY a.sort_key, s.created_at"
+        ))?;
+        let rows = statement.query_map([meeting_id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn create_statement(
+        &mut self,
+        meeting_id: &str,
+        draft: &StatementDraft,
+    ) -> Result<Statement> {
+        let mut fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        check_links(&tx, meeting_id, &fields)?;
+        fill_deadline(&tx, &mut fields)?;
+        let at = now();
+        let id = uuid::Uuid::now_v7().to_string();
+        tx.execute(
+            "INSERT INTO statement (id, meeting_id, agenda_item_id, document_id, title, organization, mode, co_signers,
+                 speaker, time_limit_minutes, submission_deadline, text, delivered_text, status, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft', ?14, ?14, 1)",
+            params![
+                id,
+                meeting_id,
+                fields.agenda_item_id,
+                fields.document_id,
+                fields.title,
+                fields.organization,
+                enum_text(&fields.mode),
+                fields.co_signers,
+                fields.speaker,
+                fields.time_limit_minutes,
+                fields.submission_deadline,
+                fields.text,
+                fields.delivered_text,
+                at
+            ],
+        )?;
+        let created = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+        history::record(
+            &tx,
+            ENTITY,
+            &id,
+            HistoryAction::Create,
+            None,
+            Some(&created),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(created)
+    }
+
+    pub fn update_statement(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        draft: &StatementDraft,
+    ) -> Result<Statement> {
+        let mut fields = draft.validate()?;
+        let tx = self.conn.transaction()?;
+        let before = checked(&tx, id, expected_version)?;
+        check_links(&tx, &before.meeting_id, &fields)?;
+        fill_deadline(&tx, &mut fields)?;
+        if fields == before.fields {
+            return Ok(before);
+        }
+        let at = now();
+        tx.execute(
+            "UPDATE statement SET agenda_item_id = ?1, document_id = ?2, title = ?3, organization = ?4, mode = ?5,
+                 co_signers = ?6, speaker = ?7, time_limit_minutes = ?8, submission_deadline = ?9, text = ?10,
+                 delivered_text = ?11, updated_at = ?12, version = version + 1
+             WHERE id = ?13",
+            params![
+                fields.agenda_item_id,
+                fields.document_id,
+                fields.title,
+                fields.organization,
+                enum_text(&fields.mode),
+                fields.co_signers,
+                fields.speaker,
+                fields.time_limit_minutes,
+                fields.submission_deadline,
+                fields.text,
+                fields.delivered_text,
+                at,
+                id
+            ],
+        )?;
+        let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+        history::record(
+            &tx,
+            ENTITY,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// Moves a statement to another status, if the workflow allows that step.
+    pub fn set_statement_status(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        to: StatementStatus,
+    ) -> Result<Statement> {
+        let tx = self.conn.transaction()?;
+        let before = checked(&tx, id, expected_version)?;
+        before.status.check_move(to)?;
+        let at = now();
+        tx.execute(
+            "UPDATE statement SET status = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3",
+            params![enum_text(&to), at, id],
+        )?;
+        let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+        history::record(
+            &tx,
+            ENTITY,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// Deletes a statement still in draft; later ones are kept (withdraw them instead).
+    pub fn delete_statement(&mut self, id: &str, expected_version: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let before = checked(&tx, id, expected_version)?;
+        if before.status != StatementStatus::Draft {
+            return Err(CoreError::InUse(format!(
+                "This statement is {}; only drafts are deleted. Withdraw it instead.",
+                before.status.label().to_lowercase()
+            )));
+        }
+        tx.execute("DELETE FROM statement WHERE id = ?1", [id])?;
+        history::record(
+            &tx,
+            ENTITY,
+            id,
+            HistoryAction::Delete,
+            Some(&before),
+            None,
+            &now(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn check_links(tx: &Transaction<'_>, meeting_id: &str, fields: &StatementFields) -> Result<()> {
+    let meeting: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
+        [meeting_id],
+        |r| r.get(0),
+    )?;
+    if !meeting {
+        return Err(CoreError::NotFound { entity: "meeting" });
+    }
+    let item: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2)",
+        params![fields.agenda_item_id, meeting_id],
+        |r| r.get(0),
+    )?;
+    if !item {
+        return Err(CoreError::validation(
+            "agenda_item_id",
+            "That agenda item is not on this meeting's agenda (any more). Choose another.",
+        ));
+    }
+    if let Some(document) = &fields.document_id {
+        let found: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM policy_document WHERE id = ?1)",
+            [document],
+            |r| r.get(0),
+        )?;
+        if !found {
+            return Err(CoreError::validation(
+                "document_id",
+                "That document no longer exists. Choose another, or none.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// An empty deadline becomes one hour before the first session that takes up the agenda item.
+fn fill_deadline(tx: &Transaction<'_>, fields: &mut StatementFields) -> Result<()> {
+    if fields.submission_deadline.is_some() {
+        return Ok(());
+    }
+    let first: Option<String> = tx
+        .query_row(
+            "SELECT min(s.starts_at) FROM session s JOIN session_agenda_item l ON l.session_id = s.id
+             WHERE l.agenda_item_id = ?1",
+            [&fields.agenda_item_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    fields.submission_deadline = first.as_deref().and_then(default_deadline);
+    Ok(())
+}
+
+fn checked(tx: &Transaction<'_>, id: &str, expected_version: u32) -> Result<Statement> {
+    let found = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    if found.version != expected_version {
+        return Err(CoreError::Conflict { entity: ENTITY });
+    }
+    Ok(found)
+}
+
+fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Statement>> {
+    let mut statement = conn.prepare_cached(&format!("{SELECT} WHERE s.id = ?1"))?;
+    Ok(statement.query_row([id], from_row).optional()?)
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
+    let fields = StatementFields {
+        agenda_item_id: row.get(2)?,
+        document_id: row.get(3)?,
+        title: row.get(4)?,
+        organization: row.get(5)?,
+        mode: enum_value(row, 6)?,
+        co_signers: row.get(7)?,
+        speaker: row.get(8)?,
+        time_limit_minutes: row.get(9)?,
+        submission_deadline: row.get(10)?,
+        text: row.get(11)?,
+        delivered_text: row.get(12)?,
+    };
+    let status: StatementStatus = enum_value(row, 13)?;
+    Ok(Statement {
+        id: row.get(0)?,
+        meeting_id: row.get(1)?,
+        word_budget: fields.time_limit_minutes.map(word_budget).unwrap_or(0),
+        word_count: word_count(&fields.text),
+        fields,
+        status,
+        next: status.next().to_vec(),
+        created_at: row.get(14)?,
+        updated_at: row.get(15)?,
+        version: row.get(16)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::AgendaItemDraft;
+    use crate::meeting::tests::kigali;
+    use crate::session::SessionDraft;
+
+    #[test]
+    fn statements_get_a_default_deadline_a_budget_and_move_only_by_allowed_steps() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let meeting = store.create_meeting(&kigali()).unwrap();
+        let item = store
+            .create_agenda_item(
+                &meeting.id,
+                &AgendaItemDraft {
+                    number: "5".into(),
+                    title: "Ethics".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        store
+            .create_session(
+                &meeting.id,
+                &SessionDraft {
+                    title: "Plenary".into(),
+                    date: "2023-10-07".into(),
+                    start_time: "09:30".into(),
+                    end_time: "12:00".into(),
+                    agenda_item_ids: vec![item.id.clone()],
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let draft = StatementDraft {
+            agenda_item_id: item.id.clone(),
+            title: "Statement on item 5".into(),
+            organization: "World Medical Association".into(),
+            speaker: "Dr Ngũgĩ".into(),
+            time_limit_minutes: "3".into(),
+            text: "Thank you, Chair. ".repeat(120),
+            ..Default::default()
+        };
+        let created = store.create_statement(&meeting.id, &draft).unwrap();
+        assert_eq!(
+            created.fields.submission_deadline.as_deref(),
+            Some("2023-10-07T08:30")
+        );
+        assert_eq!((created.word_budget, created.word_count), (330, 360));
+        assert_eq!(created.status, StatementStatus::Draft);
+
+        let skip =
+            store.set_statement_status(&created.id, created.version, StatementStatus::Delivered);
+        assert!(matches!(skip, Err(CoreError::Validation(e)) if e[0].field == "status"));
+        let mut s = created;
+        for to in [
+            StatementStatus::InternalReview,
+            StatementStatus::Approved,
+            StatementStatus::Submitted,
+            StatementStatus::Delivered,
+        ] {
+            s = store.set_statement_status(&s.id, s.version, to).unwrap();
+        }
+        assert_eq!(s.status, StatementStatus::Delivered);
+        assert!(matches!(
+            store.delete_statement(&s.id, s.version),
+            Err(CoreError::InUse(_))
+        ));
+        assert!(matches!(
+            store.set_statement_status(&s.id, 1, StatementStatus::Withdrawn),
+            Err(CoreError::Conflict { .. })
+        ));
+        assert_eq!(store.statements(&meeting.id).unwrap().len(), 1);
+        assert_eq!(store.search("Ngugi", 10).unwrap()[0].kind, "statement");
+    }
+}

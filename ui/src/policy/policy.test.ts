@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import {
+  budgetStatus,
+  dateRange,
+  documentDraftFrom,
+  emptyDocumentDraft,
+  firstInvalidDocumentField,
+  formatPartialDate,
+  isDocumentDirty,
+  mandateText,
+  reviewText,
+  voteText,
+  wordBudget,
+  wordCount,
+} from "./policy";
+import type { PolicyDocument } from "../lib/bindings";
+
+describe("word budgets", () => {
+  it("gives about 110 words a minute", () => {
+    expect(wordBudget(3)).toBe(330);
+    expect(wordBudget(1.5)).toBe(165);
+    expect(wordBudget(0)).toBe(0);
+  });
+  it("counts words as a reader does, in any script", () => {
+    expect(wordCount("")).toBe(0);
+    expect(wordCount("  Thank you, Chair.  ")).toBe(3);
+    expect(wordCount("The WMA's well-being agenda — 2025")).toBe(5);
+    expect(wordCount("Ngũgĩ 김 محمد")).toBe(3);
+  });
+  it("warns past the budget", () => {
+    const within = budgetStatus("word ".repeat(330), 3);
+    expect(within.over).toBe(false);
+    expect(within.message).toBe("330 of 330 words (3 minutes at 110 a minute).");
+    const over = budgetStatus("word ".repeat(340), 3);
+    expect(over.over).toBe(true);
+    expect(over.message).toContain("10 over the budget of 330");
+  });
+});
+
+describe("dates and reviews", () => {
+  it("reads partial dates", () => {
+    expect(dateRange("2017")).toEqual({ from: "2017-01-01", to: "2017-12-31" });
+    expect(dateRange("2024-02")).toEqual({ from: "2024-02-01", to: "2024-02-29" });
+    expect(dateRange("2017-10-14")).toEqual({ from: "2017-10-14", to: "2017-10-14" });
+    expect(dateRange("Oct 2017")).toBeNull();
+    expect(formatPartialDate("2017-10")).toBe("October 2017");
+    expect(formatPartialDate("1948")).toBe("1948");
+    expect(formatPartialDate("2017-10-14")).toBe("14 October 2017");
+  });
+  it("words the review date, year-only included", () => {
+    expect(reviewText("2027-10", "2026-11-28")).toBe("Due for review in October 2027");
+    expect(reviewText("2026", "2026-11-28")).toBe("Due for review in 2026");
+    expect(reviewText("2024", "2026-11-28")).toBe("Review overdue since 2024");
+    expect(reviewText(null, "2026-11-28")).toBe("");
+  });
+});
+
+describe("forms", () => {
+  it("notices changes and finds the first invalid field in form order", () => {
+    const draft = emptyDocumentDraft();
+    expect(isDocumentDirty(draft, { ...draft })).toBe(false);
+    expect(isDocumentDirty(draft, { ...draft, code: "D-1948-01-2017" })).toBe(true);
+    expect(firstInvalidDocumentField({ source_url: "x", title: "y" })).toBe("title");
+    expect(firstInvalidDocumentField({})).toBeNull();
+  });
+  it("turns a stored document back into its form", () => {
+    const document = {
+      ...emptyDocumentDraft(),
+      id: "1",
+      title: "WMA Declaration of Geneva",
+      topics: ["ethics", "pledge"],
+      meeting_id: null,
+      agenda_item_id: null,
+      status: "in_force",
+      handbook_code: "D-1948-01-2017",
+      review_due: "2027-10",
+      created_at: "",
+      updated_at: "",
+      version: 8,
+    } as PolicyDocument;
+    const draft = documentDraftFrom(document);
+    expect(draft.topics).toBe("ethics, pledge");
+    expect(draft.meeting_id).toBe("");
+  });
+  it("words votes and mandates", () => {
+    expect(voteText({ in_favour: 124, against: 0, abstentions: 11 })).toBe("124 for, 0 against, 11 abstentions");
+    expect(voteText({ in_favour: null, against: null, abstentions: 1 })).toBe("1 abstention");
+    expect(mandateText({ may_speak: true, may_co_sponsor: false, may_vote: true })).toBe("May speak and vote");
+    expect(mandateText({ may_speak: true, may_co_sponsor: true, may_vote: true })).toBe("May speak, co-sponsor and vote");
+    expect(mandateText({ may_speak: false, may_co_sponsor: false, may_vote: false })).toBe("No mandate to act");
+  });
+});
+
+describe("links", () => {
+  it("read from either side", async () => {
+    const { linkPhrase } = await import("./policy");
+    expect(linkPhrase("revises", true, "Revises")).toBe("Revises");
+    expect(linkPhrase("revises", false, "Revises")).toBe("Revised by");
+    expect(linkPhrase("related", false, "Related to")).toBe("Related to");
+  });
+});
+
+describe("review filter", () => {
+  it("turns a choice into an end date", async () => {
+    const { reviewDueBy } = await import("./policy");
+    expect(reviewDueBy("", "2026-11-28")).toBe("");
+    expect(reviewDueBy("year", "2026-11-28")).toBe("2026-12-31");
+    expect(reviewDueBy("2y", "2026-11-28")).toBe("2028-11-28");
+    expect(reviewDueBy("5y", "2024-02-29")).toBe("2029-02-28");
+  });
+});
