@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SearchHit } from "../lib/bindings";
-import { groupHits, segments, tabFor } from "./highlight";
+import { groupHits, plainExcerpt, segments, tabFor } from "./highlight";
 
 describe("search results", () => {
   it("splits marked text into plain and matched segments", () => {
@@ -24,5 +24,15 @@ describe("search results", () => {
     expect(tabFor("record")).toBe("records");
     expect(tabFor("agenda_item")).toBe("agenda");
     expect(tabFor("meeting")).toBe("overview");
+  });
+});
+
+describe("excerpts", () => {
+  it("lose Markdown's marks but keep the words and the match marks", () => {
+    expect(plainExcerpt("Member states backed **\u0002stewardship\u0003** of antibiotics.")).toBe(
+      "Member states backed \u0002stewardship\u0003 of antibiotics.",
+    );
+    expect(plainExcerpt("# Outcome\n> quoted _carefully_ and `code`")).toBe("Outcome\nquoted carefully and code");
+    expect(plainExcerpt("snake_case_name and 3 * 4")).toBe("snake_case_name and 3 * 4");
   });
 });

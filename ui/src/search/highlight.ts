@@ -24,6 +24,15 @@ export function segments(marked: string): Segment[] {
   return result;
 }
 
+/** An excerpt without Markdown's marks (`**bold**`, `# heading`, `` `code` ``), which the index
+ * keeps as typed; the match marks (U+0002, U+0003) are untouched. */
+export function plainExcerpt(excerpt: string): string {
+  return excerpt
+    .replace(/(\*\*|__|`)/g, "")
+    .replace(/(^|\s)[#>]+\s/g, "$1")
+    .replace(/(^|[\s(])[*_](?=\S)|(?<=\S)[*_](?=[\s).,;:!?]|$)/g, "$1");
+}
+
 export type MeetingTab = "overview" | "agenda" | "sessions" | "records" | "actions" | "documents";
 
 export const KIND_LABELS: Record<string, string> = {
