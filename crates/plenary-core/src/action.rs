@@ -100,13 +100,7 @@ impl ActionItemDraft {
             ("owner", "The owner", self.owner.trim(), MAX_OWNER),
             ("notes", "The notes", self.notes.as_str(), MAX_NOTES),
         ] {
-            let length = value.chars().count();
-            if length > max {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{name} is {length} characters long; shorten it to {max} or fewer."),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, name, value, max);
         }
         let due_date = match self.due_date.trim() {
             "" => None,

@@ -179,13 +179,7 @@ impl AgendaItemDraft {
             ("title", "The title", title, MAX_TITLE),
             ("notes", "The notes", self.notes.as_str(), MAX_NOTES),
         ] {
-            let length = value.chars().count();
-            if length > max {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{name} is {length} characters long; shorten it to {max} or fewer."),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, name, value, max);
         }
         match (number, errors.is_empty()) {
             (Some(number), true) => {

@@ -104,13 +104,7 @@ impl BodyDraft {
                 MAX_PATTERN,
             ),
         ] {
-            let length = value.chars().count();
-            if length > max {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{label} is {length} characters long; shorten it to {max} or fewer."),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, label, value, max);
         }
         if self.organization.is_none() {
             errors.push(FieldError::new(

@@ -89,13 +89,7 @@ impl DocumentDraft {
                 MAX_URL,
             ),
         ] {
-            let length = value.chars().count();
-            if length > max {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{name} is {length} characters long; shorten it to {max} or fewer."),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, name, value, max);
         }
         let url = self.source_url.trim();
         if !(url.is_empty() || is_web_address(url, "https://") || is_web_address(url, "http://")) {

@@ -1,4 +1,4 @@
-//! Small checks shared by the forms of people, organizations and assignments. Each pushes a
+//! Small checks shared by every form's validation. Each pushes a
 //! [`FieldError`] and lets validation carry on, so a form reports every problem at once.
 
 use jiff::civil::Date;

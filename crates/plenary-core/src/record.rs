@@ -166,13 +166,7 @@ impl RecordDraft {
             ("author", "The author", self.author.trim(), MAX_AUTHOR),
             ("body", "The text", self.body.as_str(), MAX_BODY),
         ] {
-            let length = value.chars().count();
-            if length > max {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{name} is {length} characters long; shorten it to {max} or fewer."),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, name, value, max);
         }
         let mut count = |field: &str, name: &str, text: &str| -> Option<u32> {
             let text = text.trim();

@@ -104,13 +104,7 @@ impl SessionDraft {
             ("title", "The title", self.title.trim(), MAX_TITLE),
             ("room", "The room", self.room.trim(), MAX_ROOM),
         ] {
-            let length = value.chars().count();
-            if length > max {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{name} is {length} characters long; shorten it to {max} or fewer."),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, name, value, max);
         }
         if let (Some(date), Some(start), Some(end)) = (date, start, end) {
             let starts = date.to_datetime(start);

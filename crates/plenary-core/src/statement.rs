@@ -218,15 +218,7 @@ impl StatementDraft {
             ("speaker", "The speaker", self.speaker.trim()),
             ("co_signers", "The co-signers", self.co_signers.trim()),
         ] {
-            let length = value.chars().count();
-            if length > MAX_SHORT {
-                errors.push(FieldError::new(
-                    field,
-                    format!(
-                        "{name} is {length} characters long; shorten it to {MAX_SHORT} or fewer."
-                    ),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, name, value, MAX_SHORT);
         }
         if self.mode == SpeakingMode::Constituency && self.co_signers.trim().is_empty() {
             errors.push(FieldError::new(
@@ -273,15 +265,7 @@ impl StatementDraft {
             ("text", "The text", &self.text),
             ("delivered_text", "The delivered text", &self.delivered_text),
         ] {
-            let length = value.chars().count();
-            if length > MAX_TEXT {
-                errors.push(FieldError::new(
-                    field,
-                    format!(
-                        "{name} is {length} characters long; shorten it to {MAX_TEXT} or fewer."
-                    ),
-                ));
-            }
+            crate::form::check_length(&mut errors, field, name, value, MAX_TEXT);
         }
         if !errors.is_empty() {
             return Err(CoreError::Validation(errors));

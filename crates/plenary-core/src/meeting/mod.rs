@@ -174,13 +174,13 @@ impl MeetingDraft {
                 "Enter a title, such as \"74th WMA General Assembly\".",
             ));
         }
-        check_length(&mut errors, "title", "The title", title, MAX_TITLE);
+        crate::form::check_length(&mut errors, "title", "The title", title, MAX_TITLE);
         for (field, name, value) in [
             ("city", "The city", &self.city),
             ("country", "The country", &self.country),
             ("venue", "The venue", &self.venue),
         ] {
-            check_length(&mut errors, field, name, value.trim(), MAX_PLACE);
+            crate::form::check_length(&mut errors, field, name, value.trim(), MAX_PLACE);
         }
 
         let start = required_date(&mut errors, "start_date", "start date", &self.start_date);
@@ -233,7 +233,7 @@ impl MeetingDraft {
             ));
         }
 
-        check_length(&mut errors, "notes", "The notes", &self.notes, MAX_NOTES);
+        crate::form::check_length(&mut errors, "notes", "The notes", &self.notes, MAX_NOTES);
 
         match (start, end, errors.is_empty()) {
             (Some(start_date), Some(end_date), true) => Ok(MeetingFields {
@@ -370,16 +370,6 @@ fn optional_date(
             errors.push(FieldError::new(field, format!("The {name} {problem}.")));
             None
         }
-    }
-}
-
-fn check_length(errors: &mut Vec<FieldError>, field: &str, name: &str, value: &str, max: usize) {
-    let length = value.chars().count();
-    if length > max {
-        errors.push(FieldError::new(
-            field,
-            format!("{name} is {length} characters long; shorten it to {max} or fewer."),
-        ));
     }
 }
 

@@ -327,16 +327,6 @@ pub struct PolicyAction {
     pub version: u32,
 }
 
-fn check_length(errors: &mut Vec<FieldError>, field: &str, name: &str, value: &str, max: usize) {
-    let length = value.chars().count();
-    if length > max {
-        errors.push(FieldError::new(
-            field,
-            format!("{name} is {length} characters long; shorten it to {max} or fewer."),
-        ));
-    }
-}
-
 fn optional(text: &str) -> Option<String> {
     Some(text.trim().to_owned()).filter(|t| !t.is_empty())
 }
@@ -352,8 +342,8 @@ impl PolicyDocumentDraft {
                 "Enter the title, such as \"WMA Declaration of Geneva\".",
             ));
         }
-        check_length(&mut errors, "title", "The title", title, MAX_TITLE);
-        check_length(
+        crate::form::check_length(&mut errors, "title", "The title", title, MAX_TITLE);
+        crate::form::check_length(
             &mut errors,
             "short_name",
             "The short name",
@@ -406,7 +396,7 @@ impl PolicyDocumentDraft {
                 Err(message) => errors.push(FieldError::new("code", message)),
             }
         }
-        check_length(&mut errors, "code", "The identifier", code, MAX_SHORT);
+        crate::form::check_length(&mut errors, "code", "The identifier", code, MAX_SHORT);
         if self.emergency && self.policy_type != PolicyType::Resolution {
             errors.push(FieldError::new(
                 "emergency",
@@ -419,28 +409,28 @@ impl PolicyDocumentDraft {
                 "Only WMA documents have a lead committee. Choose none.",
             ));
         }
-        check_length(
+        crate::form::check_length(
             &mut errors,
             "rapporteur",
             "The rapporteur",
             self.rapporteur.trim(),
             MAX_SHORT,
         );
-        check_length(
+        crate::form::check_length(
             &mut errors,
             "topics",
             "The topics",
             self.topics.trim(),
             MAX_NOTE,
         );
-        check_length(
+        crate::form::check_length(
             &mut errors,
             "summary",
             "The summary",
             self.summary.trim(),
             MAX_NOTE,
         );
-        check_length(
+        crate::form::check_length(
             &mut errors,
             "full_text",
             "The full text",
@@ -454,7 +444,7 @@ impl PolicyDocumentDraft {
                 "Enter a web address starting with https://, or leave it empty.",
             ));
         }
-        check_length(&mut errors, "source_url", "The web address", url, 2_000);
+        crate::form::check_length(&mut errors, "source_url", "The web address", url, 2_000);
         if !errors.is_empty() {
             return Err(CoreError::Validation(errors));
         }
@@ -536,7 +526,7 @@ impl PolicyActionDraft {
                 "Only a \"superseded\" action names a replacing document. Clear it, or choose the action Superseded.",
             ));
         }
-        check_length(&mut errors, "note", "The note", self.note.trim(), MAX_NOTE);
+        crate::form::check_length(&mut errors, "note", "The note", self.note.trim(), MAX_NOTE);
         match (date, errors.is_empty()) {
             (Some(date), true) => Ok(PolicyActionFields {
                 kind: self.kind,
@@ -748,9 +738,9 @@ impl PositionDraft {
             ("red_lines", "The red lines", &self.red_lines),
             ("fallback", "The fallback", &self.fallback),
         ] {
-            check_length(&mut errors, field, name, value.trim(), MAX_NOTE);
+            crate::form::check_length(&mut errors, field, name, value.trim(), MAX_NOTE);
         }
-        check_length(
+        crate::form::check_length(
             &mut errors,
             "approved_by",
             "Approved by",
@@ -888,14 +878,14 @@ impl PolicyVoteDraft {
                 "Enter the counts or the result of the vote.",
             ));
         }
-        check_length(
+        crate::form::check_length(
             &mut errors,
             "forum",
             "The forum",
             self.forum.trim(),
             MAX_SHORT,
         );
-        check_length(&mut errors, "note", "The note", self.note.trim(), MAX_NOTE);
+        crate::form::check_length(&mut errors, "note", "The note", self.note.trim(), MAX_NOTE);
         if !errors.is_empty() {
             return Err(CoreError::Validation(errors));
         }
