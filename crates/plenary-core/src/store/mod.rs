@@ -119,10 +119,13 @@ impl Store {
 
 /// The current time as RFC 3339 UTC with millisecond precision, e.g. `2024-05-27T07:00:00.123Z`.
 pub(crate) fn now() -> String {
-    jiff::Timestamp::now()
-        .round(jiff::Unit::Millisecond)
-        .unwrap_or_else(|_| jiff::Timestamp::now())
-        .to_string()
+    rfc3339_millis(jiff::Timestamp::now())
+}
+
+/// Always three fractional digits ("…:05.300Z", never "…:05.3Z"), so that text order is time
+/// order: queries sort and compare these timestamps as text.
+pub(crate) fn rfc3339_millis(at: jiff::Timestamp) -> String {
+    at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
 #[cfg(test)]

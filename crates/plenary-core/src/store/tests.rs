@@ -295,3 +295,16 @@ fn meetings_nest_without_cycles_and_a_parent_with_children_is_kept() {
     store.delete_meeting(&council.id, 1).unwrap();
     store.delete_meeting(&week.id, 1).unwrap();
 }
+
+#[test]
+fn timestamps_have_a_fixed_width_so_text_order_is_time_order() {
+    let at = |text: &str| rfc3339_millis(text.parse().unwrap());
+    assert_eq!(at("2026-11-28T15:29:01.3Z"), "2026-11-28T15:29:01.300Z");
+    assert_eq!(at("2026-11-28T15:29:01Z"), "2026-11-28T15:29:01.000Z");
+    assert_eq!(at("2026-11-28T15:29:01.3119Z"), "2026-11-28T15:29:01.311Z");
+    // Unpadded, "…01.3Z" would sort after "…01.31Z".
+    assert!(at("2026-11-28T15:29:01.3Z") < at("2026-11-28T15:29:01.31Z"));
+    let stamp = now();
+    assert_eq!(stamp.len(), "2026-11-28T15:29:01.300Z".len(), "{stamp}");
+    let _: jiff::Timestamp = stamp.parse().expect("RFC 3339");
+}
