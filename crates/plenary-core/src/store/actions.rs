@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text, opt_date_at};
 use super::{Store, now};
 use crate::action::{ActionItem, ActionItemDraft, ActionItemFields};
 use crate::error::{CoreError, Result};
@@ -190,10 +190,8 @@ pub(super) fn action_from_row(row: &Row<'_>) -> rusqlite::Result<ActionItem> {
         fields: ActionItemFields {
             title: row.get(2)?,
             owner: row.get(3)?,
-            due_date: row
-                .get::<_, Option<String>>(4)?
-                .and_then(|d| d.parse().ok()),
-            status: enum_value(row, 5)?,
+            due_date: opt_date_at(row, 4)?,
+            status: enum_at(row, 5)?,
             agenda_item_id: row.get(6)?,
             record_id: row.get(7)?,
             notes: row.get(8)?,

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text};
 use super::{Store, now};
 use crate::agenda::{AgendaItem, AgendaItemDraft, AgendaItemFields, AgendaNumber, depths};
 use crate::error::{CoreError, FieldError, Result};
@@ -406,7 +406,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<AgendaItem> {
             number: row.get(2)?,
             title: row.get(3)?,
             forum_body_id: row.get(4)?,
-            priority: enum_value(row, 5)?,
+            priority: enum_at(row, 5)?,
             notes: row.get(6)?,
         },
         depth: 0,

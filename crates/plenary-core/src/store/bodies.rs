@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text};
 use super::{Store, now};
 use crate::body::{Body, BodyDraft, BodyFields};
 use crate::error::{CoreError, FieldError, Result};
@@ -209,7 +209,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Body> {
         fields: BodyFields {
             name: row.get(1)?,
             short_name: row.get(2)?,
-            organization: enum_value(row, 3)?,
+            organization: enum_at(row, 3)?,
             parent_id: row.get(4)?,
             title_pattern: row.get(5)?,
         },

@@ -149,7 +149,7 @@ impl Store {
                     meeting_id: row.get(1)?,
                     meeting_title: row.get(2)?,
                     title: row.get(3)?,
-                    kind: super::meetings::enum_value(row, 4)?,
+                    kind: super::row::enum_at(row, 4)?,
                     meeting_ended: row.get(5)?,
                 })
             })?

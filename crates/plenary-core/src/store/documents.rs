@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
+use super::row::opt_date_at;
 use super::{Store, now};
 use crate::document::{
     Document, DocumentDraft, DocumentFields, MAX_FILE_BYTES, StoredFile, clean_file_name,
@@ -286,9 +287,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Document> {
             title: row.get(4)?,
             language: row.get(5)?,
             source_url: row.get(6)?,
-            retrieved_on: row
-                .get::<_, Option<String>>(7)?
-                .and_then(|d| d.parse().ok()),
+            retrieved_on: opt_date_at(row, 7)?,
         },
         file_name: row.get(8)?,
         size: row.get(9)?,

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::row::{date_at, enum_at, enum_text, opt_date_at};
 use super::{Store, now};
 use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
@@ -228,15 +229,12 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
             city: row.get(5)?,
             country: row.get(6)?,
             venue: row.get(7)?,
-            start_date: date_value(row, 8)?,
-            end_date: date_value(row, 9)?,
+            start_date: date_at(row, 8)?,
+            end_date: date_at(row, 9)?,
             time_zone: row.get(10)?,
-            format: enum_value(row, 11)?,
-            status: enum_value(row, 12)?,
-            registration_deadline: row
-                .get::<_, Option<String>>(13)?
-                .map(|text| parse_column(13, &text, |t| t.parse::<jiff::civil::Date>().ok()))
-                .transpose()?,
+            format: enum_at(row, 11)?,
+            status: enum_at(row, 12)?,
+            registration_deadline: opt_date_at(row, 13)?,
             notes: row.get(14)?,
         },
         created_at: row.get(15)?,
@@ -349,41 +347,4 @@ fn refuse_if_in_use(conn: &rusqlite::Connection, id: &str) -> Result<()> {
         "This meeting holds {}. Delete or move them first; nothing was deleted.",
         held.join(", ")
     )))
-}
-
-/// The snake_case name serde gives a unit enum variant, which is also its stored form.
-pub(crate) fn enum_text<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        _ => unreachable!("stored enums are unit variants"),
-    }
-}
-
-pub(crate) fn enum_value<T: serde::de::DeserializeOwned>(
-    row: &Row<'_>,
-    index: usize,
-) -> rusqlite::Result<T> {
-    let text: String = row.get(index)?;
-    parse_column(index, &text, |t| {
-        serde_json::from_value(serde_json::Value::String(t.to_owned())).ok()
-    })
-}
-
-fn date_value(row: &Row<'_>, index: usize) -> rusqlite::Result<jiff::civil::Date> {
-    let text: String = row.get(index)?;
-    parse_column(index, &text, |t| t.parse().ok())
-}
-
-fn parse_column<T>(
-    index: usize,
-    text: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    parse(text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            format!("unexpected stored value {text:?}").into(),
-        )
-    })
 }

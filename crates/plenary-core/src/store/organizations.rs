@@ -217,25 +217,9 @@ impl Store {
     /// An organization's relationship log, newest first.
     pub fn interactions(&self, organization_id: &str) -> Result<Vec<Interaction>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, organization_id, date, kind, participants, summary, follow_up, created_at,
-                 updated_at, version FROM interaction WHERE organization_id = ?1 ORDER BY date DESC, created_at DESC",
+            &format!("SELECT {INTERACTION_COLUMNS} FROM interaction WHERE organization_id = ?1 ORDER BY date DESC, created_at DESC"),
         )?;
-        let rows = statement.query_map([organization_id], |row| {
-            Ok(Interaction {
-                id: row.get(0)?,
-                organization_id: row.get(1)?,
-                fields: InteractionFields {
-                    date: date_at(row, 2)?,
-                    kind: enum_at(row, 3)?,
-                    participants: row.get(4)?,
-                    summary: row.get(5)?,
-                    follow_up: row.get(6)?,
-                },
-                created_at: row.get(7)?,
-                updated_at: row.get(8)?,
-                version: row.get(9)?,
-            })
-        })?;
+        let rows = statement.query_map([organization_id], interaction_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -652,27 +636,11 @@ fn self_interaction(
     organization_id: &str,
     id: &str,
 ) -> Result<Option<Interaction>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, organization_id, date, kind, participants, summary, follow_up, created_at, updated_at, version
-         FROM interaction WHERE id = ?1 AND organization_id = ?2",
-    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {INTERACTION_COLUMNS} FROM interaction WHERE id = ?1 AND organization_id = ?2"
+    ))?;
     Ok(statement
-        .query_row(params![id, organization_id], |row| {
-            Ok(Interaction {
-                id: row.get(0)?,
-                organization_id: row.get(1)?,
-                fields: InteractionFields {
-                    date: date_at(row, 2)?,
-                    kind: enum_at(row, 3)?,
-                    participants: row.get(4)?,
-                    summary: row.get(5)?,
-                    follow_up: row.get(6)?,
-                },
-                created_at: row.get(7)?,
-                updated_at: row.get(8)?,
-                version: row.get(9)?,
-            })
-        })
+        .query_row(params![id, organization_id], interaction_from_row)
         .optional()?)
 }
 
@@ -767,6 +735,25 @@ fn find_organization(conn: &rusqlite::Connection, id: &str) -> Result<Option<Org
     Ok(statement
         .query_row([id], organization_from_row)
         .optional()?)
+}
+
+const INTERACTION_COLUMNS: &str = "id, organization_id, date, kind, participants, summary, follow_up, created_at, updated_at, version";
+
+fn interaction_from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
+    Ok(Interaction {
+        id: row.get(0)?,
+        organization_id: row.get(1)?,
+        fields: InteractionFields {
+            date: date_at(row, 2)?,
+            kind: enum_at(row, 3)?,
+            participants: row.get(4)?,
+            summary: row.get(5)?,
+            follow_up: row.get(6)?,
+        },
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+        version: row.get(9)?,
+    })
 }
 
 fn organization_from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text, opt_enum_at};
 use super::{Store, now};
 use crate::body::BodyOrganization;
 use crate::error::{CoreError, Result};
@@ -746,15 +746,12 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PolicyDocument> {
     Ok(PolicyDocument {
         id: row.get(0)?,
         fields: PolicyDocumentFields {
-            policy_type: enum_value(row, 1)?,
+            policy_type: enum_at(row, 1)?,
             emergency: row.get(2)?,
             title: row.get(3)?,
             short_name: row.get(4)?,
             code: row.get(5)?,
-            lead_committee: match row.get::<_, Option<String>>(6)? {
-                Some(_) => Some(enum_value(row, 6)?),
-                None => None,
-            },
+            lead_committee: opt_enum_at(row, 6)?,
             rapporteur: row.get(7)?,
             topics: topics
                 .split(", ")
@@ -767,7 +764,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PolicyDocument> {
             meeting_id: row.get(12)?,
             agenda_item_id: row.get(13)?,
         },
-        status: enum_value(row, 14)?,
+        status: enum_at(row, 14)?,
         handbook_code: row.get(15)?,
         review_due: partial_date(row, 16)?,
         created_at: row.get(17)?,
@@ -787,7 +784,7 @@ fn actions(conn: &rusqlite::Connection, document_id: &str) -> Result<Vec<PolicyA
             id: row.get(0)?,
             document_id: row.get(1)?,
             fields: PolicyActionFields {
-                kind: enum_value(row, 2)?,
+                kind: enum_at(row, 2)?,
                 date: partial_date(row, 3)?.expect("date is NOT NULL"),
                 body_id: row.get(4)?,
                 meeting_id: row.get(5)?,
@@ -818,8 +815,8 @@ fn position_from_row(row: &Row<'_>) -> rusqlite::Result<Position> {
         fields: PositionFields {
             meeting_id: row.get(2)?,
             agenda_item_id: row.get(3)?,
-            stance: enum_value(row, 4)?,
-            priority: enum_value(row, 5)?,
+            stance: enum_at(row, 4)?,
+            priority: enum_at(row, 5)?,
             rationale: row.get(6)?,
             red_lines: row.get(7)?,
             fallback: row.get(8)?,
@@ -859,10 +856,7 @@ fn vote_from_row(row: &Row<'_>) -> rusqlite::Result<PolicyVote> {
                 in_favour: row.get(4)?,
                 against: row.get(5)?,
                 abstentions: row.get(6)?,
-                result: match row.get::<_, Option<String>>(7)? {
-                    Some(_) => Some(enum_value(row, 7)?),
-                    None => None,
-                },
+                result: opt_enum_at(row, 7)?,
             },
             note: row.get(8)?,
         },

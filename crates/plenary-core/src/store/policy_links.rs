@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text};
 use super::{Store, now};
 use crate::diff::{DiffSpan, word_diff};
 use crate::error::{CoreError, Result};
@@ -23,7 +23,7 @@ impl Store {
         let rows = statement.query_map([document_id], |row| {
             Ok(PolicyLink {
                 id: row.get(0)?,
-                kind: enum_value(row, 1)?,
+                kind: enum_at(row, 1)?,
                 outgoing: row.get(2)?,
                 other_id: row.get(3)?,
                 other_title: row.get(4)?,
@@ -155,7 +155,7 @@ impl Store {
             Ok(TextVersion {
                 document_id: row.get(0)?,
                 number: row.get(1)?,
-                stage: enum_value(row, 2)?,
+                stage: enum_at(row, 2)?,
                 text: row.get(3)?,
                 created_at: row.get(4)?,
             })

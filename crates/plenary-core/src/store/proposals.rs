@@ -3,7 +3,7 @@
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text, opt_enum_at};
 use super::{Store, now};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
@@ -166,12 +166,9 @@ fn steps(conn: &rusqlite::Connection, id: &str) -> Result<Vec<ProposalStep>> {
     )?;
     let rows = statement.query_map([id], |row| {
         Ok(ProposalStep {
-            stage: enum_value(row, 0)?,
+            stage: enum_at(row, 0)?,
             date: row.get(1)?,
-            committee: match row.get::<_, Option<String>>(2)? {
-                Some(_) => Some(enum_value(row, 2)?),
-                None => None,
-            },
+            committee: opt_enum_at(row, 2)?,
             comment_deadline: row.get(3)?,
             note: row.get(4)?,
         })
@@ -189,12 +186,12 @@ fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Proposal>> {
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Proposal> {
-    let stage: ProposalStage = enum_value(row, 6)?;
+    let stage: ProposalStage = enum_at(row, 6)?;
     Ok(Proposal {
         id: row.get(0)?,
         fields: ProposalFields {
             title: row.get(1)?,
-            proposed_type: enum_value(row, 2)?,
+            proposed_type: enum_at(row, 2)?,
             proposer: row.get(3)?,
             rapporteur: row.get(4)?,
             summary: row.get(5)?,

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text, opt_enum_at};
 use super::{Store, now};
 use crate::diff::{DiffSpan, word_diff};
 use crate::error::{CoreError, Result};
@@ -322,10 +322,7 @@ fn vote_from(row: &Row<'_>, first: usize) -> rusqlite::Result<Vote> {
         in_favour: row.get(first)?,
         against: row.get(first + 1)?,
         abstentions: row.get(first + 2)?,
-        result: match row.get::<_, Option<String>>(first + 3)? {
-            Some(_) => Some(enum_value(row, first + 3)?),
-            None => None,
-        },
+        result: opt_enum_at(row, first + 3)?,
     })
 }
 
@@ -334,8 +331,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Record> {
         id: row.get(0)?,
         meeting_id: row.get(1)?,
         agenda_item_id: row.get(2)?,
-        kind: enum_value(row, 3)?,
-        status: enum_value(row, 4)?,
+        kind: enum_at(row, 3)?,
+        status: enum_at(row, 4)?,
         current_version: row.get(5)?,
         content: RecordContent {
             title: row.get(6)?,

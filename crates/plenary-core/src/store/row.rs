@@ -1,12 +1,18 @@
-//! Reading stored values back into domain types, shared by the people, organization and
-//! assignment queries.
+//! Writing enums and lists as stored text, and reading stored values back into domain types,
+//! for every area's queries.
 
 use jiff::civil::Date;
 use rusqlite::Row;
 
 use crate::error::{CoreError, Result};
 
-pub(super) use super::meetings::enum_text;
+/// The snake_case name serde gives a unit enum variant, which is also its stored form.
+pub(crate) fn enum_text<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        _ => unreachable!("stored enums are unit variants"),
+    }
+}
 
 pub(super) fn enum_at<T: serde::de::DeserializeOwned>(
     row: &Row<'_>,

@@ -3,7 +3,7 @@
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::meetings::{enum_text, enum_value};
+use super::row::{enum_at, enum_text};
 use super::{Store, now};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
@@ -252,7 +252,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         document_id: row.get(3)?,
         title: row.get(4)?,
         organization: row.get(5)?,
-        mode: enum_value(row, 6)?,
+        mode: enum_at(row, 6)?,
         co_signers: row.get(7)?,
         speaker: row.get(8)?,
         time_limit_minutes: row.get(9)?,
@@ -260,7 +260,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         text: row.get(11)?,
         delivered_text: row.get(12)?,
     };
-    let status: StatementStatus = enum_value(row, 13)?;
+    let status: StatementStatus = enum_at(row, 13)?;
     Ok(Statement {
         id: row.get(0)?,
         meeting_id: row.get(1)?,
