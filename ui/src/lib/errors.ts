@@ -52,3 +52,8 @@ export class CommandFailure extends Error {
     this.error = error;
   }
 }
+
+/** What a failed `api` call (or anything else thrown) means for the person: a CommandError. */
+export function asError(failure: unknown): CommandError {
+  return failure instanceof CommandFailure ? failure.error : toCommandError(failure);
+}

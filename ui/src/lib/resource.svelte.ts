@@ -1,0 +1,77 @@
+// Loading what a screen shows: the value, whether it has loaded, what went wrong, and a guard so
+// that an answer to an older request (the person has moved on to another meeting) is dropped.
+import { untrack } from "svelte";
+import type { CommandError } from "./bindings";
+import { asError } from "./errors";
+
+export class Resource<T> {
+  /** The last value loaded (the initial value before that, and after `reset`). */
+  value: T = $state() as T;
+  /** Whether a load has finished since the last reset, with or without an error. */
+  loaded = $state(false);
+  /** Why the last load failed; null once a load succeeds. */
+  error: CommandError | null = $state(null);
+
+  readonly #fetch: () => Promise<T>;
+  readonly #initial: () => T;
+  #request = 0;
+
+  constructor(fetch: () => Promise<T>, initial: () => T) {
+    this.#fetch = fetch;
+    this.#initial = initial;
+    this.value = initial();
+  }
+
+  /** Loads again; resolves to true when this request's answer was applied. Arrow, so it can be
+   * passed as an event handler. */
+  load = async (): Promise<boolean> => {
+    const request = ++this.#request;
+    try {
+      const value = await this.#fetch();
+      if (request !== this.#request) return false;
+      this.value = value;
+      this.error = null;
+      return true;
+    } catch (failure) {
+      if (request === this.#request) this.error = asError(failure);
+      return false;
+    } finally {
+      if (request === this.#request) this.loaded = true;
+    }
+  };
+
+  /** Forgets the value and any request still under way. */
+  reset(): void {
+    this.#request++;
+    this.value = this.#initial();
+    this.loaded = false;
+    this.error = null;
+  }
+}
+
+/** Runs `onchange` (untracked) at first and whenever `key` changes: where a screen resets its
+ * state and loads for a new meeting, person or document. Call during component set-up. */
+export function onKeyChange<K>(key: () => K, onchange: (key: K) => void): void {
+  $effect(() => {
+    const current = key();
+    untrack(() => onchange(current));
+  });
+}
+
+/** A resource that resets and loads whenever `key` changes (and once at first). */
+export function keyedResource<K, T>(
+  key: () => K,
+  fetch: (key: K) => Promise<T>,
+  initial: () => T,
+  onchange?: (key: K) => void,
+): Resource<T> {
+  let current = untrack(key);
+  const resource = new Resource(() => fetch(current), initial);
+  onKeyChange(key, (next) => {
+    current = next;
+    resource.reset();
+    onchange?.(next);
+    void resource.load();
+  });
+  return resource;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { CommandFailure } from "./errors";
+import { Resource } from "./resource.svelte";
+
+/** A promise with its resolve and reject at hand, to answer requests out of order. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+describe("Resource", () => {
+  it("keeps the newest answer when an older request answers last", async () => {
+    const answers = [deferred<string>(), deferred<string>()];
+    let call = 0;
+    const resource = new Resource(() => answers[call++]!.promise, () => "");
+    const first = resource.load();
+    const second = resource.load();
+    answers[1]!.resolve("new");
+    answers[0]!.resolve("old");
+    expect(await second).toBe(true);
+    expect(await first).toBe(false);
+    expect(resource.value).toBe("new");
+    expect(resource.loaded).toBe(true);
+  });
+
+  it("keeps the error of a failed load and clears it on the next success", async () => {
+    let fail = true;
+    const resource = new Resource(async () => {
+      if (fail) throw new CommandFailure({ kind: "storage", message: "Disk full.", fields: [] });
+      return [1];
+    }, () => [] as number[]);
+    expect(await resource.load()).toBe(false);
+    expect(resource.error?.message).toBe("Disk full.");
+    expect(resource.loaded).toBe(true);
+    fail = false;
+    expect(await resource.load()).toBe(true);
+    expect(resource.error).toBeNull();
+    expect(resource.value).toEqual([1]);
+  });
+
+  it("drops a request under way when reset", async () => {
+    const answer = deferred<string>();
+    const resource = new Resource(() => answer.promise, () => "initial");
+    const pending = resource.load();
+    resource.reset();
+    answer.resolve("late");
+    expect(await pending).toBe(false);
+    expect(resource.value).toBe("initial");
+    expect(resource.loaded).toBe(false);
+  });
+});
