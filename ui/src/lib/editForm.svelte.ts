@@ -110,10 +110,12 @@ export class EditForm<D extends object> {
     if (!inView(input)) input.scrollIntoView({ block: "nearest" });
   }
 
-  /** `aria-describedby` for a field: its hint (when it has one) and its message (when shown). */
-  describedBy(field: string, hint = false): string | undefined {
+  /** `aria-describedby` for a field: its hint (`true` for `<prefix>-<field>-hint`, or other ids)
+   * and its message (when shown). */
+  describedBy(field: string, hint: boolean | string = false): string | undefined {
     const { prefix } = this.options;
-    const ids = [hint ? `${prefix}-${field}-hint` : "", this.messages[field] ? `${prefix}-${field}-error` : ""].filter(Boolean);
+    const hintIds = hint === true ? `${prefix}-${field}-hint` : hint || "";
+    const ids = [hintIds, this.messages[field] ? `${prefix}-${field}-error` : ""].filter(Boolean);
     return ids.length ? ids.join(" ") : undefined;
   }
 }

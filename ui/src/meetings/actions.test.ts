@@ -1,3 +1,4 @@
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { ActionItem, AgendaItem, Record as MeetingRecord } from "../lib/bindings";
 import {
@@ -6,8 +7,6 @@ import {
   doneDraft,
   dueText,
   emptyActionDraft,
-  firstInvalidActionField,
-  isActionDirty,
   isOverdue,
   linkText,
 } from "./actions";
@@ -65,10 +64,10 @@ describe("action item form state", () => {
 
   it("notices changes and finds the first invalid field in form order", () => {
     const draft = actionDraftFrom(stored);
-    expect(isActionDirty(draft, { ...draft })).toBe(false);
-    expect(isActionDirty(draft, { ...draft, notes: "" })).toBe(true);
-    expect(firstInvalidActionField({ record_id: "x", due_date: "y" })).toBe("due_date");
-    expect(firstInvalidActionField({})).toBeNull();
+    expect(differs(ACTION_FIELD_ORDER, draft, { ...draft })).toBe(false);
+    expect(differs(ACTION_FIELD_ORDER, draft, { ...draft, notes: "" })).toBe(true);
+    expect(firstInvalid(ACTION_FIELD_ORDER, { record_id: "x", due_date: "y" })).toBe("due_date");
+    expect(firstInvalid(ACTION_FIELD_ORDER, {})).toBeNull();
   });
 });
 

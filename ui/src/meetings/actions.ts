@@ -45,16 +45,6 @@ export function doneDraft(item: ActionItem): ActionItemDraft {
   return { ...actionDraftFrom(item), status: "done" };
 }
 
-/** Whether the form differs from what it started with (to confirm before discarding). */
-export function isActionDirty(initial: ActionItemDraft, current: ActionItemDraft): boolean {
-  return ACTION_FIELD_ORDER.some((field) => initial[field] !== current[field]);
-}
-
-/** The first field (in form order) that has a message. */
-export function firstInvalidActionField(messages: Record<string, string>): ActionField | null {
-  return ACTION_FIELD_ORDER.find((field) => field in messages) ?? null;
-}
-
 /** Open and past its due date (`today` is ISO). */
 export function isOverdue(item: Pick<ActionItem, "status" | "due_date">, today: string): boolean {
   if (item.status !== "open" || !item.due_date) return false;

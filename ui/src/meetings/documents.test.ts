@@ -1,13 +1,12 @@
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Document } from "../lib/bindings";
 import {
   documentDraftFrom,
   DOCUMENT_FIELD_ORDER,
   emptyDocumentDraft,
-  firstInvalidDocumentField,
   groupByAgendaItem,
   humanSize,
-  isDocumentDirty,
   missingFileError,
   titleFromFileName,
   WHO_LANGUAGES,
@@ -61,15 +60,15 @@ describe("document drafts", () => {
 
   it("focuses the file first, then the fields in form order", () => {
     expect(DOCUMENT_FIELD_ORDER[0]).toBe("file");
-    expect(firstInvalidDocumentField({ title: "x", file: "y" })).toBe("file");
-    expect(firstInvalidDocumentField({ agenda_item_id: "x", source_url: "y" })).toBe("source_url");
-    expect(firstInvalidDocumentField({})).toBeNull();
+    expect(firstInvalid(DOCUMENT_FIELD_ORDER, { title: "x", file: "y" })).toBe("file");
+    expect(firstInvalid(DOCUMENT_FIELD_ORDER, { agenda_item_id: "x", source_url: "y" })).toBe("source_url");
+    expect(firstInvalid(DOCUMENT_FIELD_ORDER, {})).toBeNull();
   });
 
   it("notices changes to any field", () => {
     const draft = documentDraftFrom(doc());
-    expect(isDocumentDirty(draft, { ...draft })).toBe(false);
-    expect(isDocumentDirty(draft, { ...draft, language: "French" })).toBe(true);
+    expect(differs(DOCUMENT_FIELD_ORDER, draft, { ...draft })).toBe(false);
+    expect(differs(DOCUMENT_FIELD_ORDER, draft, { ...draft, language: "French" })).toBe(true);
   });
 
   it("reports a missing file at the File field", () => {

@@ -14,8 +14,6 @@ export const DOCUMENT_FIELD_ORDER = [
 
 export type DocumentField = (typeof DOCUMENT_FIELD_ORDER)[number];
 
-const DRAFT_FIELDS = DOCUMENT_FIELD_ORDER.filter((field) => field !== "file") as Exclude<DocumentField, "file">[];
-
 /** The six official languages of WHO. */
 export const WHO_LANGUAGES = ["Arabic", "Chinese", "English", "French", "Russian", "Spanish"] as const;
 
@@ -35,14 +33,6 @@ export function documentDraftFrom(doc: Document): DocumentDraft {
     source_url: doc.source_url,
     retrieved_on: doc.retrieved_on ?? "",
   };
-}
-
-export function firstInvalidDocumentField(messages: Record<string, string>): DocumentField | null {
-  return DOCUMENT_FIELD_ORDER.find((field) => field in messages) ?? null;
-}
-
-export function isDocumentDirty(initial: DocumentDraft, current: DocumentDraft): boolean {
-  return DRAFT_FIELDS.some((field) => initial[field] !== current[field]);
 }
 
 /** The error shown when Attach is pressed before a file is chosen (the server is not asked). */

@@ -1,6 +1,7 @@
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Meeting } from "../lib/bindings";
-import { datePreview, draftFrom, emptyDraft, FIELD_ORDER, firstInvalidField, isDirty, maySuggest } from "./meetingForm";
+import { datePreview, draftFrom, emptyDraft, FIELD_ORDER, maySuggest } from "./meetingForm";
 
 const stored: Meeting = {
   id: "0192f7e0-0000-7000-8000-000000000000",
@@ -60,14 +61,14 @@ describe("meeting form state", () => {
   });
 
   it("focuses the first field in error in form order", () => {
-    expect(firstInvalidField({ end_date: "x", body_id: "y" })).toBe("body_id");
-    expect(firstInvalidField({ notes: "x", registration_deadline: "y" })).toBe("registration_deadline");
-    expect(firstInvalidField({})).toBeNull();
+    expect(firstInvalid(FIELD_ORDER, { end_date: "x", body_id: "y" })).toBe("body_id");
+    expect(firstInvalid(FIELD_ORDER, { notes: "x", registration_deadline: "y" })).toBe("registration_deadline");
+    expect(firstInvalid(FIELD_ORDER, {})).toBeNull();
   });
 
   it("notices unsaved changes", () => {
     const draft = draftFrom(stored);
-    expect(isDirty(draft, { ...draft })).toBe(false);
-    expect(isDirty(draft, { ...draft, venue: "Intare Conference Arena" })).toBe(true);
+    expect(differs(FIELD_ORDER, draft, { ...draft })).toBe(false);
+    expect(differs(FIELD_ORDER, draft, { ...draft, venue: "Intare Conference Arena" })).toBe(true);
   });
 });

@@ -70,13 +70,3 @@ export function maySuggest(current: string, previousSuggestion: string | null): 
 export function datePreview(text: string): string {
   return parseIsoDate(text) ? formatDate(text.trim(), true) : "";
 }
-
-/** The first field (in form order) that has a message. */
-export function firstInvalidField(messages: Record<string, string>): MeetingField | null {
-  return FIELD_ORDER.find((field) => field in messages) ?? null;
-}
-
-/** Whether the form differs from what it started with (to confirm before discarding). */
-export function isDirty(initial: MeetingDraft, current: MeetingDraft): boolean {
-  return FIELD_ORDER.some((field) => initial[field] !== current[field]);
-}

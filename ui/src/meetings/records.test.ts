@@ -1,3 +1,4 @@
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { AgendaItem, Choice, Record as MeetingRecord, VoteResult } from "../lib/bindings";
 import {
@@ -5,8 +6,6 @@ import {
   defaultComparison,
   describeVote,
   emptyRecordDraft,
-  firstInvalidRecordField,
-  isRecordDirty,
   labelOf,
   newestFirst,
   placeLabel,
@@ -99,11 +98,11 @@ describe("record form state", () => {
 
   it("notices changes and finds the first invalid field in form order", () => {
     const draft = recordDraftFrom(outcome);
-    expect(isRecordDirty(draft, { ...draft })).toBe(false);
-    expect(isRecordDirty(draft, { ...draft, vote_result: null })).toBe(true);
-    expect(firstInvalidRecordField({ abstentions: "x", title: "y" })).toBe("title");
-    expect(firstInvalidRecordField({ votes_against: "x" })).toBe("votes_against");
-    expect(firstInvalidRecordField({})).toBeNull();
+    expect(differs(RECORD_FIELD_ORDER, draft, { ...draft })).toBe(false);
+    expect(differs(RECORD_FIELD_ORDER, draft, { ...draft, vote_result: null })).toBe(true);
+    expect(firstInvalid(RECORD_FIELD_ORDER, { abstentions: "x", title: "y" })).toBe("title");
+    expect(firstInvalid(RECORD_FIELD_ORDER, { votes_against: "x" })).toBe("votes_against");
+    expect(firstInvalid(RECORD_FIELD_ORDER, {})).toBeNull();
   });
 });
 

@@ -62,16 +62,6 @@ export function recordPayload(draft: RecordDraft): RecordDraft {
   return { ...draft, votes_in_favour: "", votes_against: "", abstentions: "", vote_result: null };
 }
 
-/** Whether the form differs from what it started with (to confirm before discarding). */
-export function isRecordDirty(initial: RecordDraft, current: RecordDraft): boolean {
-  return RECORD_FIELD_ORDER.some((field) => initial[field] !== current[field]);
-}
-
-/** The first field (in form order) that has a message. */
-export function firstInvalidRecordField(messages: Record<string, string>): RecordField | null {
-  return RECORD_FIELD_ORDER.find((field) => field in messages) ?? null;
-}
-
 /** A choice's label from its value (the value itself if unknown). */
 export function labelOf<T extends string>(choices: readonly Choice<T>[], value: T): string {
   return choices.find((choice) => choice.value === value)?.label ?? value;

@@ -1,3 +1,4 @@
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Session } from "../lib/bindings";
 import {
@@ -6,11 +7,9 @@ import {
   clockRange,
   durationText,
   emptySessionDraft,
-  firstInvalidSessionField,
   groupByDay,
   homeText,
   isClockChange,
-  isSessionDirty,
   SESSION_FIELD_ORDER,
   sessionDraftFrom,
   shortDay,
@@ -77,17 +76,17 @@ describe("session drafts", () => {
   });
 
   it("finds the first field in error in form order", () => {
-    expect(firstInvalidSessionField({ room: "x", end_time: "y" })).toBe("end_time");
-    expect(firstInvalidSessionField({ agenda_item_ids: "x" })).toBe("agenda_item_ids");
-    expect(firstInvalidSessionField({})).toBeNull();
+    expect(firstInvalid(SESSION_FIELD_ORDER, { room: "x", end_time: "y" })).toBe("end_time");
+    expect(firstInvalid(SESSION_FIELD_ORDER, { agenda_item_ids: "x" })).toBe("agenda_item_ids");
+    expect(firstInvalid(SESSION_FIELD_ORDER, {})).toBeNull();
   });
 
   it("notices changes, but not a different order of the same agenda items", () => {
     const draft = sessionDraftFrom(session({ agenda_item_ids: ["a133", "a143"] }));
-    expect(isSessionDirty(draft, { ...draft })).toBe(false);
-    expect(isSessionDirty(draft, { ...draft, agenda_item_ids: ["a143", "a133"] })).toBe(false);
-    expect(isSessionDirty(draft, { ...draft, agenda_item_ids: ["a133"] })).toBe(true);
-    expect(isSessionDirty(draft, { ...draft, end_time: "13:00" })).toBe(true);
+    expect(differs(SESSION_FIELD_ORDER, draft, { ...draft })).toBe(false);
+    expect(differs(SESSION_FIELD_ORDER, draft, { ...draft, agenda_item_ids: ["a143", "a133"] })).toBe(false);
+    expect(differs(SESSION_FIELD_ORDER, draft, { ...draft, agenda_item_ids: ["a133"] })).toBe(true);
+    expect(differs(SESSION_FIELD_ORDER, draft, { ...draft, end_time: "13:00" })).toBe(true);
   });
 
   it("keeps ticked agenda items in agenda order", () => {

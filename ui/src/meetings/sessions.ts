@@ -30,21 +30,6 @@ export function sessionDraftFrom(session: Session): SessionDraft {
   };
 }
 
-export function firstInvalidSessionField(messages: Record<string, string>): SessionField | null {
-  return SESSION_FIELD_ORDER.find((field) => field in messages) ?? null;
-}
-
-/** Whether the form differs from what it started with (the order of ticked items does not count). */
-export function isSessionDirty(initial: SessionDraft, current: SessionDraft): boolean {
-  const sameItems =
-    initial.agenda_item_ids.length === current.agenda_item_ids.length &&
-    initial.agenda_item_ids.every((id) => current.agenda_item_ids.includes(id));
-  return (
-    !sameItems ||
-    SESSION_FIELD_ORDER.some((field) => field !== "agenda_item_ids" && initial[field] !== current[field])
-  );
-}
-
 /** Ticks or unticks an agenda item, keeping the ticked ones in agenda order. */
 export function toggleAgendaItem(
   selected: readonly string[],

@@ -1,12 +1,11 @@
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Body, BodyOrganization } from "../lib/bindings";
 import {
   BODY_FIELD_ORDER,
   bodyDraftFrom,
   emptyBodyDraft,
-  firstInvalidBodyField,
   groupBodies,
-  isBodyDraftDirty,
   ordinalSuffixed,
   parentChoices,
   previewTitle,
@@ -65,12 +64,12 @@ describe("body form state", () => {
 
   it("notices changes and finds the first invalid field in form order", () => {
     const initial = bodyDraftFrom(jma);
-    expect(isBodyDraftDirty(initial, { ...initial })).toBe(false);
-    expect(isBodyDraftDirty(initial, { ...initial, title_pattern: "{nth} JMA–WMA bilateral" })).toBe(true);
-    expect(isBodyDraftDirty(emptyBodyDraft(), { ...emptyBodyDraft(), organization: "other" })).toBe(true);
-    expect(firstInvalidBodyField({ title_pattern: "x", organization: "y" })).toBe("organization");
-    expect(firstInvalidBodyField({ parent_id: "x" })).toBe("parent_id");
-    expect(firstInvalidBodyField({})).toBeNull();
+    expect(differs(BODY_FIELD_ORDER, initial, { ...initial })).toBe(false);
+    expect(differs(BODY_FIELD_ORDER, initial, { ...initial, title_pattern: "{nth} JMA–WMA bilateral" })).toBe(true);
+    expect(differs(BODY_FIELD_ORDER, emptyBodyDraft(), { ...emptyBodyDraft(), organization: "other" })).toBe(true);
+    expect(firstInvalid(BODY_FIELD_ORDER, { title_pattern: "x", organization: "y" })).toBe("organization");
+    expect(firstInvalid(BODY_FIELD_ORDER, { parent_id: "x" })).toBe("parent_id");
+    expect(firstInvalid(BODY_FIELD_ORDER, {})).toBeNull();
   });
 });
 

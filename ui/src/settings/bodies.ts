@@ -78,13 +78,3 @@ export function groupBodies(bodies: readonly Body[], organizationLabel: (organiz
 export function parentChoices(bodies: readonly Body[], selfId: string, currentParentId: string): Body[] {
   return bodies.filter((b) => b.id !== selfId && (b.parent_id === null || b.id === currentParentId));
 }
-
-/** The first field (in form order) that has a message. */
-export function firstInvalidBodyField(messages: Record<string, string>): BodyField | null {
-  return BODY_FIELD_ORDER.find((field) => field in messages) ?? null;
-}
-
-/** Whether the form differs from what it started with (to confirm before discarding). */
-export function isBodyDraftDirty(initial: BodyDraft, current: BodyDraft): boolean {
-  return BODY_FIELD_ORDER.some((field) => initial[field] !== current[field]);
-}
