@@ -1,12 +1,12 @@
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import {
   budgetStatus,
   dateRange,
+  DOCUMENT_FIELD_ORDER,
   documentDraftFrom,
   emptyDocumentDraft,
-  firstInvalidDocumentField,
   formatPartialDate,
-  isDocumentDirty,
   mandateText,
   reviewText,
   voteText,
@@ -58,10 +58,10 @@ describe("dates and reviews", () => {
 describe("forms", () => {
   it("notices changes and finds the first invalid field in form order", () => {
     const draft = emptyDocumentDraft();
-    expect(isDocumentDirty(draft, { ...draft })).toBe(false);
-    expect(isDocumentDirty(draft, { ...draft, code: "D-1948-01-2017" })).toBe(true);
-    expect(firstInvalidDocumentField({ source_url: "x", title: "y" })).toBe("title");
-    expect(firstInvalidDocumentField({})).toBeNull();
+    expect(differs(DOCUMENT_FIELD_ORDER, draft, { ...draft })).toBe(false);
+    expect(differs(DOCUMENT_FIELD_ORDER, draft, { ...draft, code: "D-1948-01-2017" })).toBe(true);
+    expect(firstInvalid(DOCUMENT_FIELD_ORDER, { source_url: "x", title: "y" })).toBe("title");
+    expect(firstInvalid(DOCUMENT_FIELD_ORDER, {})).toBeNull();
   });
   it("turns a stored document back into its form", () => {
     const document = {

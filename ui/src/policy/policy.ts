@@ -64,14 +64,6 @@ export function documentDraftFrom(document: PolicyDocument): PolicyDocumentDraft
   };
 }
 
-export function isDocumentDirty(initial: PolicyDocumentDraft, current: PolicyDocumentDraft): boolean {
-  return DOCUMENT_FIELD_ORDER.some((field) => initial[field] !== current[field]);
-}
-
-export function firstInvalidDocumentField(messages: Record<string, string>): string | null {
-  return DOCUMENT_FIELD_ORDER.find((field) => messages[field]) ?? null;
-}
-
 export function emptyActionDraft(): PolicyActionDraft {
   return { kind: "adopted", date: "", body_id: "", meeting_id: "", superseded_by_id: "", note: "" };
 }
