@@ -1,5 +1,5 @@
-import { defineConfig } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { defineConfig } from "vite";
 
 // The app is served from Tauri's embedded assets; there is no dev server in the loop.
 export default defineConfig({

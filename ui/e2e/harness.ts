@@ -1,7 +1,7 @@
 // Drives the real Plenary window through tauri-driver (WebDriver over WebKitWebDriver on Linux).
 // Each test gets its own temporary data folder; "restarting" closes the window and starts the
 // app again on the same folder.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -5,7 +5,7 @@ import { tick } from "svelte";
 import type { CommandError } from "./bindings";
 import { asError, fieldMessages } from "./errors";
 
-export interface EditFormOptions<D> {
+export interface EditFormOptions {
   /** Element ids: each field's input is `<prefix>-<field>`, its message `<prefix>-<field>-error`,
    * its hint `<prefix>-<field>-hint`, the form's error summary `<prefix>-form-error`. */
   prefix: string;
@@ -40,9 +40,9 @@ export class EditForm<D extends object> {
   saving = $state(false);
   confirmingDiscard = $state(false);
   readonly messages: Record<string, string> = $derived(fieldMessages(this.error));
-  readonly options: EditFormOptions<D>;
+  readonly options: EditFormOptions;
 
-  constructor(options: EditFormOptions<D>, draft: D) {
+  constructor(options: EditFormOptions, draft: D) {
     this.options = options;
     this.start(draft);
   }

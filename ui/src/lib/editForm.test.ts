@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CommandFailure } from "./errors";
 import { differs, EditForm, firstInvalid } from "./editForm.svelte";
+import { CommandFailure } from "./errors";
 
 interface Draft {
   title: string;

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import { render } from "svelte/server";
+import { describe, expect, it } from "vitest";
 import Markdown from "./Markdown.svelte";
-import { parseMarkdown, type Block, type Inline } from "./markdown";
+import { type Block, type Inline, parseMarkdown } from "./markdown";
 
 const text = (value: string): Inline => ({ type: "text", text: value });
 const para = (...children: Inline[]): Block => ({ type: "paragraph", children });

@@ -15,13 +15,14 @@ function deferred<T>() {
 
 describe("Resource", () => {
   it("keeps the newest answer when an older request answers last", async () => {
-    const answers = [deferred<string>(), deferred<string>()];
-    let call = 0;
-    const resource = new Resource(() => answers[call++]!.promise, () => "");
+    const older = deferred<string>();
+    const newer = deferred<string>();
+    const answers = [older, newer];
+    const resource = new Resource(() => (answers.shift() ?? older).promise, () => "");
     const first = resource.load();
     const second = resource.load();
-    answers[1]!.resolve("new");
-    answers[0]!.resolve("old");
+    newer.resolve("new");
+    older.resolve("old");
     expect(await second).toBe(true);
     expect(await first).toBe(false);
     expect(resource.value).toBe("new");

@@ -1,6 +1,6 @@
-import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { ActionItem, AgendaItem, Record as MeetingRecord } from "../lib/bindings";
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import {
   ACTION_FIELD_ORDER,
   actionDraftFrom,

@@ -1,9 +1,9 @@
-import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Document } from "../lib/bindings";
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import {
-  documentDraftFrom,
   DOCUMENT_FIELD_ORDER,
+  documentDraftFrom,
   emptyDocumentDraft,
   groupByAgendaItem,
   humanSize,

@@ -1,5 +1,5 @@
 // Labels come from the core (through `meeting_form_options`), so the UI never spells them twice.
-import type { Body, MeetingFormat, MeetingFormOptions, MeetingStatus, BodyOrganization } from "../lib/bindings";
+import type { Body, BodyOrganization, MeetingFormat, MeetingFormOptions, MeetingStatus } from "../lib/bindings";
 
 const FIELD_LABELS: Record<string, string> = {
   body_id: "body",

@@ -1,6 +1,6 @@
-import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Meeting } from "../lib/bindings";
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { datePreview, draftFrom, emptyDraft, FIELD_ORDER, maySuggest } from "./meetingForm";
 
 const stored: Meeting = {

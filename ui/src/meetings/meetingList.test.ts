@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Meeting } from "../lib/bindings";
-import { groupMeetings, isFiltered, matchesFilter, meetingYears, NO_FILTER, type MeetingFilter, type MeetingRow } from "./meetingList";
+import { groupMeetings, isFiltered, type MeetingFilter, type MeetingRow, matchesFilter, meetingYears, NO_FILTER } from "./meetingList";
 
 function meeting(overrides: Partial<Meeting>): Meeting {
   return {

@@ -1,6 +1,6 @@
-import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { AgendaItem, Choice, Record as MeetingRecord, VoteResult } from "../lib/bindings";
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import {
   agendaLabel,
   defaultComparison,

@@ -1,6 +1,6 @@
-import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Session } from "../lib/bindings";
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import {
   agendaNumbers,
   clockMinutes,

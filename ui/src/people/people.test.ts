@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BoardRow, Person, Role, AssignmentStatus } from "../lib/bindings";
+import type { AssignmentStatus, BoardRow, Person, Role } from "../lib/bindings";
 import { commonNext, exportRequest, filterPeople, groupByRole, labeller, statusCounts, travelDraftFrom } from "./people";
 
 function row(name: string, role: Role, status: AssignmentStatus, next: AssignmentStatus[]): BoardRow {

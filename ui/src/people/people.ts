@@ -8,9 +8,9 @@ import type {
   ExportRequest,
   Person,
   PersonDraft,
+  PersonTravel,
   Role,
   TravelDraft,
-  PersonTravel,
   Warning,
 } from "../lib/bindings";
 import { fold } from "../lib/fold";

@@ -1,9 +1,10 @@
-import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
+import type { PolicyDocument } from "../lib/bindings";
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import {
   budgetStatus,
-  dateRange,
   DOCUMENT_FIELD_ORDER,
+  dateRange,
   documentDraftFrom,
   emptyDocumentDraft,
   formatPartialDate,
@@ -13,7 +14,6 @@ import {
   wordBudget,
   wordCount,
 } from "./policy";
-import type { PolicyDocument } from "../lib/bindings";
 
 describe("word budgets", () => {
   it("gives about 110 words a minute", () => {

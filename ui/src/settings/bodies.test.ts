@@ -1,6 +1,6 @@
-import { differs, firstInvalid } from "../lib/editForm.svelte";
 import { describe, expect, it } from "vitest";
 import type { Body, BodyOrganization } from "../lib/bindings";
+import { differs, firstInvalid } from "../lib/editForm.svelte";
 import {
   BODY_FIELD_ORDER,
   bodyDraftFrom,
