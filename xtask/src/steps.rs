@@ -97,6 +97,10 @@ pub fn test() -> Result<(), String> {
     check.args(["run", "check"]).current_dir(&ui);
     steps.push(("UI type-check (svelte-check, TypeScript strict)", check));
 
+    let mut lint = npm();
+    lint.args(["run", "lint"]).current_dir(&ui);
+    steps.push(("UI lint and format check (biome)", lint));
+
     let mut vitest = npm();
     vitest.args(["test"]).current_dir(&ui);
     steps.push(("UI unit tests (vitest)", vitest));
