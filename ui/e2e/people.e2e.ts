@@ -4,7 +4,10 @@ import { button, choose, click, dialog, field, fieldError, fill, Plenary } from 
 
 type Browser = WebdriverIO.Browser;
 
-async function createMeeting(browser: Browser, meeting: { body: string; ordinal?: string; title?: string; city?: string; start: string; end: string; zone: string }) {
+async function createMeeting(
+  browser: Browser,
+  meeting: { body: string; ordinal?: string; title?: string; city?: string; start: string; end: string; zone: string },
+) {
   await click(browser, "Meetings");
   await click(browser, "New meeting");
   await choose(browser, "Convening body", meeting.body);
@@ -56,11 +59,29 @@ describe("delegations in the real window", () => {
 
   it("assigns three people to the 74th GA, warns about an overlap, confirms them in bulk, exports the CSV, and shows it under My assignments", async () => {
     let browser = await plenary.start();
-    await createMeeting(browser, { body: "WMA General Assembly", ordinal: "74", city: "Kigali", start: "2023-10-04", end: "2023-10-07", zone: "Africa/Kigali" });
-    await createMeeting(browser, { body: "Other meeting", title: "Regional health forum", start: "2023-10-06", end: "2023-10-06", zone: "Europe/Zurich" });
+    await createMeeting(browser, {
+      body: "WMA General Assembly",
+      ordinal: "74",
+      city: "Kigali",
+      start: "2023-10-04",
+      end: "2023-10-07",
+      zone: "Africa/Kigali",
+    });
+    await createMeeting(browser, {
+      body: "Other meeting",
+      title: "Regional health forum",
+      start: "2023-10-06",
+      end: "2023-10-06",
+      zone: "Europe/Zurich",
+    });
 
     await click(browser, "People");
-    await createPerson(browser, { name: "Amina Ngũgĩ", expertise: "medical ethics", languages: "English, Kiswahili", zone: "America/Chicago" });
+    await createPerson(browser, {
+      name: "Amina Ngũgĩ",
+      expertise: "medical ethics",
+      languages: "English, Kiswahili",
+      zone: "America/Chicago",
+    });
     await createPerson(browser, { name: "김민준", expertise: "ethics", languages: "Korean, English" });
     await createPerson(browser, { name: "Søren Ågård", expertise: "financing", languages: "Danish" });
 
@@ -164,7 +185,9 @@ describe("delegations in the real window", () => {
     await fill(browser, "Email", "amina at example");
     await click(browser, "Create person");
     expect(await fieldError(browser, "Name")).toBe("Enter the person's name, as they write it (any script).");
-    expect(await fieldError(browser, "Email")).toBe("This is not an email address. Write it like name@example.org, or leave it empty.");
+    expect(await fieldError(browser, "Email")).toBe(
+      "This is not an email address. Write it like name@example.org, or leave it empty.",
+    );
     await fill(browser, "Name", "محمد الأحمد");
     await fill(browser, "Email", "m.ahmad@example.org");
     await click(browser, "Create person");
@@ -214,7 +237,9 @@ describe("delegations in the real window", () => {
     await fill(browser, "Term start", "2025-04-01");
     await fill(browser, "Term end", "2023-04-01");
     await click(browser, "Add term");
-    expect(await fieldError(browser, "Term end")).toBe("The term ends before it starts (1 Apr 2025). Choose 1 Apr 2025 or a later end date.");
+    expect(await fieldError(browser, "Term end")).toBe(
+      "The term ends before it starts (1 Apr 2025). Choose 1 Apr 2025 or a later end date.",
+    );
     // Open-ended first, then ended when the successor is known.
     await fill(browser, "Term end", "");
     await click(browser, "Add term");

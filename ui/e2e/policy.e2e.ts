@@ -96,7 +96,11 @@ describe("policy in the real window", () => {
     await closed(browser);
     await click(browser, "Add text version…");
     await choose(browser, "Stage", "Amended");
-    await fill(browser, "Text", "I will practise my profession with conscience and dignity and in accordance with good medical practice.");
+    await fill(
+      browser,
+      "Text",
+      "I will practise my profession with conscience and dignity and in accordance with good medical practice.",
+    );
     await click(browser, "Keep this version");
     await closed(browser);
     await click(browser, "Compare");
@@ -106,7 +110,9 @@ describe("policy in the real window", () => {
     // The "due for review" view lists it within two years.
     await button(browser, "Due for review").click();
     await choose(browser, "Window", "Next 2 years");
-    await browser.$(`//ul[@aria-label="Due for review, overdue first"]//*[contains(., "Declaration of Geneva")]`).waitForDisplayed();
+    await browser
+      .$(`//ul[@aria-label="Due for review, overdue first"]//*[contains(., "Declaration of Geneva")]`)
+      .waitForDisplayed();
     await plenary.screenshot("policy-geneva");
   });
 

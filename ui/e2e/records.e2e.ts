@@ -50,7 +50,10 @@ describe("a WHA77 week in the real window", () => {
 
     // Agenda: 13.3 and 14.3 in Committee A; they sort numerically.
     await openTab(browser, "Agenda");
-    for (const [number, title] of [["14.3", "Universal health coverage"], ["13.3", "Antimicrobial resistance"]] as const) {
+    for (const [number, title] of [
+      ["14.3", "Universal health coverage"],
+      ["13.3", "Antimicrobial resistance"],
+    ] as const) {
       await click(browser, "New agenda item…");
       await fill(browser, "Number", number);
       await fill(browser, "Title", title);
@@ -121,7 +124,11 @@ describe("a WHA77 week in the real window", () => {
     await choose(browser, "Agenda item", "13.3 Antimicrobial resistance");
     await click(browser, "Create action item");
     await closed(browser);
-    await withText(browser, "Overdue", "//li[contains(normalize-space(.), 'Circulate the Committee A outcome')]").waitForDisplayed();
+    await withText(
+      browser,
+      "Overdue",
+      "//li[contains(normalize-space(.), 'Circulate the Committee A outcome')]",
+    ).waitForDisplayed();
 
     // A PDF, kept in the data folder.
     const inbox = path.join(plenary.dataDir, "..", `plenary-inbox-${process.pid}`);

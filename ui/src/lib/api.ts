@@ -99,8 +99,7 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   meetingFormOptions: () => call<MeetingFormOptions>("meeting_form_options"),
-  defaultMeetingTitle: (bodyId: string, ordinal: string) =>
-    call<string | null>("default_meeting_title", { bodyId, ordinal }),
+  defaultMeetingTitle: (bodyId: string, ordinal: string) => call<string | null>("default_meeting_title", { bodyId, ordinal }),
   listBodies: () => call<Body[]>("list_bodies"),
   createBody: (draft: BodyDraft) => call<Body>("create_body", { draft }),
   updateBody: (id: string, version: number, draft: BodyDraft) => call<Body>("update_body", { id, version, draft }),
@@ -109,8 +108,7 @@ export const api = {
   listMeetings: () => call<Meeting[]>("list_meetings"),
   getMeeting: (id: string) => call<Meeting>("get_meeting", { id }),
   createMeeting: (draft: MeetingDraft) => call<Meeting>("create_meeting", { draft }),
-  updateMeeting: (id: string, version: number, draft: MeetingDraft) =>
-    call<Meeting>("update_meeting", { id, version, draft }),
+  updateMeeting: (id: string, version: number, draft: MeetingDraft) => call<Meeting>("update_meeting", { id, version, draft }),
   deleteMeeting: (id: string, version: number) => call<null>("delete_meeting", { id, version }),
   meetingHistory: (id: string) => call<HistoryEntry[]>("meeting_history", { id }),
   listAgendaItems: (meetingId: string) => call<AgendaItem[]>("list_agenda_items", { meetingId }),
@@ -155,14 +153,14 @@ export const api = {
     const stored = await call<StoredFile>("store_document_file", bytes);
     return call<Document>("attach_document", { meetingId, draft, fileName: file.name, file: stored });
   },
-  updateDocument: (id: string, version: number, draft: DocumentDraft) => call<Document>("update_document", { id, version, draft }),
+  updateDocument: (id: string, version: number, draft: DocumentDraft) =>
+    call<Document>("update_document", { id, version, draft }),
   deleteDocument: (id: string, version: number) => call<null>("delete_document", { id, version }),
   openDocument: (id: string) => call<null>("open_document", { id }),
   dashboard: () => call<Dashboard>("dashboard"),
   search: (text: string) => call<SearchHit[]>("search", { text }),
   listSettings: () => call<Setting[]>("list_settings"),
-  setSetting: (key: SettingKey, value: string, version: number | null) =>
-    call<Setting>("set_setting", { key, value, version }),
+  setSetting: (key: SettingKey, value: string, version: number | null) => call<Setting>("set_setting", { key, value, version }),
 
   // People, organizations, seats and assignments.
   peopleFormOptions: () => call<PeopleFormOptions>("people_form_options"),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { clockIn, daysBetween, formatDate, formatDateRange, formatTimestamp, parseIsoDate, relativeDays, todayIso } from "./dates";
+import {
+  clockIn,
+  daysBetween,
+  formatDate,
+  formatDateRange,
+  formatTimestamp,
+  parseIsoDate,
+  relativeDays,
+  todayIso,
+} from "./dates";
 
 describe("dates", () => {
   it("parses only real ISO calendar dates", () => {

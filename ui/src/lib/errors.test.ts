@@ -4,7 +4,12 @@ import { fold } from "./fold";
 
 describe("errors from the Rust side", () => {
   it("keeps a well-formed command error as it is", () => {
-    const raw = { kind: "validation", message: "Enter the start date.", field: "start_date", fields: [{ field: "start_date", message: "Enter the start date." }] };
+    const raw = {
+      kind: "validation",
+      message: "Enter the start date.",
+      field: "start_date",
+      fields: [{ field: "start_date", message: "Enter the start date." }],
+    };
     expect(toCommandError(raw)).toEqual(raw);
   });
 

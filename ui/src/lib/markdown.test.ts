@@ -228,9 +228,7 @@ describe("markdown inlines", () => {
     expect(inline("**bold *and italic***")).toEqual([
       { type: "strong", children: [text("bold "), { type: "emphasis", children: [text("and italic")] }] },
     ]);
-    expect(inline("***both***")).toEqual([
-      { type: "emphasis", children: [{ type: "strong", children: [text("both")] }] },
-    ]);
+    expect(inline("***both***")).toEqual([{ type: "emphasis", children: [{ type: "strong", children: [text("both")] }] }]);
   });
 
   it("leaves unclosed or misplaced emphasis as literal text", () => {
@@ -294,11 +292,7 @@ describe("markdown inlines", () => {
     // An HTML block runs to the blank line, all of it text.
     expect(parseMarkdown("<div>\n*hi*\n</div>")).toEqual([para(text("<div>\n*hi*\n</div>"))]);
     // Inline HTML stays in the paragraph's text, beside real emphasis.
-    expect(inline("a <b>*bold*</b> c")).toEqual([
-      text("a <b>"),
-      { type: "emphasis", children: [text("bold")] },
-      text("</b> c"),
-    ]);
+    expect(inline("a <b>*bold*</b> c")).toEqual([text("a <b>"), { type: "emphasis", children: [text("bold")] }, text("</b> c")]);
   });
 
   it("resolves reference links and shows images as their description and address", () => {
@@ -351,8 +345,6 @@ describe("Markdown component", () => {
   });
 
   it("adds no stray spaces between inline elements", () => {
-    expect(bare(html("a**b**c*d*e`f`g  \nh"))).toBe(
-      "<div><p>a<strong>b</strong>c<em>d</em>e<code>f</code>g<br/>h</p></div>",
-    );
+    expect(bare(html("a**b**c*d*e`f`g  \nh"))).toBe("<div><p>a<strong>b</strong>c<em>d</em>e<code>f</code>g<br/>h</p></div>");
   });
 });

@@ -18,7 +18,10 @@ describe("Resource", () => {
     const older = deferred<string>();
     const newer = deferred<string>();
     const answers = [older, newer];
-    const resource = new Resource(() => (answers.shift() ?? older).promise, () => "");
+    const resource = new Resource(
+      () => (answers.shift() ?? older).promise,
+      () => "",
+    );
     const first = resource.load();
     const second = resource.load();
     newer.resolve("new");
@@ -31,10 +34,13 @@ describe("Resource", () => {
 
   it("keeps the error of a failed load and clears it on the next success", async () => {
     let fail = true;
-    const resource = new Resource(async () => {
-      if (fail) throw new CommandFailure({ kind: "storage", message: "Disk full.", fields: [] });
-      return [1];
-    }, () => [] as number[]);
+    const resource = new Resource(
+      async () => {
+        if (fail) throw new CommandFailure({ kind: "storage", message: "Disk full.", fields: [] });
+        return [1];
+      },
+      () => [] as number[],
+    );
     expect(await resource.load()).toBe(false);
     expect(resource.error?.message).toBe("Disk full.");
     expect(resource.loaded).toBe(true);
@@ -46,7 +52,10 @@ describe("Resource", () => {
 
   it("drops a request under way when reset", async () => {
     const answer = deferred<string>();
-    const resource = new Resource(() => answer.promise, () => "initial");
+    const resource = new Resource(
+      () => answer.promise,
+      () => "initial",
+    );
     const pending = resource.load();
     resource.reset();
     answer.resolve("late");

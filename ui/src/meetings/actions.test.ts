@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActionItem, AgendaItem, Record as MeetingRecord } from "../lib/bindings";
 import { differs, firstInvalid } from "../lib/editForm.svelte";
-import {
-  ACTION_FIELD_ORDER,
-  actionDraftFrom,
-  doneDraft,
-  dueText,
-  emptyActionDraft,
-  isOverdue,
-  linkText,
-} from "./actions";
+import { ACTION_FIELD_ORDER, actionDraftFrom, doneDraft, dueText, emptyActionDraft, isOverdue, linkText } from "./actions";
 
 const stored: ActionItem = {
   id: "action",
@@ -31,7 +23,15 @@ const agenda: Pick<AgendaItem, "id" | "number" | "title">[] = [
   { id: "item-opening", number: "", title: "Opening" },
 ];
 const records: Pick<MeetingRecord, "id" | "content">[] = [
-  { id: "record", content: { title: "Committee A notes", body: "", author: "", vote: { in_favour: null, against: null, abstentions: null, result: null } } },
+  {
+    id: "record",
+    content: {
+      title: "Committee A notes",
+      body: "",
+      author: "",
+      vote: { in_favour: null, against: null, abstentions: null, result: null },
+    },
+  },
 ];
 
 describe("action item form state", () => {

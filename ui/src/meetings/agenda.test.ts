@@ -28,13 +28,28 @@ describe("agenda form rules", () => {
 
   it("round-trips an item through the form", () => {
     const stored = { ...item("13.3"), forum_body_id: "wha_committee_a", priority: "high" as const };
-    expect(agendaDraftFrom(stored)).toEqual({ number: "13.3", title: "Item 13.3", forum_body_id: "wha_committee_a", priority: "high", notes: "" });
+    expect(agendaDraftFrom(stored)).toEqual({
+      number: "13.3",
+      title: "Item 13.3",
+      forum_body_id: "wha_committee_a",
+      priority: "high",
+      notes: "",
+    });
     expect(emptyAgendaDraft().priority).toBe("normal");
   });
 
   it("names forums with the body they sit in", () => {
     const body = (id: string, name: string, short: string, parent: string | null): Body => ({
-      id, name, short_name: short, organization: "who", parent_id: parent, title_pattern: "", seeded: true, created_at: "", updated_at: "", version: 1,
+      id,
+      name,
+      short_name: short,
+      organization: "who",
+      parent_id: parent,
+      title_pattern: "",
+      seeded: true,
+      created_at: "",
+      updated_at: "",
+      version: 1,
     });
     const wha = body("world_health_assembly", "World Health Assembly", "WHA", null);
     const committeeA = body("wha_committee_a", "WHA Committee A", "Committee A", "world_health_assembly");

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Meeting } from "../lib/bindings";
-import { groupMeetings, isFiltered, type MeetingFilter, type MeetingRow, matchesFilter, meetingYears, NO_FILTER } from "./meetingList";
+import {
+  groupMeetings,
+  isFiltered,
+  type MeetingFilter,
+  type MeetingRow,
+  matchesFilter,
+  meetingYears,
+  NO_FILTER,
+} from "./meetingList";
 
 function meeting(overrides: Partial<Meeting>): Meeting {
   return {
@@ -26,12 +34,37 @@ function meeting(overrides: Partial<Meeting>): Meeting {
   };
 }
 
-const BODY_NAMES: Record<string, string> = { world_health_assembly: "World Health Assembly", wma_general_assembly: "WMA General Assembly" };
+const BODY_NAMES: Record<string, string> = {
+  world_health_assembly: "World Health Assembly",
+  wma_general_assembly: "WMA General Assembly",
+};
 const label = (id: string) => BODY_NAMES[id] ?? id;
 
-const kigali = meeting({ title: "74th WMA General Assembly", body_id: "wma_general_assembly", city: "Kigali", country: "Rwanda", start_date: "2023-10-04", end_date: "2023-10-07", status: "concluded" });
-const helsinki = meeting({ title: "75th WMA General Assembly", body_id: "wma_general_assembly", city: "Helsinki", country: "Finland", start_date: "2024-10-16", end_date: "2024-10-19" });
-const wha77 = meeting({ title: "WHA77", city: "Genève", country: "Switzerland", venue: "Palais des Nations", start_date: "2024-05-27", end_date: "2024-06-01" });
+const kigali = meeting({
+  title: "74th WMA General Assembly",
+  body_id: "wma_general_assembly",
+  city: "Kigali",
+  country: "Rwanda",
+  start_date: "2023-10-04",
+  end_date: "2023-10-07",
+  status: "concluded",
+});
+const helsinki = meeting({
+  title: "75th WMA General Assembly",
+  body_id: "wma_general_assembly",
+  city: "Helsinki",
+  country: "Finland",
+  start_date: "2024-10-16",
+  end_date: "2024-10-19",
+});
+const wha77 = meeting({
+  title: "WHA77",
+  city: "Genève",
+  country: "Switzerland",
+  venue: "Palais des Nations",
+  start_date: "2024-05-27",
+  end_date: "2024-06-01",
+});
 const wha78 = meeting({ title: "WHA78", city: "Geneva", start_date: "2025-05-19", end_date: "2025-05-27" });
 const newYear = meeting({ title: "EB Retreat", start_date: "2024-12-30", end_date: "2025-01-02" });
 const all = [helsinki, wha78, kigali, newYear, wha77];
@@ -52,7 +85,8 @@ describe("groupMeetings", () => {
 });
 
 describe("matchesFilter", () => {
-  const check = (filter: Partial<MeetingFilter>) => titles(all.filter((m) => matchesFilter(m, { ...NO_FILTER, ...filter }, label)));
+  const check = (filter: Partial<MeetingFilter>) =>
+    titles(all.filter((m) => matchesFilter(m, { ...NO_FILTER, ...filter }, label)));
 
   it("narrows by every typed word, ignoring case and diacritics", () => {
     expect(check({ text: "geneve" })).toEqual(["WHA77"]);
@@ -90,9 +124,21 @@ describe("meetingYears and isFiltered", () => {
 
 describe("meetings within meetings", () => {
   const week = meeting({ id: "week", title: "75th GA week", start_date: "2024-10-16", end_date: "2024-10-19" });
-  const council = meeting({ id: "council", title: "227th Council session", parent_id: "week", start_date: "2024-10-18", end_date: "2024-10-18" });
+  const council = meeting({
+    id: "council",
+    title: "227th Council session",
+    parent_id: "week",
+    start_date: "2024-10-18",
+    end_date: "2024-10-18",
+  });
   const mec = meeting({ id: "mec", title: "MEC", parent_id: "week", start_date: "2024-10-16", end_date: "2024-10-16" });
-  const orphan = meeting({ id: "orphan", title: "Orphan", parent_id: "deleted", start_date: "2024-11-01", end_date: "2024-11-01" });
+  const orphan = meeting({
+    id: "orphan",
+    title: "Orphan",
+    parent_id: "deleted",
+    start_date: "2024-11-01",
+    end_date: "2024-11-01",
+  });
   const list = [council, week, orphan, mec];
 
   it("lists children under their parent in date order, one level deeper", () => {

@@ -79,7 +79,12 @@ describe("record form state", () => {
       agenda_item_id: null,
       content: { ...outcome.content, vote: { in_favour: null, against: null, abstentions: null, result: null } },
     };
-    expect(recordDraftFrom(unknown)).toMatchObject({ agenda_item_id: "", votes_in_favour: "", votes_against: "", vote_result: null });
+    expect(recordDraftFrom(unknown)).toMatchObject({
+      agenda_item_id: "",
+      votes_in_favour: "",
+      votes_against: "",
+      vote_result: null,
+    });
   });
 
   it("sends a vote only with an outcome", () => {
@@ -130,9 +135,7 @@ describe("record labels", () => {
   });
 
   it("says what revising a final record does", () => {
-    expect(revisionNotice(outcome)).toBe(
-      "This record is final; saving makes version 3 as a draft and keeps version 2 as it is.",
-    );
+    expect(revisionNotice(outcome)).toBe("This record is final; saving makes version 3 as a draft and keeps version 2 as it is.");
     expect(revisionNotice({ status: "draft", current_version: 2 })).toBeNull();
   });
 });

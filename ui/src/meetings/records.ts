@@ -1,14 +1,6 @@
 // The records tab's rules (drafts, votes, labels, which versions to compare), kept apart from the
 // component so they can be tested.
-import type {
-  AgendaItem,
-  Choice,
-  Record as MeetingRecord,
-  RecordDraft,
-  RecordVersion,
-  Vote,
-  VoteResult,
-} from "../lib/bindings";
+import type { AgendaItem, Choice, Record as MeetingRecord, RecordDraft, RecordVersion, Vote, VoteResult } from "../lib/bindings";
 
 /** Form fields in the order they appear; errors are focused in this order. */
 export const RECORD_FIELD_ORDER = [

@@ -144,4 +144,3 @@ export function agendaNumbers(ids: readonly string[], agenda: readonly Pick<Agen
     .map((item) => item.number)
     .join(", ");
 }
-

@@ -121,7 +121,14 @@ export function filterPeople<T extends { person: Person; organization: string }>
 }
 
 /** The columns an organizer usually asks for. */
-export const DEFAULT_EXPORT_FIELDS: readonly ExportField[] = ["full_name", "honorifics", "organization", "email", "role", "status"];
+export const DEFAULT_EXPORT_FIELDS: readonly ExportField[] = [
+  "full_name",
+  "honorifics",
+  "organization",
+  "email",
+  "role",
+  "status",
+];
 
 /** The request for the chosen columns, in the list's order; sensitive ones only when ticked. */
 export function exportRequest(

@@ -88,7 +88,14 @@ export function emptyVoteDraft(): PolicyVoteDraft {
   return { meeting_id: "", forum: "", in_favour: "", against: "", abstentions: "", result: null, note: "" };
 }
 
-export const NO_FILTER: PolicyFilter = { policy_type: null, status: null, topic: "", organization: null, stance: null, review_due_by: "" };
+export const NO_FILTER: PolicyFilter = {
+  policy_type: null,
+  status: null,
+  topic: "",
+  organization: null,
+  stance: null,
+  review_due_by: "",
+};
 
 /** The "review due" filter's choices: an end date from today. */
 export function reviewDueBy(choice: "" | "year" | "2y" | "5y", today: string): string {
@@ -132,7 +139,20 @@ export function dateRange(partial: string): { from: string; to: string } | null 
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "1948", "October 2017", "14 October 2017". */
 export function formatPartialDate(partial: string): string {

@@ -34,7 +34,10 @@ const LABELS: Record<BodyOrganization, string> = {
 };
 const label = (organization: BodyOrganization) => LABELS[organization];
 
-const ga = body("wma_general_assembly", "WMA General Assembly", "wma", { short_name: "GA", title_pattern: "{nth} WMA General Assembly" });
+const ga = body("wma_general_assembly", "WMA General Assembly", "wma", {
+  short_name: "GA",
+  title_pattern: "{nth} WMA General Assembly",
+});
 const wha = body("world_health_assembly", "World Health Assembly", "who", { short_name: "WHA", title_pattern: "WHA{n}" });
 const committeeA = body("wha_committee_a", "Committee A", "who", { parent_id: "world_health_assembly" });
 const jma = body("0192f7e0-0000-7000-8000-000000000001", "Bilateral meeting with the Japan Medical Association", "other", {
