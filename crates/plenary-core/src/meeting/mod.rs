@@ -207,10 +207,7 @@ impl MeetingDraft {
         } else if !time_zone::is_known(time_zone) {
             errors.push(FieldError::new(
                 "time_zone",
-                format!(
-                    "\"{}\" is not a known time zone. Choose one from the list, such as Africa/Kigali.",
-                    truncate(time_zone, 60)
-                ),
+                crate::time_zone::unknown_zone_message(time_zone, "Africa/Kigali"),
             ));
         }
 
@@ -384,13 +381,6 @@ pub fn human_date(date: Date) -> String {
         MONTHS[(date.month() - 1) as usize],
         date.year()
     )
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
 }
 
 #[cfg(test)]
