@@ -3,10 +3,9 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{enum_at, enum_text, opt_date_at};
-use super::{Store, stored};
+use super::{Store, Writable, bump_bookkeeping, stored};
 use crate::action::{ActionItem, ActionItemDraft, ActionItemFields};
 use crate::error::{CoreError, Result};
-use crate::history::{self, HistoryAction};
 
 const ENTITY: &str = "action_item";
 pub(super) const COLUMNS: &str = "id, meeting_id, title, owner, due_date, status, agenda_item_id, record_id, notes, created_at, updated_at, version";
@@ -28,30 +27,20 @@ impl Store {
         draft: &ActionItemDraft,
     ) -> Result<ActionItem> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        super::meetings::require_meeting(&tx, meeting_id)?;
-        check_links(&tx, meeting_id, &fields)?;
-        let at = self.clock.now();
-        let item = ActionItem {
-            id: uuid::Uuid::now_v7().to_string(),
-            meeting_id: meeting_id.to_owned(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        write(&tx, &item, true)?;
-        history::record(
-            &tx,
-            ENTITY,
-            &item.id,
-            HistoryAction::Create,
-            None,
-            Some(&item),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(item)
+        self.write(|w| {
+            super::meetings::require_meeting(w.conn(), meeting_id)?;
+            check_links(w.conn(), meeting_id, &fields)?;
+            let item = ActionItem {
+                id: uuid::Uuid::now_v7().to_string(),
+                meeting_id: meeting_id.to_owned(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&item)?;
+            Ok(item)
+        })
     }
 
     pub fn update_action_item(
@@ -61,34 +50,15 @@ impl Store {
         draft: &ActionItemDraft,
     ) -> Result<ActionItem> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        check_links(&tx, &before.meeting_id, &fields)?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        let at = self.clock.now();
-        let after = ActionItem {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        write(&tx, &after, false)?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            w.update(id, expected_version, |before: &ActionItem| {
+                check_links(w.conn(), &before.meeting_id, &fields)?;
+                Ok(ActionItem {
+                    fields,
+                    ..before.clone()
+                })
+            })
+        })
     }
 
     pub fn delete_action_item(&mut self, id: &str, expected_version: u32) -> Result<()> {
@@ -186,6 +156,16 @@ pub(super) fn action_from_row(row: &Row<'_>) -> rusqlite::Result<ActionItem> {
     })
 }
 
+impl Writable for ActionItem {
+    fn insert(&self, conn: &rusqlite::Connection) -> Result<()> {
+        write(conn, self, true)
+    }
+    fn rewrite(&self, conn: &rusqlite::Connection) -> Result<()> {
+        write(conn, self, false)
+    }
+    bump_bookkeeping!();
+}
+
 stored!(ActionItem, ENTITY, "action item", find, |a| format!(
     "The action item \"{}\"",
     a.fields.title
@@ -233,7 +213,9 @@ mod tests {
         );
         assert_eq!(
             store.update_action_item(&item.id, 1, &draft).unwrap_err(),
-            CoreError::Conflict { entity: ENTITY }
+            CoreError::Conflict {
+                entity: "action item"
+            }
         );
 
         let linked = ActionItemDraft {

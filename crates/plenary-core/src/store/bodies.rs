@@ -3,10 +3,9 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{enum_at, enum_text};
-use super::{Store, stored};
+use super::{Store, Writable, bump_bookkeeping, stored};
 use crate::body::{Body, BodyDraft, BodyFields};
 use crate::error::{CoreError, FieldError, Result};
-use crate::history::{self, HistoryAction};
 
 const ENTITY: &str = "body";
 const COLUMNS: &str = "id, name, short_name, organization, parent_id, title_pattern, seeded, created_at, updated_at, version";
@@ -39,42 +38,19 @@ impl Store {
 
     pub fn create_body(&mut self, draft: &BodyDraft) -> Result<Body> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        check_references(&tx, None, &fields)?;
-        let at = self.clock.now();
-        let body = Body {
-            id: uuid::Uuid::now_v7().to_string(),
-            fields,
-            seeded: false,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let f = &body.fields;
-        tx.execute(
-            &format!("INSERT INTO body ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, 1)"),
-            params![
-                body.id,
-                f.name,
-                f.short_name,
-                enum_text(&f.organization),
-                f.parent_id,
-                f.title_pattern,
-                at,
-                at
-            ],
-        )?;
-        history::record(
-            &tx,
-            ENTITY,
-            &body.id,
-            HistoryAction::Create,
-            None,
-            Some(&body),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(body)
+        self.write(|w| {
+            check_references(w.conn(), None, &fields)?;
+            let body = Body {
+                id: uuid::Uuid::now_v7().to_string(),
+                fields,
+                seeded: false,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&body)?;
+            Ok(body)
+        })
     }
 
     pub fn update_body(
@@ -83,51 +59,17 @@ impl Store {
         expected_version: u32,
         draft: &BodyDraft,
     ) -> Result<Body> {
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        let fields = draft.validate()?;
-        check_references(&tx, Some(id), &fields)?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        let at = self.clock.now();
-        let after = Body {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        let f = &after.fields;
-        tx.execute(
-            "UPDATE body SET name = ?1, short_name = ?2, organization = ?3, parent_id = ?4,
-                 title_pattern = ?5, updated_at = ?6, version = ?7
-             WHERE id = ?8 AND version = ?9",
-            params![
-                f.name,
-                f.short_name,
-                enum_text(&f.organization),
-                f.parent_id,
-                f.title_pattern,
-                at,
-                after.version,
-                id,
-                expected_version
-            ],
-        )?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        let fields = draft.validate();
+        self.write(|w| {
+            w.update(id, expected_version, |before: &Body| {
+                let fields = fields?;
+                check_references(w.conn(), Some(id), &fields)?;
+                Ok(Body {
+                    fields,
+                    ..before.clone()
+                })
+            })
+        })
     }
 
     /// Deletes a body the office added, if no meeting or body refers to it.
@@ -194,6 +136,50 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Body> {
         updated_at: row.get(8)?,
         version: row.get(9)?,
     })
+}
+
+impl Writable for Body {
+    fn insert(&self, conn: &rusqlite::Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            &format!(
+                "INSERT INTO body ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            ),
+            params![
+                self.id,
+                f.name,
+                f.short_name,
+                enum_text(&f.organization),
+                f.parent_id,
+                f.title_pattern,
+                self.seeded,
+                self.created_at,
+                self.updated_at,
+                self.version
+            ],
+        )?;
+        Ok(())
+    }
+    fn rewrite(&self, conn: &rusqlite::Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE body SET name = ?1, short_name = ?2, organization = ?3, parent_id = ?4,
+                 title_pattern = ?5, updated_at = ?6, version = ?7
+             WHERE id = ?8",
+            params![
+                f.name,
+                f.short_name,
+                enum_text(&f.organization),
+                f.parent_id,
+                f.title_pattern,
+                self.updated_at,
+                self.version,
+                self.id
+            ],
+        )?;
+        Ok(())
+    }
+    bump_bookkeeping!();
 }
 
 stored!(Body, ENTITY, "body", find, |b| b.fields.name.clone());

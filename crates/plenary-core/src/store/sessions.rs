@@ -1,10 +1,9 @@
 //! Session queries. Times are worked out on read with the home time zone from Settings.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Store, stored};
+use super::{Store, Writable, bump_bookkeeping, stored};
 use crate::error::{CoreError, Result};
-use crate::history::{self, HistoryAction};
 use crate::session::{Session, SessionDraft, SessionFields, session_times};
 use crate::settings::SettingKey;
 
@@ -48,43 +47,20 @@ impl Store {
     pub fn create_session(&mut self, meeting_id: &str, draft: &SessionDraft) -> Result<Session> {
         let meeting = self.meeting(meeting_id)?;
         let fields = draft.validate(&meeting.fields)?;
-        let tx = self.conn.transaction()?;
-        check_agenda_items(&tx, meeting_id, &fields)?;
-        let at = self.clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            &format!("INSERT INTO session ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)"),
-            params![
-                id,
-                meeting_id,
-                fields.title,
-                fields.starts_at,
-                fields.ends_at,
-                fields.room,
-                at,
-                at
-            ],
-        )?;
-        write_agenda_items(&tx, &id, &fields)?;
-        let session = Session {
-            id: id.clone(),
-            meeting_id: meeting_id.to_owned(),
-            times: session_times(&fields, &meeting.fields.time_zone, None),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        history::record(
-            &tx,
-            ENTITY,
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&session.fields),
-            &at,
-        )?;
-        tx.commit()?;
+        let id = self.write(|w| {
+            check_agenda_items(w.conn(), meeting_id, &fields)?;
+            let session = Session {
+                id: uuid::Uuid::now_v7().to_string(),
+                meeting_id: meeting_id.to_owned(),
+                times: session_times(&fields, &meeting.fields.time_zone, None),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&session)?;
+            Ok(session.id)
+        })?;
         self.session(&id)
     }
 
@@ -94,42 +70,19 @@ impl Store {
         expected_version: u32,
         draft: &SessionDraft,
     ) -> Result<Session> {
-        let before = self.session(id)?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        let meeting = self.meeting(&before.meeting_id)?;
-        let fields = draft.validate(&meeting.fields)?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        let tx = self.conn.transaction()?;
-        check_agenda_items(&tx, &before.meeting_id, &fields)?;
-        let at = self.clock.now();
-        let updated = tx.execute(
-            "UPDATE session SET title = ?1, starts_at = ?2, ends_at = ?3, room = ?4, updated_at = ?5,
-                 version = version + 1
-             WHERE id = ?6 AND version = ?7",
-            params![fields.title, fields.starts_at, fields.ends_at, fields.room, at, id, expected_version],
-        )?;
-        if updated != 1 {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        tx.execute(
-            "DELETE FROM session_agenda_item WHERE session_id = ?1",
-            [id],
-        )?;
-        write_agenda_items(&tx, id, &fields)?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before.fields),
-            Some(&fields),
-            &at,
-        )?;
-        tx.commit()?;
+        let meeting_id = self.session(id)?.meeting_id;
+        let meeting = self.meeting(&meeting_id)?;
+        let fields = draft.validate(&meeting.fields);
+        self.write(|w| {
+            w.update(id, expected_version, |before: &Session| {
+                let fields = fields?;
+                check_agenda_items(w.conn(), &before.meeting_id, &fields)?;
+                Ok(Session {
+                    fields,
+                    ..before.clone()
+                })
+            })
+        })?;
         self.session(id)
     }
 
@@ -139,7 +92,7 @@ impl Store {
 }
 
 fn check_agenda_items(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     meeting_id: &str,
     fields: &SessionFields,
 ) -> Result<()> {
@@ -150,7 +103,7 @@ fn check_agenda_items(
 }
 
 fn write_agenda_items(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     session_id: &str,
     fields: &SessionFields,
 ) -> Result<()> {
@@ -191,6 +144,42 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
+impl Writable for Session {
+    fn insert(&self, conn: &rusqlite::Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            &format!("INSERT INTO session ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+            params![
+                self.id,
+                self.meeting_id,
+                f.title,
+                f.starts_at,
+                f.ends_at,
+                f.room,
+                self.created_at,
+                self.updated_at,
+                self.version
+            ],
+        )?;
+        write_agenda_items(conn, &self.id, f)
+    }
+    fn rewrite(&self, conn: &rusqlite::Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE session SET title = ?1, starts_at = ?2, ends_at = ?3, room = ?4, updated_at = ?5,
+                 version = ?6
+             WHERE id = ?7",
+            params![f.title, f.starts_at, f.ends_at, f.room, self.updated_at, self.version, self.id],
+        )?;
+        conn.execute(
+            "DELETE FROM session_agenda_item WHERE session_id = ?1",
+            [&self.id],
+        )?;
+        write_agenda_items(conn, &self.id, f)
+    }
+    bump_bookkeeping!();
+}
+
 stored!(Session, ENTITY, "session", find, |s| format!(
     "The session \"{}\"",
     s.fields.title
@@ -199,7 +188,11 @@ stored!(Session, ENTITY, "session", find, |s| format!(
 fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Session>> {
     let mut statement =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM session WHERE id = ?1"))?;
-    Ok(statement.query_row([id], from_row).optional()?)
+    let Some(mut session) = statement.query_row([id], from_row).optional()? else {
+        return Ok(None);
+    };
+    session.fields.agenda_item_ids = agenda_item_ids(conn, id)?;
+    Ok(Some(session))
 }
 
 #[cfg(test)]
