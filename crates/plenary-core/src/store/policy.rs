@@ -2,7 +2,7 @@
 //! date derived and stored with each action), the "due for review" view, positions and votes.
 
 use jiff::civil::Date;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::row::{enum_at, enum_text, opt_enum_at};
@@ -391,7 +391,7 @@ impl Store {
 
 /// Validates and writes a new document (with its history entry) inside `tx`.
 pub(super) fn insert_document(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     clock: &Clock,
     draft: &PolicyDocumentDraft,
 ) -> Result<PolicyDocument> {
@@ -439,7 +439,7 @@ pub(super) fn insert_document(
 /// Validates and appends an action to `before`'s history inside `tx`, updating what follows
 /// from it; returns the document as it now is.
 pub(super) fn append_action(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     clock: &Clock,
     before: &PolicyDocument,
     draft: &PolicyActionDraft,
@@ -543,7 +543,13 @@ pub(super) fn append_action(
     Ok(after)
 }
 
-fn exists(tx: &Transaction<'_>, table: &str, id: &str, field: &str, message: &str) -> Result<()> {
+fn exists(
+    tx: &rusqlite::Connection,
+    table: &str,
+    id: &str,
+    field: &str,
+    message: &str,
+) -> Result<()> {
     let found: bool = tx.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
         [id],
@@ -557,7 +563,7 @@ fn exists(tx: &Transaction<'_>, table: &str, id: &str, field: &str, message: &st
 }
 
 fn check_meeting_and_item(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     meeting: Option<&str>,
     agenda_item: Option<&str>,
 ) -> Result<()> {
@@ -588,7 +594,7 @@ fn check_meeting_and_item(
 
 /// The meeting and agenda item exist and belong together; a WHO symbol names the assembly or
 /// board session it is linked to (WHA77.17 belongs to WHA77, or to a meeting within it).
-fn check_links(tx: &Transaction<'_>, fields: &PolicyDocumentFields) -> Result<()> {
+fn check_links(tx: &rusqlite::Connection, fields: &PolicyDocumentFields) -> Result<()> {
     check_meeting_and_item(
         tx,
         fields.meeting_id.as_deref(),
@@ -634,7 +640,7 @@ fn check_links(tx: &Transaction<'_>, fields: &PolicyDocumentFields) -> Result<()
 
 /// Replays the history and stores what follows from it.
 fn write_derived(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     id: &str,
     policy_type: PolicyType,
     code: &str,
@@ -665,7 +671,7 @@ fn write_derived(
     Ok(())
 }
 
-fn checked(tx: &Transaction<'_>, id: &str, expected_version: u32) -> Result<PolicyDocument> {
+fn checked(tx: &rusqlite::Connection, id: &str, expected_version: u32) -> Result<PolicyDocument> {
     let document = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
     if document.version != expected_version {
         return Err(CoreError::Conflict { entity: ENTITY });
