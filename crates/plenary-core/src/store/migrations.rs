@@ -11,6 +11,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_policy.sql")),
     M::up(include_str!("migrations/0007_folded_search.sql")),
     M::up(include_str!("migrations/0008_schema_rules.sql")),
+    M::up(include_str!("migrations/0011_child_row_ids.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

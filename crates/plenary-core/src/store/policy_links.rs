@@ -164,8 +164,9 @@ impl Store {
             )?;
             let at = w.at().to_owned();
             tx.execute(
-                "INSERT INTO policy_text_version (document_id, number, stage, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![document_id, number, enum_text(&stage), text, at],
+                "INSERT INTO policy_text_version (id, document_id, number, stage, text, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![uuid::Uuid::now_v7().to_string(), document_id, number, enum_text(&stage), text, at],
             )?;
             let version = TextVersion {
                 document_id: document_id.to_owned(),

@@ -153,8 +153,8 @@ fn insert_step(
     at: &str,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO proposal_step (proposal_id, number, stage, date, committee, comment_deadline, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO proposal_step (id, proposal_id, number, stage, date, committee, comment_deadline, note, created_at)
+         VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             id,
             number,
@@ -163,7 +163,8 @@ fn insert_step(
             step.committee.map(|c| enum_text(&c)),
             step.comment_deadline,
             step.note,
-            at
+            at,
+            uuid::Uuid::now_v7().to_string()
         ],
     )?;
     Ok(())

@@ -263,9 +263,9 @@ fn insert_version(
     at: &str,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO record_version (record_id, number, title, body, author, vote_for, vote_against, vote_abstain,
-             vote_result, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        "INSERT INTO record_version (id, record_id, number, title, body, author, vote_for, vote_against,
+             vote_abstain, vote_result, created_at, updated_at)
+         VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             id,
             number,
@@ -276,7 +276,8 @@ fn insert_version(
             content.vote.against,
             content.vote.abstentions,
             content.vote.result.map(|r| enum_text(&r)),
-            at
+            at,
+            uuid::Uuid::now_v7().to_string()
         ],
     )?;
     Ok(())
