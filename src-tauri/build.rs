@@ -94,6 +94,8 @@ const COMMANDS: &[&str] = &[
     "delete_policy_document",
     "list_policy_actions",
     "add_policy_action",
+    "update_policy_action",
+    "delete_policy_action",
     "reviews_due",
     "review_due_count",
     "list_positions",

@@ -109,6 +109,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::policy::delete_policy_document,
         commands::policy::list_policy_actions,
         commands::policy::add_policy_action,
+        commands::policy::update_policy_action,
+        commands::policy::delete_policy_action,
         commands::policy::reviews_due,
         commands::policy::review_due_count,
         commands::policy::list_positions,

@@ -64,7 +64,9 @@ describe("policy in the real window", () => {
       ["Amended", "1994"],
       ["Editorially revised", "2005"],
       ["Editorially revised", "2006"],
-      ["Amended", "2017-10"],
+      // Mistyped: meant October 2017; corrected below.
+      ["Amended", "2017-01"],
+      ["Reaffirmed", "2020"],
     ];
     for (const [action, date] of history) {
       await click(browser, "Add history action…");
@@ -84,6 +86,18 @@ describe("policy in the real window", () => {
     await closed(browser);
 
     await statusIs(browser, "In force");
+    // An action entered by mistake is removed, after a question that names it.
+    await browser.$(`//button[@aria-label="Remove “Reaffirmed, 2020”"]`).click();
+    await withText(browser, "Remove “Reaffirmed, 2020” from the history", "//dialog[@open]").waitForDisplayed();
+    await click(browser, "Remove action");
+    await closed(browser);
+    // The mistyped month is corrected; the review date follows, and says why.
+    await seen(browser, "Due for review in January 2027");
+    await browser.$(`//button[@aria-label="Correct “Amended, January 2017”"]`).click();
+    expect(await (await field(browser, "Date")).getValue()).toBe("2017-01");
+    await fill(browser, "Date", "2017-10");
+    await click(browser, "Save correction");
+    await closed(browser);
     await seen(browser, "Due for review in October 2027");
     const timeline = await browser.$$("ol.timeline time").map((t) => t.getText());
     expect(timeline).toEqual(["1948", "1968", "1983", "1994", "2005", "2006", "October 2017"]);

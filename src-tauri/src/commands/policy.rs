@@ -128,6 +128,31 @@ pub async fn add_policy_action(
         .await
 }
 
+/// Corrects a history action; the document comes back with what follows from its history.
+#[tauri::command]
+pub async fn update_policy_action(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+    draft: PolicyActionDraft,
+) -> Outcome<PolicyDocument> {
+    state
+        .with_store(move |store| store.update_policy_action(&id, version, &draft))
+        .await
+}
+
+/// Removes a history action entered by mistake; the document comes back derived again.
+#[tauri::command]
+pub async fn delete_policy_action(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+) -> Outcome<PolicyDocument> {
+    state
+        .with_store(move |store| store.delete_policy_action(&id, version))
+        .await
+}
+
 /// Documents whose review falls due within `months` from today (overdue ones first).
 #[tauri::command]
 pub async fn reviews_due(state: State<'_, AppState>, months: u32) -> Outcome<Vec<ReviewDue>> {

@@ -224,6 +224,9 @@ export const api = {
   listPolicyActions: (documentId: string) => call<PolicyAction[]>("list_policy_actions", { documentId }),
   addPolicyAction: (documentId: string, version: number, draft: PolicyActionDraft) =>
     call<PolicyDocument>("add_policy_action", { documentId, version, draft }),
+  updatePolicyAction: (id: string, version: number, draft: PolicyActionDraft) =>
+    call<PolicyDocument>("update_policy_action", { id, version, draft }),
+  deletePolicyAction: (id: string, version: number) => call<PolicyDocument>("delete_policy_action", { id, version }),
   reviewsDue: (months: number) => call<ReviewDue[]>("reviews_due", { months }),
   reviewDueCount: () => call<ReviewDueCount>("review_due_count"),
   listPositions: (documentId: string) => call<Position[]>("list_positions", { documentId }),

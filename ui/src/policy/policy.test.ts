@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  actionDraftFrom,
+  actionName,
   budgetStatus,
   dateRange,
   documentDraftFrom,
@@ -107,5 +109,28 @@ describe("review filter", () => {
     expect(reviewDueBy("year", "2026-11-28")).toBe("2026-12-31");
     expect(reviewDueBy("2y", "2026-11-28")).toBe("2028-11-28");
     expect(reviewDueBy("5y", "2024-02-29")).toBe("2029-02-28");
+  });
+});
+
+describe("correcting the history", () => {
+  it("starts the correction from the action as recorded", () => {
+    const draft = actionDraftFrom({
+      id: "a1",
+      document_id: "d1",
+      kind: "revised",
+      date: "2016-01",
+      body_id: "wma_general_assembly",
+      meeting_id: null,
+      superseded_by_id: null,
+      note: "Taipei",
+      created_at: "",
+      updated_at: "",
+      version: 1,
+    });
+    expect(draft).toEqual({ kind: "revised", date: "2016-01", body_id: "wma_general_assembly", meeting_id: "", superseded_by_id: "", note: "Taipei" });
+  });
+  it("names the action and its date in the confirmation", () => {
+    expect(actionName("Revised", "2016-01")).toBe("Revised, January 2016");
+    expect(actionName("Adopted", "1948")).toBe("Adopted, 1948");
   });
 });

@@ -1,6 +1,7 @@
 // The Policy area's rules (empty drafts, dirty checks, review wording, word budgets), kept apart
 // from the components so they can be tested.
 import type {
+  PolicyAction,
   PolicyActionDraft,
   PolicyDocument,
   PolicyDocumentDraft,
@@ -74,6 +75,23 @@ export function firstInvalidDocumentField(messages: Record<string, string>): str
 
 export function emptyActionDraft(): PolicyActionDraft {
   return { kind: "adopted", date: "", body_id: "", meeting_id: "", superseded_by_id: "", note: "" };
+}
+
+/** The correction form starts from the action as recorded. */
+export function actionDraftFrom(action: PolicyAction): PolicyActionDraft {
+  return {
+    kind: action.kind,
+    date: action.date,
+    body_id: action.body_id ?? "",
+    meeting_id: action.meeting_id ?? "",
+    superseded_by_id: action.superseded_by_id ?? "",
+    note: action.note,
+  };
+}
+
+/** "Revised, October 2016": how a confirmation names one history action. */
+export function actionName(kindLabel: string, date: string): string {
+  return `${kindLabel}, ${formatPartialDate(date)}`;
 }
 
 export function emptyPositionDraft(): PositionDraft {

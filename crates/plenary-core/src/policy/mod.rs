@@ -313,7 +313,8 @@ pub struct PolicyActionFields {
     pub note: String,
 }
 
-/// A stored history action. Actions are appended, never changed.
+/// A stored history action. A mistyped action is corrected or removed (each correction is kept
+/// in the history table); what follows from the history is derived again with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyAction {
@@ -627,6 +628,33 @@ pub fn check_after_adoption(
             format!(
                 "The history already has an action of {}, before an adoption in {}. Check the date.",
                 early.date, action.date
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Refuses what a history would be after removing one of its actions if an action is then dated
+/// surely before the first remaining adoption.
+pub fn check_history(actions: &[PolicyActionFields]) -> Result<(), CoreError> {
+    let Some(adopted) = actions
+        .iter()
+        .filter(|a| a.kind == PolicyActionKind::Adopted)
+        .min_by_key(|a| a.date.earliest())
+    else {
+        return Ok(());
+    };
+    match actions
+        .iter()
+        .find(|a| a.date.latest() < adopted.date.earliest())
+    {
+        Some(early) => Err(CoreError::validation(
+            "date",
+            format!(
+                "Without it, the history would have an action of {} ({}) before the first adoption in {}. Correct or remove that action first.",
+                early.date,
+                early.kind.label().to_lowercase(),
+                adopted.date
             ),
         )),
         None => Ok(()),

@@ -20,6 +20,7 @@ use crate::policy::{
 use crate::record::Vote;
 
 const ENTITY: &str = "policy document";
+const ACTION: &str = "policy action";
 const SELECT: &str = "SELECT d.id, d.policy_type, d.emergency, d.title, d.short_name, d.code,
         d.lead_committee, d.rapporteur, d.topics, d.summary, d.full_text, d.source_url,
         d.meeting_id, d.agenda_item_id, d.status, d.handbook_code, d.review_due,
@@ -233,6 +234,104 @@ impl Store {
         let after = append_action(&tx, &before, draft)?;
         tx.commit()?;
         Ok(after)
+    }
+
+    /// Corrects an action of a document's history (a mistyped date, the wrong kind or body) and
+    /// returns the document with its status, code and review date derived again. The action's
+    /// earlier form is kept in the history table. A correction that would date an action before
+    /// the first adoption is refused.
+    pub fn update_policy_action(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        draft: &PolicyActionDraft,
+    ) -> Result<PolicyDocument> {
+        let fields = draft.validate(this_year())?;
+        let tx = self.conn.transaction()?;
+        let (before, document) = action_at_version(&tx, id, expected_version)?;
+        if fields == before.fields {
+            return Ok(document);
+        }
+        let others: Vec<PolicyActionFields> = actions(&tx, &document.id)?
+            .into_iter()
+            .filter(|a| a.id != id)
+            .map(|a| a.fields)
+            .collect();
+        policy::check_after_adoption(&others, &fields)?;
+        check_action_links(&tx, &document.id, &fields)?;
+        let at = now();
+        let after = PolicyAction {
+            fields,
+            updated_at: at.clone(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        let f = &after.fields;
+        let updated = tx.execute(
+            "UPDATE policy_action SET kind = ?1, date = ?2, date_from = ?3, body_id = ?4, meeting_id = ?5,
+                 superseded_by_id = ?6, note = ?7, updated_at = ?8, version = ?9
+             WHERE id = ?10 AND version = ?11",
+            params![
+                enum_text(&f.kind),
+                f.date.to_string(),
+                f.date.earliest().to_string(),
+                f.body_id,
+                f.meeting_id,
+                f.superseded_by_id,
+                f.note,
+                at,
+                after.version,
+                id,
+                expected_version
+            ],
+        )?;
+        if updated != 1 {
+            return Err(CoreError::Conflict { entity: ACTION });
+        }
+        history::record(
+            &tx,
+            ACTION,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        let document = rederive(&tx, &document, &at)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
+    /// Removes an action entered by mistake and returns the document with what follows from its
+    /// history derived again. The removed action stays in the history table. Refused when the
+    /// remaining history would have an action before its first adoption.
+    pub fn delete_policy_action(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+    ) -> Result<PolicyDocument> {
+        let tx = self.conn.transaction()?;
+        let (before, document) = action_at_version(&tx, id, expected_version)?;
+        let remaining: Vec<PolicyActionFields> = actions(&tx, &document.id)?
+            .into_iter()
+            .filter(|a| a.id != id)
+            .map(|a| a.fields)
+            .collect();
+        policy::check_history(&remaining)?;
+        tx.execute("DELETE FROM policy_action WHERE id = ?1", [id])?;
+        let at = now();
+        history::record(
+            &tx,
+            ACTION,
+            id,
+            HistoryAction::Delete,
+            Some(&before),
+            None,
+            &at,
+        )?;
+        let document = rederive(&tx, &document, &at)?;
+        tx.commit()?;
+        Ok(document)
     }
 
     /// Documents in force whose review falls due by `until` (overdue ones first, then by date).
@@ -496,6 +595,52 @@ pub(super) fn append_action(
         .map(|a| a.fields)
         .collect();
     policy::check_after_adoption(&existing, &fields)?;
+    check_action_links(tx, document_id, &fields)?;
+    let at = now();
+    let id = uuid::Uuid::now_v7().to_string();
+    tx.execute(
+        "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
+             note, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
+        params![
+            id,
+            document_id,
+            enum_text(&fields.kind),
+            fields.date.to_string(),
+            fields.date.earliest().to_string(),
+            fields.body_id,
+            fields.meeting_id,
+            fields.superseded_by_id,
+            fields.note,
+            at
+        ],
+    )?;
+    let action = PolicyAction {
+        id: id.clone(),
+        document_id: document_id.to_owned(),
+        fields,
+        created_at: at.clone(),
+        updated_at: at.clone(),
+        version: 1,
+    };
+    history::record(
+        tx,
+        ACTION,
+        &id,
+        HistoryAction::Create,
+        None,
+        Some(&action),
+        &at,
+    )?;
+    rederive(tx, before, &at)
+}
+
+/// The acting body, the meeting and the superseding document an action names exist.
+fn check_action_links(
+    tx: &Transaction<'_>,
+    document_id: &str,
+    fields: &PolicyActionFields,
+) -> Result<()> {
     if let Some(body) = &fields.body_id {
         exists(
             tx,
@@ -529,42 +674,13 @@ pub(super) fn append_action(
             "That document no longer exists. Choose another.",
         )?;
     }
-    let at = now();
-    let id = uuid::Uuid::now_v7().to_string();
-    tx.execute(
-        "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
-             note, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
-        params![
-            id,
-            document_id,
-            enum_text(&fields.kind),
-            fields.date.to_string(),
-            fields.date.earliest().to_string(),
-            fields.body_id,
-            fields.meeting_id,
-            fields.superseded_by_id,
-            fields.note,
-            at
-        ],
-    )?;
-    let action = PolicyAction {
-        id: id.clone(),
-        document_id: document_id.to_owned(),
-        fields,
-        created_at: at.clone(),
-        updated_at: at.clone(),
-        version: 1,
-    };
-    history::record(
-        tx,
-        "policy action",
-        &id,
-        HistoryAction::Create,
-        None,
-        Some(&action),
-        &at,
-    )?;
+    Ok(())
+}
+
+/// After its history changed: a new version of the document with its status, code and review
+/// date replayed from the history, and the document's history entry.
+fn rederive(tx: &Transaction<'_>, before: &PolicyDocument, at: &str) -> Result<PolicyDocument> {
+    let document_id = before.id.as_str();
     tx.execute(
         "UPDATE policy_document SET updated_at = ?1, version = version + 1 WHERE id = ?2",
         params![at, document_id],
@@ -583,9 +699,25 @@ pub(super) fn append_action(
         HistoryAction::Update,
         Some(before),
         Some(&after),
-        &at,
+        at,
     )?;
     Ok(after)
+}
+
+/// The action read for a correction or removal, at the version read, with its document.
+fn action_at_version(
+    tx: &Transaction<'_>,
+    id: &str,
+    expected_version: u32,
+) -> Result<(PolicyAction, PolicyDocument)> {
+    let action = super::row::at_version(
+        find_action(tx, id)?,
+        |a| a.version,
+        expected_version,
+        ACTION,
+    )?;
+    let document = find(tx, &action.document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    Ok((action, document))
 }
 
 fn this_year() -> i16 {
@@ -773,30 +905,40 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PolicyDocument> {
     })
 }
 
+const ACTION_SELECT: &str =
+    "SELECT id, document_id, kind, date, body_id, meeting_id, superseded_by_id, note, created_at,
+        updated_at, version
+    FROM policy_action";
+
 fn actions(conn: &rusqlite::Connection, document_id: &str) -> Result<Vec<PolicyAction>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, document_id, kind, date, body_id, meeting_id, superseded_by_id, note, created_at,
-                updated_at, version
-         FROM policy_action WHERE document_id = ?1 ORDER BY date_from, created_at, id",
-    )?;
-    let rows = statement.query_map([document_id], |row| {
-        Ok(PolicyAction {
-            id: row.get(0)?,
-            document_id: row.get(1)?,
-            fields: PolicyActionFields {
-                kind: enum_at(row, 2)?,
-                date: partial_date(row, 3)?.expect("date is NOT NULL"),
-                body_id: row.get(4)?,
-                meeting_id: row.get(5)?,
-                superseded_by_id: row.get(6)?,
-                note: row.get(7)?,
-            },
-            created_at: row.get(8)?,
-            updated_at: row.get(9)?,
-            version: row.get(10)?,
-        })
-    })?;
+    let mut statement = conn.prepare_cached(&format!(
+        "{ACTION_SELECT} WHERE document_id = ?1 ORDER BY date_from, created_at, id"
+    ))?;
+    let rows = statement.query_map([document_id], action_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn find_action(conn: &rusqlite::Connection, id: &str) -> Result<Option<PolicyAction>> {
+    let mut statement = conn.prepare_cached(&format!("{ACTION_SELECT} WHERE id = ?1"))?;
+    Ok(statement.query_row([id], action_from_row).optional()?)
+}
+
+fn action_from_row(row: &Row<'_>) -> rusqlite::Result<PolicyAction> {
+    Ok(PolicyAction {
+        id: row.get(0)?,
+        document_id: row.get(1)?,
+        fields: PolicyActionFields {
+            kind: enum_at(row, 2)?,
+            date: partial_date(row, 3)?.expect("date is NOT NULL"),
+            body_id: row.get(4)?,
+            meeting_id: row.get(5)?,
+            superseded_by_id: row.get(6)?,
+            note: row.get(7)?,
+        },
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+        version: row.get(10)?,
+    })
 }
 
 const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agenda_item_id, p.stance, p.priority,

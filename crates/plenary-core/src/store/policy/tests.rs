@@ -473,3 +473,173 @@ fn markup_non_latin_text_and_overlong_input() {
         1
     );
 }
+
+/// A declaration adopted in 2006 and revised in "2016-01" (meant: 2016-10).
+fn mistyped(store: &mut Store) -> (PolicyDocument, PolicyAction) {
+    let mut document = store
+        .create_policy_document(&PolicyDocumentDraft {
+            policy_type: PolicyType::Declaration,
+            title: "WMA Declaration of Tokyo".into(),
+            code: "D-1975-01-2006".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    for (kind, date) in [
+        (PolicyActionKind::Adopted, "1975-10"),
+        (PolicyActionKind::Revised, "2006-05"),
+        (PolicyActionKind::Revised, "2016-01"),
+    ] {
+        document = store
+            .add_policy_action(&document.id, document.version, &act(kind, date))
+            .unwrap();
+    }
+    let wrong = store.policy_actions(&document.id).unwrap().pop().unwrap();
+    (document, wrong)
+}
+
+#[test]
+fn a_mistyped_action_is_corrected_and_everything_is_derived_again() {
+    let (_dir, mut store) = store();
+    let (document, wrong) = mistyped(&mut store);
+    assert_eq!(document.review_due.unwrap().to_string(), "2026-01");
+    assert_eq!(document.handbook_code.as_deref(), Some("D-1975-01-2016"));
+
+    let mut draft = act(PolicyActionKind::Revised, "2016-10");
+    draft.note = "Revised at the Taipei General Assembly".into();
+    let corrected = store
+        .update_policy_action(&wrong.id, wrong.version, &draft)
+        .unwrap();
+    assert_eq!(corrected.review_due.unwrap().to_string(), "2026-10");
+    assert_eq!(corrected.version, document.version + 1);
+    let action = store.policy_actions(&document.id).unwrap().pop().unwrap();
+    assert_eq!(action.fields.date.to_string(), "2016-10");
+    assert_eq!(action.version, 2);
+    assert_eq!(action.created_at, wrong.created_at);
+
+    // The correction is kept: the action's update, and the document's with the new review date.
+    let entries = store.history(ACTION, &wrong.id).unwrap();
+    assert_eq!(
+        entries.iter().map(|e| e.action).collect::<Vec<_>>(),
+        [HistoryAction::Create, HistoryAction::Update]
+    );
+    assert_eq!(entries[1].before.as_ref().unwrap()["date"], "2016-01");
+    assert_eq!(entries[1].after.as_ref().unwrap()["date"], "2016-10");
+    let last = store.history(ENTITY, &document.id).unwrap().pop().unwrap();
+    assert!(last.changed.contains(&"review_due".to_owned()));
+
+    // Stale: the version read before the correction changes nothing.
+    let stale = store.update_policy_action(
+        &wrong.id,
+        wrong.version,
+        &act(PolicyActionKind::Revised, "2016-11"),
+    );
+    assert!(matches!(stale, Err(CoreError::Conflict { .. })));
+    // Bad input: an unreadable date, a date before the adoption; nothing changes.
+    for bad in ["Oct 2016", "1974"] {
+        let refused = store.update_policy_action(
+            &wrong.id,
+            action.version,
+            &act(PolicyActionKind::Revised, bad),
+        );
+        assert!(
+            matches!(refused, Err(CoreError::Validation(e)) if e[0].field == "date"),
+            "{bad}"
+        );
+    }
+    let unknown = store.update_policy_action("no-such-action", 1, &draft);
+    assert!(matches!(unknown, Err(CoreError::NotFound { .. })));
+    assert_eq!(store.policy_document(&document.id).unwrap(), corrected);
+    // Saving it unchanged is no change.
+    let same = store
+        .update_policy_action(&wrong.id, action.version, &draft)
+        .unwrap();
+    assert_eq!(same, corrected);
+
+    // Moving the adoption after the other actions is refused, as when adding.
+    let adoption = store.policy_actions(&document.id).unwrap().remove(0);
+    let late = store.update_policy_action(
+        &adoption.id,
+        adoption.version,
+        &act(PolicyActionKind::Adopted, "2010"),
+    );
+    assert!(matches!(late, Err(CoreError::Validation(e)) if e[0].field == "date"));
+}
+
+#[test]
+fn an_action_entered_by_mistake_is_removed_and_the_removal_kept() {
+    let (_dir, mut store) = store();
+    let (document, wrong) = mistyped(&mut store);
+    let stale = store.delete_policy_action(&wrong.id, wrong.version + 1);
+    assert!(matches!(stale, Err(CoreError::Conflict { .. })));
+    let after = store
+        .delete_policy_action(&wrong.id, wrong.version)
+        .unwrap();
+    assert_eq!(after.review_due.unwrap().to_string(), "2016-05");
+    assert_eq!(after.handbook_code.as_deref(), Some("D-1975-01-2006"));
+    assert_eq!(store.policy_actions(&document.id).unwrap().len(), 2);
+    let entries = store.history(ACTION, &wrong.id).unwrap();
+    assert_eq!(entries.last().unwrap().action, HistoryAction::Delete);
+    assert_eq!(
+        entries.last().unwrap().before.as_ref().unwrap()["date"],
+        "2016-01"
+    );
+    let gone = store.delete_policy_action(&wrong.id, wrong.version);
+    assert!(matches!(gone, Err(CoreError::NotFound { .. })));
+
+    // Removing the only adoption: not adopted, no review date.
+    let adoption = store.policy_actions(&document.id).unwrap().remove(0);
+    let refused_or_not = store
+        .delete_policy_action(&adoption.id, adoption.version)
+        .unwrap();
+    assert_eq!(refused_or_not.status, PolicyStatus::NotAdopted);
+    assert_eq!(refused_or_not.review_due, None);
+}
+
+#[test]
+fn removing_an_adoption_that_would_leave_earlier_actions_is_refused() {
+    let (_dir, mut store) = store();
+    let mut document = store.create_policy_document(&geneva_draft()).unwrap();
+    for (kind, date) in [
+        (PolicyActionKind::Adopted, "1948"),
+        (PolicyActionKind::Amended, "1968"),
+        (PolicyActionKind::Adopted, "1960"),
+    ] {
+        document = store
+            .add_policy_action(&document.id, document.version, &act(kind, date))
+            .unwrap();
+    }
+    let first = store.policy_actions(&document.id).unwrap().remove(0);
+    assert_eq!(first.fields.date.to_string(), "1948");
+    // Without 1948, the 1968 amendment is still after the 1960 adoption: allowed. Make it earlier.
+    let amendment = store.policy_actions(&document.id).unwrap().remove(2);
+    let document = store
+        .update_policy_action(
+            &amendment.id,
+            amendment.version,
+            &act(PolicyActionKind::Amended, "1950"),
+        )
+        .unwrap();
+    let refused = store.delete_policy_action(&first.id, first.version);
+    let Err(CoreError::Validation(errors)) = refused else {
+        panic!("expected a refusal, got {refused:?}");
+    };
+    assert!(errors[0].message.contains("1950"), "{}", errors[0].message);
+    assert_eq!(store.policy_document(&document.id).unwrap(), document);
+    assert_eq!(store.policy_actions(&document.id).unwrap().len(), 3);
+}
+
+#[test]
+fn the_database_keeps_a_corrected_action_with_its_document() {
+    let (_dir, mut store) = store();
+    let (_document, wrong) = mistyped(&mut store);
+    let moved = store.conn.execute(
+        "UPDATE policy_action SET document_id = 'elsewhere', version = version + 1 WHERE id = ?1",
+        [&wrong.id],
+    );
+    assert!(moved.is_err());
+    let same_version = store.conn.execute(
+        "UPDATE policy_action SET note = 'x' WHERE id = ?1",
+        [&wrong.id],
+    );
+    assert!(same_version.is_err());
+}
