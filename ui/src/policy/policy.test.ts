@@ -3,6 +3,7 @@ import {
   actionDraftFrom,
   actionName,
   budgetStatus,
+  derivedCode,
   dateRange,
   documentDraftFrom,
   emptyDocumentDraft,
@@ -132,5 +133,18 @@ describe("correcting the history", () => {
   it("names the action and its date in the confirmation", () => {
     expect(actionName("Revised", "2016-01")).toBe("Revised, January 2016");
     expect(actionName("Adopted", "1948")).toBe("Adopted, 1948");
+  });
+});
+
+describe("the code as typed and as derived", () => {
+  it("shows the derived code when the history moved the last year", () => {
+    expect(derivedCode("D-1975-01-2006", "D-1975-01-2016")).toBe("D-1975-01-2016");
+    expect(derivedCode(" d-1975-01-2006 ", "D-1975-01-2016")).toBe("D-1975-01-2016");
+  });
+  it("says nothing when they agree, or for codes that are not handbook codes", () => {
+    expect(derivedCode("D-1975-01-2016", "D-1975-01-2016")).toBeNull();
+    expect(derivedCode("WHA77.17", null)).toBeNull();
+    expect(derivedCode("", "D-1975-01-2016")).toBeNull();
+    expect(derivedCode("D-1975-1-2006", "D-1975-01-2016")).toBeNull();
   });
 });

@@ -125,6 +125,16 @@ export function reviewDueBy(choice: "" | "year" | "2y" | "5y", today: string): s
   return `${year + years}${today.slice(4)}`.replace(/-02-29$/, "-02-28");
 }
 
+/** The handbook code as shown everywhere else, when it differs from the code as typed: its last
+ * part is the year of the last action in the history (`handbookCode` is the document's derived
+ * code). Null when there is nothing to explain. */
+export function derivedCode(typed: string, handbookCode: string | null): string | null {
+  const code = typed.trim().toUpperCase();
+  if (!handbookCode || !/^(D|S|R|CR)-\d{4}-\d{2}-\d{4}$/.test(code)) return null;
+  const derived = `${code.slice(0, -4)}${handbookCode.slice(-4)}`;
+  return derived === code ? null : derived;
+}
+
 /** What a code field expects, by type. */
 export function codeHint(type: PolicyDocumentDraft["policy_type"]): string {
   switch (type) {
