@@ -50,7 +50,7 @@ use plenary_core::policy::{
     DatePrecision, LeadCommittee, Mandate, PartialDate, PolicyAction, PolicyActionDraft,
     PolicyActionFields, PolicyActionKind, PolicyDocument, PolicyDocumentDraft,
     PolicyDocumentFields, PolicyStatus, PolicyType, PolicyVote, PolicyVoteDraft, PolicyVoteFields,
-    Position, PositionDraft, PositionFields, Stance,
+    Position, PositionDraft, PositionFields, ReviewBasis, Stance,
 };
 use plenary_core::statement::{
     SpeakingMode, Statement, StatementDraft, StatementFields, StatementStatus,
@@ -123,6 +123,7 @@ pub fn typescript() -> String {
         PartialDate::decl(&cfg),
         PolicyDocumentDraft::decl(&cfg),
         PolicyDocumentFields::decl(&cfg),
+        ReviewBasis::decl(&cfg),
         PolicyDocument::decl(&cfg),
         PolicyActionDraft::decl(&cfg),
         PolicyActionFields::decl(&cfg),

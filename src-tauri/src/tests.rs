@@ -526,6 +526,24 @@ fn policy_documents_history_reviews_positions_and_votes_through_the_commands() {
     assert_eq!(document["handbook_code"], "D-1948-01-2006");
     assert_eq!(document["review_due"], "2004");
 
+    // A WHO decision is taken when made: created with its adoption, or refused without a date.
+    let decision = json!({
+        "policy_type": "who_decision", "emergency": false, "title": "Decision on the WHO reform",
+        "short_name": "", "code": "WHA75(9)", "lead_committee": null, "rapporteur": "", "topics": "",
+        "summary": "", "full_text": "", "source_url": "", "meeting_id": "", "agenda_item_id": ""
+    });
+    let error = app
+        .invoke("create_policy_document", json!({ "draft": decision }))
+        .unwrap_err();
+    assert_eq!(error["field"], "adopted_on");
+    let adopted = app
+        .invoke(
+            "create_policy_document",
+            json!({ "draft": decision, "adoptedOn": "2022-05-27" }),
+        )
+        .unwrap();
+    assert_eq!(adopted["status"], "in_force");
+
     // A code whose letter contradicts the type.
     let mut statement = geneva.clone();
     statement["policy_type"] = json!("statement");

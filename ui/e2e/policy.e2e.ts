@@ -98,7 +98,7 @@ describe("policy in the real window", () => {
     await fill(browser, "Date", "2017-10");
     await click(browser, "Save correction");
     await closed(browser);
-    await seen(browser, "Due for review in October 2027");
+    await seen(browser, "Due for review in October 2027: 10 years after the amendment of October 2017");
     const timeline = await browser.$$("ol.timeline time").map((t) => t.getText());
     expect(timeline).toEqual(["1948", "1968", "1983", "1994", "2005", "2006", "October 2017"]);
 
@@ -158,9 +158,13 @@ describe("policy in the real window", () => {
     await click(browser, "Create document");
     expect(await errorOf(browser, "policy-meeting_id")).toContain("WHA77.1 belongs to WHA77");
     await fill(browser, "Code or symbol", "WHA78.1");
+    // Adopted when made: the date defaults to the meeting's last day and the adoption is recorded.
+    expect(await (await field(browser, "Adopted on")).getValue()).toBe("2025-05-27");
     await click(browser, "Create document");
     await closed(browser);
     await seen(browser, "WHO Pandemic Agreement");
+    await statusIs(browser, "In force");
+    await withText(browser, "27 May 2025", "//ol[contains(@class, 'timeline')]").waitForDisplayed();
 
     // Our position with a mandate, on the agenda item where it is debated.
     await click(browser, "Record position…");

@@ -73,13 +73,18 @@ pub async fn get_policy_document(
         .await
 }
 
+/// Creates a document; `adopted_on` (needed for a WHO resolution or decision) records its
+/// adoption in the same transaction.
 #[tauri::command]
 pub async fn create_policy_document(
     state: State<'_, AppState>,
     draft: PolicyDocumentDraft,
+    adopted_on: Option<String>,
 ) -> Outcome<PolicyDocument> {
     state
-        .with_store(move |store| store.create_policy_document(&draft))
+        .with_store(move |store| {
+            store.create_policy_document(&draft, adopted_on.as_deref().unwrap_or_default())
+        })
         .await
 }
 

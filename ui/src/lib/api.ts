@@ -217,7 +217,8 @@ export const api = {
   policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
   getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),
-  createPolicyDocument: (draft: PolicyDocumentDraft) => call<PolicyDocument>("create_policy_document", { draft }),
+  createPolicyDocument: (draft: PolicyDocumentDraft, adoptedOn = "") =>
+    call<PolicyDocument>("create_policy_document", { draft, adoptedOn }),
   updatePolicyDocument: (id: string, version: number, draft: PolicyDocumentDraft) =>
     call<PolicyDocument>("update_policy_document", { id, version, draft }),
   deletePolicyDocument: (id: string, version: number) => call<null>("delete_policy_document", { id, version }),

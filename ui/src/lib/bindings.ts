@@ -390,6 +390,12 @@ export type PolicyDocumentFields = { policy_type: PolicyType, emergency: boolean
  */
 code: string, lead_committee: LeadCommittee | null, rapporteur: string, topics: Array<string>, summary: string, full_text: string, source_url: string, meeting_id: string | null, agenda_item_id: string | null, };
 
+export type ReviewBasis = { kind: PolicyActionKind, date: PartialDate, years: number, 
+/**
+ * "10 years after the revision of October 2016".
+ */
+explanation: string, };
+
 export type PolicyDocument = { id: string, status: PolicyStatus, 
 /**
  * The handbook code with its last part set to the year of the last action (WMA only).
@@ -398,7 +404,11 @@ handbook_code: string | null,
 /**
  * When the next review falls due (as precise as the last counting action's date).
  */
-review_due: PartialDate | null, created_at: string, updated_at: string, version: number, policy_type: PolicyType, emergency: boolean, title: string, short_name: string, 
+review_due: PartialDate | null, 
+/**
+ * Why it falls due then: the action it counts from and the period.
+ */
+review_basis: ReviewBasis | null, created_at: string, updated_at: string, version: number, policy_type: PolicyType, emergency: boolean, title: string, short_name: string, 
 /**
  * As entered (normal form). For a WMA document the displayed code's last year comes from
  * the history: see [`PolicyDocument::handbook_code`].

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   actionDraftFrom,
+  adoptionDefault,
   actionName,
   budgetStatus,
   derivedCode,
@@ -55,6 +56,14 @@ describe("dates and reviews", () => {
     expect(reviewText("2026", "2026-11-28")).toBe("Due for review in 2026");
     expect(reviewText("2024", "2026-11-28")).toBe("Review overdue since 2024");
     expect(reviewText(null, "2026-11-28")).toBe("");
+  });
+  it("says why, in the core's words", () => {
+    expect(reviewText("2026-10", "2026-11-28", "10 years after the revision of October 2016")).toBe(
+      "Review overdue since October 2026: 10 years after the revision of October 2016",
+    );
+    expect(reviewText("2027-10", "2026-11-28", "10 years after the amendment of October 2017")).toBe(
+      "Due for review in October 2027: 10 years after the amendment of October 2017",
+    );
   });
 });
 
@@ -146,5 +155,12 @@ describe("the code as typed and as derived", () => {
     expect(derivedCode("WHA77.17", null)).toBeNull();
     expect(derivedCode("", "D-1975-01-2016")).toBeNull();
     expect(derivedCode("D-1975-1-2006", "D-1975-01-2016")).toBeNull();
+  });
+});
+
+describe("a WHO outcome is adopted when made", () => {
+  it("suggests its meeting's last day", () => {
+    expect(adoptionDefault({ end_date: "2024-06-01" })).toBe("2024-06-01");
+    expect(adoptionDefault(undefined)).toBe("");
   });
 });

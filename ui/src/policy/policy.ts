@@ -77,6 +77,12 @@ export function emptyActionDraft(): PolicyActionDraft {
   return { kind: "adopted", date: "", body_id: "", meeting_id: "", superseded_by_id: "", note: "" };
 }
 
+/** The adoption date a new WHO outcome suggests: its meeting's last day (plenaries adopt at the
+ * end), or nothing without a meeting. */
+export function adoptionDefault(meeting: { end_date: string } | undefined): string {
+  return meeting?.end_date ?? "";
+}
+
 /** The correction form starts from the action as recorded. */
 export function actionDraftFrom(action: PolicyAction): PolicyActionDraft {
   return {
@@ -180,12 +186,13 @@ export function formatPartialDate(partial: string): string {
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
-/** "Due for review in October 2027", "Review overdue since 2024", or "". */
-export function reviewText(due: string | null, today: string): string {
+/** "Due for review in October 2027", "Review overdue since 2024", or ""; with the core's reason
+ * ("10 years after the amendment of October 2017") when there is one. */
+export function reviewText(due: string | null, today: string, why = ""): string {
   if (!due) return "";
   const range = dateRange(due);
-  if (range && range.to < today) return `Review overdue since ${formatPartialDate(due)}`;
-  return `Due for review in ${formatPartialDate(due)}`;
+  const when = range && range.to < today ? `Review overdue since ${formatPartialDate(due)}` : `Due for review in ${formatPartialDate(due)}`;
+  return why ? `${when}: ${why}` : when;
 }
 
 /** Words a speaker can deliver in `minutes` at about 110 words a minute. */

@@ -10,6 +10,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_people_and_assignments.sql")),
     M::up(include_str!("migrations/0006_policy.sql")),
     M::up(include_str!("migrations/0007_policy_action_edits.sql")),
+    M::up(include_str!("migrations/0008_review_basis.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

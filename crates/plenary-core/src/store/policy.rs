@@ -8,14 +8,14 @@ use serde::{Deserialize, Serialize};
 use super::row::{enum_at, enum_text, opt_enum_at};
 use super::{Store, now};
 use crate::body::BodyOrganization;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
 use crate::policy::Stance;
 use crate::policy::{
     self, HandbookCode, Mandate, PartialDate, PolicyAction, PolicyActionDraft, PolicyActionFields,
     PolicyDocument, PolicyDocumentDraft, PolicyDocumentFields, PolicyStatus, PolicyType,
     PolicyVote, PolicyVoteDraft, PolicyVoteFields, Position, PositionDraft, PositionFields,
-    WhoSymbol,
+    ReviewBasis, WhoSymbol,
 };
 use crate::record::Vote;
 
@@ -24,7 +24,7 @@ const ACTION: &str = "policy action";
 const SELECT: &str = "SELECT d.id, d.policy_type, d.emergency, d.title, d.short_name, d.code,
         d.lead_committee, d.rapporteur, d.topics, d.summary, d.full_text, d.source_url,
         d.meeting_id, d.agenda_item_id, d.status, d.handbook_code, d.review_due,
-        d.created_at, d.updated_at, d.version
+        d.created_at, d.updated_at, d.version, d.review_basis_kind, d.review_basis_date
     FROM policy_document d";
 
 /// Which documents a list shows; empty fields do not filter.
@@ -117,12 +117,62 @@ impl Store {
         find(&self.conn, id)?.ok_or(CoreError::NotFound { entity: ENTITY })
     }
 
+    /// Creates a document; with `adopted_on` (`2024`, `2024-05` or `2024-06-01`) its adoption is
+    /// recorded in the same transaction, by the body of its meeting (or of its WHO symbol) at that
+    /// meeting. A WHO resolution or decision is taken when it is made, so it needs the date.
     pub fn create_policy_document(
         &mut self,
         draft: &PolicyDocumentDraft,
+        adopted_on: &str,
     ) -> Result<PolicyDocument> {
+        let adopted_on = adopted_on.trim();
+        let mut errors = match draft.validate(this_year()) {
+            Ok(_) => Vec::new(),
+            Err(CoreError::Validation(errors)) => errors,
+            Err(other) => return Err(other),
+        };
+        let mut adoption = PolicyActionDraft {
+            kind: policy::PolicyActionKind::Adopted,
+            date: adopted_on.to_owned(),
+            meeting_id: draft.meeting_id.trim().to_owned(),
+            ..Default::default()
+        };
+        if adopted_on.is_empty() && draft.policy_type.is_who() {
+            errors.push(FieldError::new(
+                "adopted_on",
+                format!(
+                    "Enter the date it was adopted (such as 2024-06-01): a {} is taken when it is made.",
+                    draft.policy_type.label()
+                ),
+            ));
+        } else if !adopted_on.is_empty()
+            && let Err(CoreError::Validation(problems)) = adoption.validate(this_year())
+        {
+            errors.extend(
+                problems
+                    .into_iter()
+                    .map(|e| FieldError::new("adopted_on", e.message)),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(errors));
+        }
         let tx = self.conn.transaction()?;
         let document = insert_document(&tx, draft)?;
+        if adopted_on.is_empty() {
+            tx.commit()?;
+            return Ok(document);
+        }
+        adoption.body_id = adopting_body(&tx, &document)?.unwrap_or_default();
+        let document = append_action(&tx, &document, &adoption).map_err(|error| match error {
+            CoreError::Validation(problems) => CoreError::Validation(
+                problems
+                    .into_iter()
+                    .map(|e| FieldError::new("adopted_on", e.message))
+                    .collect(),
+            ),
+            other => other,
+        })?;
         tx.commit()?;
         Ok(document)
     }
@@ -720,6 +770,29 @@ fn action_at_version(
     Ok((action, document))
 }
 
+/// Who adopted a document created as adopted: the organ its WHO symbol names (WHA77.17: the
+/// World Health Assembly, even when linked to its Committee A), else the body of its meeting.
+fn adopting_body(tx: &Transaction<'_>, document: &PolicyDocument) -> Result<Option<String>> {
+    if document.fields.policy_type.is_who()
+        && let Ok(symbol) = WhoSymbol::parse(&document.fields.code)
+    {
+        return Ok(Some(symbol.organ.body_id().to_owned()));
+    }
+    if let Some(meeting) = &document.fields.meeting_id {
+        let body: Option<String> = tx
+            .query_row(
+                "SELECT body_id FROM meeting WHERE id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if body.is_some() {
+            return Ok(body);
+        }
+    }
+    Ok(None)
+}
+
 fn this_year() -> i16 {
     jiff::ZonedDateTime::now().date().year()
 }
@@ -830,16 +903,19 @@ fn write_derived(
         })
     });
     let due = derived.review_due;
+    let basis = derived.review_basis.as_ref();
     tx.execute(
         "UPDATE policy_document SET status = ?1, handbook_code = ?2, review_due = ?3, review_due_from = ?4,
-             review_due_to = ?5
-         WHERE id = ?6",
+             review_due_to = ?5, review_basis_kind = ?6, review_basis_date = ?7
+         WHERE id = ?8",
         params![
             enum_text(&derived.status),
             handbook_code,
             due.map(|d| d.to_string()),
             due.map(|d| d.earliest().to_string()),
             due.map(|d| d.latest().to_string()),
+            basis.map(|b| enum_text(&b.kind)),
+            basis.map(|b| b.date.to_string()),
             id
         ],
     )?;
@@ -875,10 +951,19 @@ fn partial_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<PartialD
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<PolicyDocument> {
     let topics: String = row.get(8)?;
+    let policy_type: PolicyType = enum_at(row, 1)?;
+    let review_basis = match (
+        opt_enum_at(row, 20)?,
+        partial_date(row, 21)?,
+        policy_type.review_years(),
+    ) {
+        (Some(kind), Some(date), Some(years)) => Some(ReviewBasis::new(kind, date, years)),
+        _ => None,
+    };
     Ok(PolicyDocument {
         id: row.get(0)?,
         fields: PolicyDocumentFields {
-            policy_type: enum_at(row, 1)?,
+            policy_type,
             emergency: row.get(2)?,
             title: row.get(3)?,
             short_name: row.get(4)?,
@@ -899,6 +984,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PolicyDocument> {
         status: enum_at(row, 14)?,
         handbook_code: row.get(15)?,
         review_due: partial_date(row, 16)?,
+        review_basis,
         created_at: row.get(17)?,
         updated_at: row.get(18)?,
         version: row.get(19)?,
