@@ -16,8 +16,8 @@ use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFields, MeetingFormat,
 use plenary_core::organization::{
     CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
     InteractionFields, InteractionKind, Organization, OrganizationDraft, OrganizationFields,
-    OrganizationKind, Seat, SeatDraft, SeatFields, SeatKind, Term, TermCapacity, TermDraft,
-    TermFields, WhoRelation, WmaMembership,
+    OrganizationKind, Seat, SeatDraft, SeatFields, SeatKind, SeatWarning, Term, TermCapacity,
+    TermDraft, TermFields, TermState, WhoRelation, WmaMembership,
 };
 use plenary_core::people::{
     Person, PersonDraft, PersonFields, PersonKind, PersonTravel, TravelDraft, TravelFields,
@@ -31,7 +31,8 @@ use plenary_core::store::{
 };
 use plenary_core::store::{
     AssignmentSaved, AssignmentView, Board, BoardRow, Candidate, CandidateQuery, CountryPage,
-    MyAssignment, MyAssignments, PersonPage, PersonRow, SeatWithTerms, TermView,
+    MyAssignment, MyAssignments, PersonPage, PersonRow, SeatTerm, SeatWithTerms, TermSaved,
+    TermView,
 };
 use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
@@ -192,6 +193,10 @@ pub fn typescript() -> String {
         TermFields::decl(&cfg),
         Term::decl(&cfg),
         TermView::decl(&cfg),
+        TermState::decl(&cfg),
+        SeatTerm::decl(&cfg),
+        SeatWarning::decl(&cfg),
+        TermSaved::decl(&cfg),
         SeatWithTerms::decl(&cfg),
         Role::decl(&cfg),
         AssignmentStatus::decl(&cfg),

@@ -218,11 +218,20 @@ describe("delegations in the real window", () => {
     // Open-ended first, then ended when the successor is known.
     await fill(browser, "Term end", "");
     await click(browser, "Add term");
-    await browser.$("li*=محمد الأحمد — Holder, 1 Apr 2025 to open-ended").waitForDisplayed();
+    await browser.$("li*=محمد الأحمد — Holder, from 1 Apr 2025, open-ended").waitForDisplayed();
     await click(browser, "End term…");
     await fill(browser, "Last day of the term", "2027-04-30");
     await click(browser, "End term");
     await dialog(browser).waitForDisplayed({ reverse: true });
-    await browser.$("li*=محمد الأحمد — Holder, 1 Apr 2025 to 30 Apr 2027").waitForDisplayed();
+    const term = browser.$("li*=محمد الأحمد — Holder, from 1 Apr 2025 to 30 Apr 2027");
+    await term.waitForDisplayed();
+    // Which term is current is said beside it; the remove question names the person and dates.
+    expect(await term.$("span.term-state").getText()).toMatch(/^(Current|Ended)$/);
+    await click(browser, "Remove term…");
+    await browser
+      .$("p*=محمد الأحمد's term as holder of WMA Council seat (North America), from 1 Apr 2025 to 30 Apr 2027, will be removed.")
+      .waitForDisplayed();
+    await click(browser, "Keep it");
+    await dialog(browser).waitForDisplayed({ reverse: true });
   });
 });

@@ -691,7 +691,19 @@ export type Term = { id: string, seat_id: string, created_at: string, updated_at
 
 export type TermView = { term: Term, seat_name: string, person_name: string, };
 
-export type SeatWithTerms = { seat: Seat, terms: Array<TermView>, };
+export type TermState = "upcoming" | "current" | "ended";
+
+export type SeatTerm = { state: TermState, term: Term, seat_name: string, person_name: string, };
+
+export type SeatWarning = { message: string, 
+/**
+ * The terms it is about.
+ */
+term_ids: Array<string>, };
+
+export type TermSaved = { term: Term, warnings: Array<SeatWarning>, };
+
+export type SeatWithTerms = { seat: Seat, terms: Array<SeatTerm>, warnings: Array<SeatWarning>, };
 
 export type Role = "head_of_delegation" | "voting_delegate" | "delegate" | "alternate" | "adviser" | "observer" | "council_member" | "committee_chair" | "rapporteur" | "workgroup_member" | "speaker" | "staff";
 

@@ -815,7 +815,7 @@ fn seats_have_terms_that_cannot_end_before_they_start() {
             },
         )
         .unwrap();
-    let seats = store.seats().unwrap();
+    let seats = store.seats(date(2025, 2, 1)).unwrap();
     assert_eq!(seats[0].terms.len(), 2);
     let ending = store.terms_ending_within(date(2025, 2, 1), 90).unwrap();
     assert_eq!(ending.len(), 1);
@@ -846,7 +846,10 @@ fn seats_have_terms_that_cannot_end_before_they_start() {
         ["end_date"]
     );
     ended.end_date = "2025-04-30".into();
-    let after = store.update_term(&open.id, open.version, &ended).unwrap();
+    let after = store
+        .update_term(&open.id, open.version, &ended)
+        .unwrap()
+        .term;
     assert_eq!(after.fields.end_date, Some(date(2025, 4, 30)));
     assert_eq!(
         store
@@ -860,5 +863,74 @@ fn seats_have_terms_that_cannot_end_before_they_start() {
             .unwrap()
             .len(),
         2
+    );
+}
+
+#[test]
+fn seats_say_which_term_is_current_and_warn_about_two_holders_at_once() {
+    use crate::organization::{TermCapacity, TermState};
+    let (_dir, mut store) = fresh();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    let kim = store.create_person(&person("김민준")).unwrap();
+    let seat = store
+        .create_seat(&SeatDraft {
+            kind: Some(SeatKind::CouncilSeat),
+            name: "WMA Council seat".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let term = |person: &str, start: &str, end: &str| TermDraft {
+        person_id: person.to_owned(),
+        capacity: Some(TermCapacity::Holder),
+        start_date: start.into(),
+        end_date: end.into(),
+        ..Default::default()
+    };
+    let first = store
+        .add_term(&seat.id, &term(&amina.id, "2021-04-01", "2023-04-30"))
+        .unwrap();
+    assert!(first.warnings.is_empty());
+    // The successor entered with a start before the first term ends: saved, with a warning.
+    let second = store
+        .add_term(&seat.id, &term(&kim.id, "2023-04-01", ""))
+        .unwrap();
+    assert_eq!(second.warnings.len(), 1);
+    assert_eq!(
+        second.warnings[0].message,
+        "Amina Ngũgĩ and 김민준 both hold this seat from 1 Apr 2023 to 30 Apr 2023. A seat has one holder at a time: end one term, or record one of them as substitute."
+    );
+    assert_eq!(count(&store, "term"), 2);
+
+    // "Today" is the caller's: on 1 Jan 2024 the first term has ended, the second is current.
+    let seats = store.seats(date(2024, 1, 1)).unwrap();
+    let states: Vec<(String, TermState)> = seats[0]
+        .terms
+        .iter()
+        .map(|t| (t.view.person_name.clone(), t.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("김민준".to_owned(), TermState::Current),
+            ("Amina Ngũgĩ".to_owned(), TermState::Ended)
+        ]
+    );
+    assert_eq!(seats[0].warnings.len(), 1);
+    let early = store.seats(date(2022, 1, 1)).unwrap();
+    assert_eq!(early[0].terms[0].state, TermState::Upcoming);
+
+    // Correcting the successor's start clears the warning.
+    let fixed = store
+        .update_term(
+            &second.term.id,
+            second.term.version,
+            &term(&kim.id, "2023-05-01", ""),
+        )
+        .unwrap();
+    assert!(fixed.warnings.is_empty());
+    assert!(
+        store.seats(date(2024, 1, 1)).unwrap()[0]
+            .warnings
+            .is_empty()
     );
 }
