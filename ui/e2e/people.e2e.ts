@@ -203,6 +203,17 @@ describe("delegations in the real window", () => {
     await click(browser, "Add to log");
     await browser.$("p=Discussed the FENSA accreditation renewal.").waitForDisplayed();
 
+    // An organization's name in its own language is shown, and the filter finds it by that name.
+    await click(browser, "New organization");
+    await choose(browser, "Kind of organization", "National medical association");
+    await fill(browser, "Name", "Finnish Medical Association");
+    await fill(browser, "Name in its own language", "Suomen Lääkäriliitto");
+    await click(browser, "Create organization");
+    await dialog(browser).waitForDisplayed({ reverse: true });
+    await fill(browser, "Filter organizations", "laakariliitto");
+    await button(browser, "Finnish Medical Association").click();
+    await browser.$("dd=Suomen Lääkäriliitto").waitForDisplayed();
+
     // A term that ends before it starts is refused.
     await button(browser, "Seats and terms").click();
     await choose(browser, "Kind of seat", "WMA Council seat");

@@ -647,11 +647,15 @@ export type WmaMembership = "constituent" | "associate" | "none";
 
 export type WhoRelation = "member_state" | "non_state_actor" | "none";
 
-export type OrganizationDraft = { kind: OrganizationKind | null, name: string, acronym: string, country: string, wma_membership: WmaMembership | null, who_relation: WhoRelation | null, website: string, notes: string, };
+export type OrganizationDraft = { kind: OrganizationKind | null, name: string, 
+/**
+ * The name in the organization's own language ("Suomen Lääkäriliitto"), or empty.
+ */
+local_name: string, acronym: string, country: string, wma_membership: WmaMembership | null, who_relation: WhoRelation | null, website: string, notes: string, };
 
-export type OrganizationFields = { kind: OrganizationKind, name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
+export type OrganizationFields = { kind: OrganizationKind, name: string, local_name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
 
-export type Organization = { id: string, created_at: string, updated_at: string, version: number, kind: OrganizationKind, name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
+export type Organization = { id: string, created_at: string, updated_at: string, version: number, kind: OrganizationKind, name: string, local_name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
 
 export type InteractionKind = "meeting" | "call" | "letter" | "visit" | "other";
 

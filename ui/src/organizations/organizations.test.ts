@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { TERM_STATE_LABEL, termDates } from "./organizations";
+import { TERM_STATE_LABEL, organizationMatches, termDates } from "./organizations";
+
+describe("the organizations filter", () => {
+  const finnish = { name: "Finnish Medical Association", local_name: "Suomen Lääkäriliitto", acronym: "FMA", country: "Finland" };
+  it("finds an organization by its name in its own language, accents folded", () => {
+    expect(organizationMatches(finnish, "Lääkäriliitto")).toBe(true);
+    expect(organizationMatches(finnish, "laakariliitto")).toBe(true);
+    expect(organizationMatches(finnish, "  SUOMEN ")).toBe(true);
+  });
+  it("still finds by name, acronym and country, and not by other words", () => {
+    expect(organizationMatches(finnish, "finnish medical")).toBe(true);
+    expect(organizationMatches(finnish, "fma")).toBe(true);
+    expect(organizationMatches(finnish, "Kenya")).toBe(false);
+  });
+});
 
 describe("terms", () => {
   it("name their dates", () => {

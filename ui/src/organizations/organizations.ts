@@ -1,7 +1,18 @@
 // The Organizations area's small rules (term wording, the list filter), kept apart from the
 // components so they can be tested.
-import type { Term, TermState } from "../lib/bindings";
+import type { Organization, Term, TermState } from "../lib/bindings";
 import { formatDate } from "../lib/dates";
+import { fold } from "../lib/fold";
+
+/** Whether the list filter's text matches an organization: by its name, its name in its own
+ * language, acronym or country, ignoring case and accents (the same folding as everywhere). */
+export function organizationMatches(
+  organization: Pick<Organization, "name" | "local_name" | "acronym" | "country">,
+  text: string,
+): boolean {
+  const { name, local_name, acronym, country } = organization;
+  return fold(`${name} ${local_name} ${acronym} ${country}`).includes(fold(text.trim()));
+}
 
 /** How a term's state reads beside it; the core decides the state from today's date. */
 export const TERM_STATE_LABEL: Record<TermState, string> = {

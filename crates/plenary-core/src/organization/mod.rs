@@ -91,6 +91,8 @@ pub const COUNTRY_TOPICS: &[&str] = &[
 pub struct OrganizationDraft {
     pub kind: Option<OrganizationKind>,
     pub name: String,
+    /// The name in the organization's own language ("Suomen Lääkäriliitto"), or empty.
+    pub local_name: String,
     pub acronym: String,
     pub country: String,
     pub wma_membership: Option<WmaMembership>,
@@ -104,6 +106,7 @@ pub struct OrganizationDraft {
 pub struct OrganizationFields {
     pub kind: OrganizationKind,
     pub name: String,
+    pub local_name: String,
     pub acronym: String,
     pub country: String,
     pub wma_membership: WmaMembership,
@@ -151,6 +154,14 @@ impl OrganizationDraft {
             MAX_NAME,
             Some("Enter the organization's name, such as \"Kenya Medical Association\"."),
         );
+        let local_name = text(
+            &mut errors,
+            "local_name",
+            "The name in its own language",
+            &self.local_name,
+            MAX_NAME,
+            None,
+        );
         let acronym = text(
             &mut errors,
             "acronym",
@@ -189,6 +200,7 @@ impl OrganizationDraft {
             (Some(kind), true) => Ok(OrganizationFields {
                 kind,
                 name,
+                local_name,
                 acronym,
                 country,
                 wma_membership: self.wma_membership.unwrap_or(WmaMembership::None),

@@ -22,7 +22,7 @@ const SEAT: &str = "seat";
 const TERM: &str = "term";
 
 const ORGANIZATION_COLUMNS: &str = "id, kind, name, acronym, country, wma_membership, who_relation,
-    website, notes, created_at, updated_at, version";
+    website, notes, created_at, updated_at, version, local_name";
 
 /// What a country page gathers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -751,10 +751,12 @@ fn write_organization(conn: &rusqlite::Connection, o: &Organization, insert: boo
     let f: &OrganizationFields = &o.fields;
     let sql = if insert {
         "INSERT INTO organization (id, kind, name, acronym, country, wma_membership, who_relation, website,
-             notes, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+             notes, created_at, updated_at, version, local_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     } else {
         "UPDATE organization SET kind = ?2, name = ?3, acronym = ?4, country = ?5, wma_membership = ?6,
-             who_relation = ?7, website = ?8, notes = ?9, updated_at = ?11, version = ?12 WHERE id = ?1 AND created_at = ?10"
+             who_relation = ?7, website = ?8, notes = ?9, updated_at = ?11, version = ?12, local_name = ?13
+         WHERE id = ?1 AND created_at = ?10"
     };
     conn.execute(
         sql,
@@ -770,7 +772,8 @@ fn write_organization(conn: &rusqlite::Connection, o: &Organization, insert: boo
             f.notes,
             o.created_at,
             o.updated_at,
-            o.version
+            o.version,
+            f.local_name
         ],
     )?;
     Ok(())
@@ -810,6 +813,7 @@ fn organization_from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
         fields: OrganizationFields {
             kind: enum_at(row, 1)?,
             name: row.get(2)?,
+            local_name: row.get(12)?,
             acronym: row.get(3)?,
             country: row.get(4)?,
             wma_membership: enum_at(row, 5)?,

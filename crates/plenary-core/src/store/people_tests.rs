@@ -934,3 +934,44 @@ fn seats_say_which_term_is_current_and_warn_about_two_holders_at_once() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_organization_has_its_name_in_its_own_language() {
+    let (_dir, mut store) = fresh();
+    let finnish = store
+        .create_organization(&OrganizationDraft {
+            kind: Some(OrganizationKind::NationalMedicalAssociation),
+            name: "Finnish Medical Association".into(),
+            local_name: "  Suomen Lääkäriliitto ".into(),
+            country: "Finland".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(finnish.fields.local_name, "Suomen Lääkäriliitto");
+    assert_eq!(store.organization(&finnish.id).unwrap(), finnish);
+    // Search finds it by that name, accents folded.
+    let hits = store.search("laakariliitto", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].record_id, finnish.id);
+
+    // Changed, and the change kept in its history; an overlong one is refused at its field.
+    let mut draft = OrganizationDraft {
+        kind: Some(OrganizationKind::NationalMedicalAssociation),
+        name: "Finnish Medical Association".into(),
+        local_name: "Finlands Läkarförbund".into(),
+        country: "Finland".into(),
+        ..Default::default()
+    };
+    let updated = store
+        .update_organization(&finnish.id, finnish.version, &draft)
+        .unwrap();
+    assert_eq!(updated.fields.local_name, "Finlands Läkarförbund");
+    let history = store.history("organization", &finnish.id).unwrap();
+    assert_eq!(history.last().unwrap().changed, ["local_name"]);
+    draft.local_name = "x".repeat(2_000);
+    let error = store
+        .update_organization(&finnish.id, updated.version, &draft)
+        .unwrap_err();
+    assert_eq!(fields(error), ["local_name"]);
+    assert_eq!(store.organization(&finnish.id).unwrap(), updated);
+}
