@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "update_assignment",
     "delete_assignment",
     "change_assignment_status",
+    "record_attendance",
     "assignment_status_changes",
     "assignment_history",
     "set_delegation",

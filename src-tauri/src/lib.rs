@@ -93,6 +93,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::assignments::update_assignment,
         commands::assignments::delete_assignment,
         commands::assignments::change_assignment_status,
+        commands::assignments::record_attendance,
         commands::assignments::assignment_status_changes,
         commands::assignments::assignment_history,
         commands::assignments::set_delegation,

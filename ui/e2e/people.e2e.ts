@@ -121,6 +121,11 @@ describe("delegations in the real window", () => {
     await browser.keys(["Escape"]);
     await dialog(browser).waitForDisplayed({ reverse: true });
 
+    // The GA has ended: 김민준's attendance is recorded in one step from the board.
+    await browser.$(`//button[@aria-label="Record attendance for 김민준"]`).click();
+    await browser.$("p*=Recorded that 김민준 attended").waitForDisplayed();
+    expect(await browser.$$("table.roster span.status-attended").length).toBe(1);
+
     // The meeting cannot be deleted while people are assigned to it; nothing changes.
     await click(browser, "Meetings");
     await button(browser, "74th WMA General Assembly").click();

@@ -203,6 +203,7 @@ export const api = {
   deleteAssignment: (id: string, version: number) => call<null>("delete_assignment", { id, version }),
   changeAssignmentStatus: (assignments: AssignmentVersion[], status: AssignmentStatus, date: string) =>
     call<Assignment[]>("change_assignment_status", { assignments, status, date }),
+  recordAttendance: (id: string, version: number) => call<Assignment>("record_attendance", { id, version }),
   assignmentStatusChanges: (id: string) => call<StatusChange[]>("assignment_status_changes", { id }),
   assignmentHistory: (id: string) => call<HistoryEntry[]>("assignment_history", { id }),
   setDelegation: (meetingId: string, version: number, draft: DelegationDraft) =>

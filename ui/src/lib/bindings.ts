@@ -755,7 +755,11 @@ export type StatusChange = { id: string, assignment_id: string, from_status: Ass
 /**
  * The name of the person "me" at the time, or empty.
  */
-changed_by: string, at: string, };
+changed_by: string, at: string, 
+/**
+ * Attendance recorded in one step after the meeting ended, skipping the steps between.
+ */
+recorded_after_meeting: boolean, };
 
 export type WarningKind = "overlap" | "over_cap" | "deadline_soon" | "voting_role_unconfirmed" | "meeting_ended";
 
@@ -781,7 +785,11 @@ export type BoardRow = { assignment: Assignment, person_name: string, organizati
 /**
  * The statuses this assignment may move to.
  */
-next: Array<AssignmentStatus>, };
+next: Array<AssignmentStatus>, 
+/**
+ * The meeting has ended and this person's attendance can be recorded in one step.
+ */
+may_record_attendance: boolean, };
 
 export type Board = { meeting: Meeting, delegation: Delegation, 
 /**

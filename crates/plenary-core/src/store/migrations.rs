@@ -12,6 +12,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0007_policy_action_edits.sql")),
     M::up(include_str!("migrations/0008_review_basis.sql")),
     M::up(include_str!("migrations/0009_organization_local_name.sql")),
+    M::up(include_str!("migrations/0010_attendance_after_meeting.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

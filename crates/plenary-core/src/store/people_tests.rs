@@ -975,3 +975,79 @@ fn an_organization_has_its_name_in_its_own_language() {
     assert_eq!(fields(error), ["local_name"]);
     assert_eq!(store.organization(&finnish.id).unwrap(), updated);
 }
+
+#[test]
+fn attendance_after_the_meeting_is_recorded_in_one_honest_step() {
+    let (_dir, mut store) = fresh();
+    let ga = store.create_meeting(&kigali()).unwrap();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    let saved = assign(&mut store, &ga.id, &amina.id, Role::Delegate);
+    let proposed = saved.assignment;
+    let after_ga = date(2023, 11, 1);
+
+    // Before the meeting has ended: refused, nothing changes.
+    let error = store
+        .record_attendance(&proposed.id, proposed.version, TODAY)
+        .unwrap_err();
+    let message = error.to_string();
+    assert_eq!(fields(error), ["status"]);
+    assert!(message.contains("has not ended yet"), "{message}");
+    assert!(!store.board(&ga.id, TODAY).unwrap().rows[0].may_record_attendance);
+
+    // After it: the board offers it, and the warning says how.
+    let board = store.board(&ga.id, after_ga).unwrap();
+    assert!(board.rows[0].may_record_attendance);
+    let stale = store.record_attendance(&proposed.id, proposed.version + 1, after_ga);
+    assert_eq!(
+        stale.unwrap_err(),
+        CoreError::Conflict {
+            entity: "assignment"
+        }
+    );
+
+    let attended = store
+        .record_attendance(&proposed.id, proposed.version, after_ga)
+        .unwrap();
+    assert_eq!(attended.status, AssignmentStatus::Attended);
+    assert_eq!(attended.status_date, ga.fields.end_date);
+    assert_eq!(attended.version, proposed.version + 1);
+    // One status entry, marked as recorded after the meeting: no invented steps.
+    let changes = store.status_changes(&proposed.id).unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[1].from_status, Some(AssignmentStatus::Proposed));
+    assert_eq!(changes[1].to_status, AssignmentStatus::Attended);
+    assert!(changes[1].recorded_after_meeting);
+    assert!(!changes[0].recorded_after_meeting);
+    let history = store.assignment_history(&proposed.id).unwrap();
+    assert_eq!(history.last().unwrap().changed, ["status", "status_date"]);
+    assert!(!store.board(&ga.id, after_ga).unwrap().rows[0].may_record_attendance);
+    // Again: nothing more to do.
+    let again = store
+        .record_attendance(&proposed.id, attended.version, after_ga)
+        .unwrap();
+    assert_eq!(again, attended);
+
+    // A declined assignment is not turned into attendance behind anyone's back.
+    let kim = store.create_person(&person("김민준")).unwrap();
+    let declined = assign(&mut store, &ga.id, &kim.id, Role::Observer).assignment;
+    let declined = store
+        .change_status(
+            &[(declined.id.clone(), declined.version)],
+            AssignmentStatus::Declined,
+            TODAY,
+        )
+        .unwrap()
+        .remove(0);
+    let error = store
+        .record_attendance(&declined.id, declined.version, after_ga)
+        .unwrap_err();
+    assert!(error.to_string().contains("declined"), "{error}");
+    assert_eq!(store.assignment(&declined.id).unwrap(), declined);
+    let unknown = store.record_attendance("nobody", 1, after_ga).unwrap_err();
+    assert_eq!(
+        unknown,
+        CoreError::NotFound {
+            entity: "assignment"
+        }
+    );
+}
