@@ -5,11 +5,11 @@ use plenary_core::assignment::export::ExportField;
 use plenary_core::assignment::{AssignmentStatus, BadgeStatus, Role, WarningKind};
 use plenary_core::organization::{
     COUNTRY_TOPICS, CountryNote, CountryNoteDraft, Interaction, InteractionDraft, InteractionKind,
-    Organization, OrganizationDraft, OrganizationKind, Seat, SeatDraft, SeatKind, Term,
-    TermCapacity, TermDraft, WhoRelation, WmaMembership,
+    Organization, OrganizationDraft, OrganizationKind, Seat, SeatDraft, SeatKind, TermCapacity,
+    TermDraft, WhoRelation, WmaMembership,
 };
 use plenary_core::people::{Person, PersonDraft, PersonKind, PersonTravel, TravelDraft};
-use plenary_core::store::{CountryPage, PersonPage, PersonRow, SeatWithTerms, TermView};
+use plenary_core::store::{CountryPage, PersonPage, PersonRow, SeatWithTerms, TermSaved, TermView};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -257,9 +257,12 @@ pub async fn delete_country_note(
 
 // ---- Seats and terms ----
 
+/// Every seat with its terms, each current, ended or upcoming as of today (this computer's date).
 #[tauri::command]
 pub async fn list_seats(state: State<'_, AppState>) -> Outcome<Vec<SeatWithTerms>> {
-    state.with_store(|store| store.seats()).await
+    state
+        .with_store(|store| store.seats(store.clock().today()))
+        .await
 }
 
 #[tauri::command]
@@ -274,7 +277,7 @@ pub async fn add_term(
     state: State<'_, AppState>,
     seat_id: String,
     draft: TermDraft,
-) -> Outcome<Term> {
+) -> Outcome<TermSaved> {
     state
         .with_store(move |store| store.add_term(&seat_id, &draft))
         .await
@@ -286,7 +289,7 @@ pub async fn update_term(
     id: String,
     version: u32,
     draft: TermDraft,
-) -> Outcome<Term> {
+) -> Outcome<TermSaved> {
     state
         .with_store(move |store| store.update_term(&id, version, &draft))
         .await

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  actionDraftFrom,
+  adoptionDefault,
+  actionName,
   budgetStatus,
+  derivedCode,
   dateRange,
   documentDraftFrom,
   emptyDocumentDraft,
@@ -52,6 +56,14 @@ describe("dates and reviews", () => {
     expect(reviewText("2026", "2026-11-28")).toBe("Due for review in 2026");
     expect(reviewText("2024", "2026-11-28")).toBe("Review overdue since 2024");
     expect(reviewText(null, "2026-11-28")).toBe("");
+  });
+  it("says why, in the core's words", () => {
+    expect(reviewText("2026-10", "2026-11-28", "10 years after the revision of October 2016")).toBe(
+      "Review overdue since October 2026: 10 years after the revision of October 2016",
+    );
+    expect(reviewText("2027-10", "2026-11-28", "10 years after the amendment of October 2017")).toBe(
+      "Due for review in October 2027: 10 years after the amendment of October 2017",
+    );
   });
 });
 
@@ -107,5 +119,48 @@ describe("review filter", () => {
     expect(reviewDueBy("year", "2026-11-28")).toBe("2026-12-31");
     expect(reviewDueBy("2y", "2026-11-28")).toBe("2028-11-28");
     expect(reviewDueBy("5y", "2024-02-29")).toBe("2029-02-28");
+  });
+});
+
+describe("correcting the history", () => {
+  it("starts the correction from the action as recorded", () => {
+    const draft = actionDraftFrom({
+      id: "a1",
+      document_id: "d1",
+      kind: "revised",
+      date: "2016-01",
+      body_id: "wma_general_assembly",
+      meeting_id: null,
+      superseded_by_id: null,
+      note: "Taipei",
+      created_at: "",
+      updated_at: "",
+      version: 1,
+    });
+    expect(draft).toEqual({ kind: "revised", date: "2016-01", body_id: "wma_general_assembly", meeting_id: "", superseded_by_id: "", note: "Taipei" });
+  });
+  it("names the action and its date in the confirmation", () => {
+    expect(actionName("Revised", "2016-01")).toBe("Revised, January 2016");
+    expect(actionName("Adopted", "1948")).toBe("Adopted, 1948");
+  });
+});
+
+describe("the code as typed and as derived", () => {
+  it("shows the derived code when the history moved the last year", () => {
+    expect(derivedCode("D-1975-01-2006", "D-1975-01-2016")).toBe("D-1975-01-2016");
+    expect(derivedCode(" d-1975-01-2006 ", "D-1975-01-2016")).toBe("D-1975-01-2016");
+  });
+  it("says nothing when they agree, or for codes that are not handbook codes", () => {
+    expect(derivedCode("D-1975-01-2016", "D-1975-01-2016")).toBeNull();
+    expect(derivedCode("WHA77.17", null)).toBeNull();
+    expect(derivedCode("", "D-1975-01-2016")).toBeNull();
+    expect(derivedCode("D-1975-1-2006", "D-1975-01-2016")).toBeNull();
+  });
+});
+
+describe("a WHO outcome is adopted when made", () => {
+  it("suggests its meeting's last day", () => {
+    expect(adoptionDefault({ end_date: "2024-06-01" })).toBe("2024-06-01");
+    expect(adoptionDefault(undefined)).toBe("");
   });
 });

@@ -1,6 +1,7 @@
 // The Policy area's rules (empty drafts, dirty checks, review wording, word budgets), kept apart
 // from the components so they can be tested.
 import type {
+  PolicyAction,
   PolicyActionDraft,
   PolicyDocument,
   PolicyDocumentDraft,
@@ -76,6 +77,29 @@ export function emptyActionDraft(): PolicyActionDraft {
   return { kind: "adopted", date: "", body_id: "", meeting_id: "", superseded_by_id: "", note: "" };
 }
 
+/** The adoption date a new WHO outcome suggests: its meeting's last day (plenaries adopt at the
+ * end), or nothing without a meeting. */
+export function adoptionDefault(meeting: { end_date: string } | undefined): string {
+  return meeting?.end_date ?? "";
+}
+
+/** The correction form starts from the action as recorded. */
+export function actionDraftFrom(action: PolicyAction): PolicyActionDraft {
+  return {
+    kind: action.kind,
+    date: action.date,
+    body_id: action.body_id ?? "",
+    meeting_id: action.meeting_id ?? "",
+    superseded_by_id: action.superseded_by_id ?? "",
+    note: action.note,
+  };
+}
+
+/** "Revised, October 2016": how a confirmation names one history action. */
+export function actionName(kindLabel: string, date: string): string {
+  return `${kindLabel}, ${formatPartialDate(date)}`;
+}
+
 export function emptyPositionDraft(): PositionDraft {
   return {
     meeting_id: "",
@@ -105,6 +129,16 @@ export function reviewDueBy(choice: "" | "year" | "2y" | "5y", today: string): s
   if (choice === "year") return `${year}-12-31`;
   const years = choice === "2y" ? 2 : 5;
   return `${year + years}${today.slice(4)}`.replace(/-02-29$/, "-02-28");
+}
+
+/** The handbook code as shown everywhere else, when it differs from the code as typed: its last
+ * part is the year of the last action in the history (`handbookCode` is the document's derived
+ * code). Null when there is nothing to explain. */
+export function derivedCode(typed: string, handbookCode: string | null): string | null {
+  const code = typed.trim().toUpperCase();
+  if (!handbookCode || !/^(D|S|R|CR)-\d{4}-\d{2}-\d{4}$/.test(code)) return null;
+  const derived = `${code.slice(0, -4)}${handbookCode.slice(-4)}`;
+  return derived === code ? null : derived;
 }
 
 /** What a code field expects, by type. */
@@ -152,12 +186,13 @@ export function formatPartialDate(partial: string): string {
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
-/** "Due for review in October 2027", "Review overdue since 2024", or "". */
-export function reviewText(due: string | null, today: string): string {
+/** "Due for review in October 2027", "Review overdue since 2024", or ""; with the core's reason
+ * ("10 years after the amendment of October 2017") when there is one. */
+export function reviewText(due: string | null, today: string, why = ""): string {
   if (!due) return "";
   const range = dateRange(due);
-  if (range && range.to < today) return `Review overdue since ${formatPartialDate(due)}`;
-  return `Due for review in ${formatPartialDate(due)}`;
+  const when = range && range.to < today ? `Review overdue since ${formatPartialDate(due)}` : `Due for review in ${formatPartialDate(due)}`;
+  return why ? `${when}: ${why}` : when;
 }
 
 /** Words a speaker can deliver in `minutes` at about 110 words a minute. */

@@ -116,6 +116,36 @@ impl PartialDate {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// As a person writes it: "1948", "October 2016", "14 October 2016".
+    pub fn in_words(&self) -> String {
+        let month = self
+            .month
+            .and_then(|m| MONTHS.get(usize::try_from(m - 1).ok()?))
+            .copied();
+        match (month, self.day) {
+            (Some(month), Some(day)) => format!("{day} {month} {}", self.year),
+            (Some(month), None) => format!("{month} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;

@@ -28,7 +28,7 @@ pub use assignments::{
     MyAssignments,
 };
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
-pub use organizations::{CountryPage, SeatWithTerms, TermView};
+pub use organizations::{CountryPage, SeatTerm, SeatWithTerms, TermSaved, TermView};
 pub use people::{PersonPage, PersonRow};
 
 pub use policy::{PolicyFilter, ReviewDue, ReviewDueCount};

@@ -248,11 +248,14 @@ mod tests {
         let mut store = Store::open_in(dir.path()).unwrap();
         let doc = |store: &mut Store, t, title: &str| {
             store
-                .create_policy_document(&PolicyDocumentDraft {
-                    policy_type: t,
-                    title: title.into(),
-                    ..Default::default()
-                })
+                .create_policy_document(
+                    &PolicyDocumentDraft {
+                        policy_type: t,
+                        title: title.into(),
+                        ..Default::default()
+                    },
+                    "",
+                )
                 .unwrap()
                 .id
         };
