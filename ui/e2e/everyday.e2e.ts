@@ -1,7 +1,26 @@
 // Small things a person meets every day in the window: closing Search, text that reads right,
 // where a search result lands, dates typed the local way, and statuses that follow the calendar.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { button, dialog, field, fill, goTo, Plenary } from "./harness";
+import { button, choose, click, dialog, field, fill, goTo, Plenary, withText } from "./harness";
+
+type Browser = WebdriverIO.Browser;
+
+async function closed(browser: Browser) {
+  await dialog(browser).waitForDisplayed({ reverse: true });
+}
+
+async function newMeeting(browser: Browser, meeting: { title: string; city: string; start: string; end?: string; zone: string }) {
+  await goTo(browser, "Meetings");
+  await click(browser, "New meeting");
+  await choose(browser, "Convening body", "Other meeting");
+  await fill(browser, "Title", meeting.title);
+  await fill(browser, "City", meeting.city);
+  await fill(browser, "Start date", meeting.start);
+  if (meeting.end !== undefined) await fill(browser, "End date", meeting.end);
+  await fill(browser, "Time zone", meeting.zone);
+  await click(browser, "Create meeting");
+  await closed(browser);
+}
 
 describe("everyday use of the window", () => {
   let plenary: Plenary;
@@ -37,5 +56,65 @@ describe("everyday use of the window", () => {
     await close.click();
     await dialog(browser).waitForDisplayed({ reverse: true, timeoutMsg: "Close did not close Search" });
     await goTo(browser, "Meetings");
+  });
+
+  it("reads right: spaces between words, no stray separators, and notices that wrap", async () => {
+    const browser = await plenary.start();
+
+    // A declaration without a code whose review is long overdue.
+    await goTo(browser, "Policy");
+    await click(browser, "New document…");
+    await choose(browser, "Type", "WMA declaration");
+    await fill(browser, "Title", "WMA Declaration of Tokyo");
+    await fill(browser, "Short name", "Declaration of Tokyo");
+    await click(browser, "Create document");
+    await closed(browser);
+    for (const [action, date] of [["Adopted", "1975-10"], ["Amended", "2006-05"]]) {
+      await click(browser, "Add history action…");
+      await choose(browser, "Action", action!);
+      await fill(browser, "Date", date!);
+      await choose(browser, "Acting body", "WMA General Assembly");
+      await click(browser, "Add action");
+      await closed(browser);
+    }
+
+    // The word diff keeps a removed and an added word apart.
+    for (const [stage, text] of [["Adopted", "Physicians shall defer it."], ["Amended", "Physicians shall add it."]]) {
+      await click(browser, "Add text version…");
+      await choose(browser, "Stage", stage!);
+      await fill(browser, "Text", text!);
+      await click(browser, "Keep this version");
+      await closed(browser);
+    }
+    await click(browser, "Compare");
+    await browser.$("p.diff ins").waitForDisplayed();
+    expect(await browser.$("p.diff").getText()).toContain("shall defer add it.");
+
+    await button(browser, "Due for review").click();
+    const row = browser.$(`//ul[@aria-label="Due for review, overdue first"]//button[contains(., "Declaration of Tokyo")]`);
+    await row.waitForDisplayed();
+    const rowText = await row.getText();
+    expect(rowText).toContain("Overdue Declaration of Tokyo");
+    expect(rowText).not.toMatch(/^\s*·|\n\s*·/);
+
+    // A long unbroken title wraps inside its notice; Dismiss stays inside it.
+    await button(browser, "Documents").click();
+    await click(browser, "New document…");
+    await choose(browser, "Type", "WMA statement");
+    await fill(browser, "Title", "Statement".repeat(30));
+    await click(browser, "Create document");
+    await closed(browser);
+    const banner = browser.$("//div[contains(@class, 'banner')][.//button[normalize-space()='Dismiss']]");
+    await banner.waitForDisplayed();
+    const outer = await banner.getElementRect(await banner.elementId);
+    const dismiss = button(browser, "Dismiss");
+    const inner = await dismiss.getElementRect(await dismiss.elementId);
+    expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width);
+    await dismiss.click();
+
+    // The venue's zone and its clock read as two things.
+    await newMeeting(browser, { title: "Nordic forum", city: "Helsinki", start: "2030-03-05", end: "2030-03-05", zone: "Europe/Helsinki" });
+    await button(browser, "Nordic forum").click();
+    await withText(browser, "Europe/Helsinki · venue time now").waitForDisplayed();
   });
 });

@@ -8,6 +8,7 @@ import {
   formatPartialDate,
   isDocumentDirty,
   mandateText,
+  reviewRowMeta,
   reviewText,
   voteText,
   wordBudget,
@@ -107,5 +108,14 @@ describe("review filter", () => {
     expect(reviewDueBy("year", "2026-11-28")).toBe("2026-12-31");
     expect(reviewDueBy("2y", "2026-11-28")).toBe("2028-11-28");
     expect(reviewDueBy("5y", "2024-02-29")).toBe("2029-02-28");
+  });
+});
+
+describe("reviewRowMeta", () => {
+  it("joins the code and the review date, and leaves no stray separator without a code", () => {
+    expect(reviewRowMeta("D-1948-01-2017", "2027-10")).toBe("D-1948-01-2017 · due October 2027");
+    expect(reviewRowMeta("", "2026-10")).toBe("due October 2026");
+    expect(reviewRowMeta(null, "2026")).toBe("due 2026");
+    expect(reviewRowMeta("S-2012-01-2012", null)).toBe("S-2012-01-2012");
   });
 });

@@ -152,6 +152,13 @@ export function formatPartialDate(partial: string): string {
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
+/** The second line of a "due for review" row: "D-1948-01-2017 · due Oct 2027", or "due Oct 2027"
+ * for a document without a code. */
+export function reviewRowMeta(code: string | null | undefined, due: string | null): string {
+  const parts = [code?.trim() ?? "", due ? `due ${formatPartialDate(due)}` : ""].filter(Boolean);
+  return parts.join(" · ");
+}
+
 /** "Due for review in October 2027", "Review overdue since 2024", or "". */
 export function reviewText(due: string | null, today: string): string {
   if (!due) return "";
