@@ -117,4 +117,30 @@ describe("everyday use of the window", () => {
     await button(browser, "Nordic forum").click();
     await withText(browser, "Europe/Helsinki · venue time now").waitForDisplayed();
   });
+
+  it("opens a country note found by search on its country's page, in view", async () => {
+    const browser = await plenary.start();
+    await goTo(browser, "Organizations");
+    await button(browser, "Countries").click();
+    await fill(browser, "Country of the note", "Kenya");
+    await fill(browser, "Topic", "Rural care");
+    await fill(browser, "Note", "Community health volunteers bridge the distance to clinics.");
+    await click(browser, "Add note");
+    await browser.$("p*=Note added.").waitForDisplayed();
+
+    await goTo(browser, "Dashboard");
+    await browser.keys(["Control", "k"]);
+    await fill(browser, "Search everything", "volunteers");
+    const hit = browser.$("//dialog[@open]//div[@role='option']");
+    await hit.waitForDisplayed();
+    await browser.keys(["Enter"]);
+    await closed(browser);
+
+    await browser.$("h2=Kenya").waitForDisplayed({ timeoutMsg: "the country page did not open" });
+    const note = browser.$("//li[contains(@class, 'highlighted')]");
+    await note.waitForDisplayed();
+    expect(await note.getText()).toContain("Community health volunteers");
+    expect(await note.isDisplayedInViewport()).toBe(true);
+    expect(await note.isFocused()).toBe(true);
+  });
 });
