@@ -116,6 +116,13 @@ describe("everyday use of the window", () => {
     await newMeeting(browser, { title: "Nordic forum", city: "Helsinki", start: "2030-03-05", end: "2030-03-05", zone: "Europe/Helsinki" });
     await button(browser, "Nordic forum").click();
     await withText(browser, "Europe/Helsinki · venue time now").waitForDisplayed();
+
+    // The dashboard counts the one overdue declaration once, and opens "Due for review".
+    await goTo(browser, "Dashboard");
+    await browser.$("p=1 WMA document is overdue for review.").waitForDisplayed();
+    await button(browser, "Open Due for review").click();
+    await browser.$("//button[@role='tab' and @aria-selected='true' and normalize-space()='Due for review']").waitForDisplayed();
+    await browser.$(`//ul[@aria-label="Due for review, overdue first"]//button[contains(., "Declaration of Tokyo")]`).waitForDisplayed();
   });
 
   it("opens a country note found by search on its country's page, in view", async () => {
@@ -140,7 +147,7 @@ describe("everyday use of the window", () => {
     const note = browser.$("//li[contains(@class, 'highlighted')]");
     await note.waitForDisplayed();
     expect(await note.getText()).toContain("Community health volunteers");
-    expect(await note.isDisplayedInViewport()).toBe(true);
+    expect(await note.isDisplayed({ withinViewport: true })).toBe(true);
     expect(await note.isFocused()).toBe(true);
   });
 });

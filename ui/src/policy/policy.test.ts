@@ -8,6 +8,7 @@ import {
   formatPartialDate,
   isDocumentDirty,
   mandateText,
+  reviewCountText,
   reviewRowMeta,
   reviewText,
   voteText,
@@ -117,5 +118,19 @@ describe("reviewRowMeta", () => {
     expect(reviewRowMeta("", "2026-10")).toBe("due October 2026");
     expect(reviewRowMeta(null, "2026")).toBe("due 2026");
     expect(reviewRowMeta("S-2012-01-2012", null)).toBe("S-2012-01-2012");
+  });
+});
+
+describe("reviewCountText", () => {
+  it("counts a document that is due this year and already overdue once", () => {
+    expect(reviewCountText({ year: 2026, overdue: 1, by_year_end: 1 })).toBe("1 WMA document is overdue for review.");
+  });
+  it("says how many are due by the year's end and how many of those are overdue", () => {
+    expect(reviewCountText({ year: 2026, overdue: 1, by_year_end: 3 })).toBe(
+      "3 WMA documents are due for review by the end of 2026, 1 of them overdue.",
+    );
+    expect(reviewCountText({ year: 2026, overdue: 0, by_year_end: 1 })).toBe("1 WMA document is due for review by the end of 2026.");
+    expect(reviewCountText({ year: 2026, overdue: 2, by_year_end: 2 })).toBe("2 WMA documents are overdue for review.");
+    expect(reviewCountText({ year: 2026, overdue: 0, by_year_end: 0 })).toBe("No WMA document is due for review by the end of 2026.");
   });
 });

@@ -152,6 +152,17 @@ export function formatPartialDate(partial: string): string {
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
+/** The dashboard's sentence on reviews, each document counted once: "3 WMA documents are due for
+ * review by the end of 2026, 1 of them overdue." */
+export function reviewCountText(count: { year: number; overdue: number; by_year_end: number }): string {
+  const { year, overdue, by_year_end: total } = count;
+  const documents = (n: number) => `${n} WMA document${n === 1 ? " is" : "s are"}`;
+  if (total === 0) return `No WMA document is due for review by the end of ${year}.`;
+  if (overdue === 0) return `${documents(total)} due for review by the end of ${year}.`;
+  if (overdue >= total) return `${documents(total)} overdue for review.`;
+  return `${documents(total)} due for review by the end of ${year}, ${overdue} of them overdue.`;
+}
+
 /** The second line of a "due for review" row: "D-1948-01-2017 · due Oct 2027", or "due Oct 2027"
  * for a document without a code. */
 export function reviewRowMeta(code: string | null | undefined, due: string | null): string {
