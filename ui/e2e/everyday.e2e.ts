@@ -150,4 +150,49 @@ describe("everyday use of the window", () => {
     expect(await note.isDisplayed({ withinViewport: true })).toBe(true);
     expect(await note.isFocused()).toBe(true);
   });
+
+  it("adds the first meeting from the dashboard with dates typed the local way, and keeps the error summary in view", async () => {
+    const browser = await plenary.start();
+    await button(browser, "Add the first meeting").click();
+    await dialog(browser).waitForDisplayed();
+    expect(await dialog(browser).$("h2").getText()).toBe("New meeting");
+
+    await choose(browser, "Convening body", "Other meeting");
+    await fill(browser, "Title", "Ethics workshop");
+    await fill(browser, "City", "Geneva");
+    // Typed day first; on leaving the field it reads as ISO, and a one-day meeting ends the same day.
+    await fill(browser, "Start date", "23.04.2025");
+    await browser.keys(["Tab"]);
+    const start = await field(browser, "Start date");
+    await browser.waitUntil(async () => (await start.getValue()) === "2025-04-23", { timeoutMsg: "23.04.2025 was not read as 2025-04-23" });
+    expect(await (await field(browser, "End date")).getValue()).toBe("2025-04-23");
+    await fill(browser, "Start date", "April 24, 2025");
+    await browser.keys(["Tab"]);
+    const end = await field(browser, "End date");
+    await browser.waitUntil(async () => (await end.getValue()) === "2025-04-24", { timeoutMsg: "the end date did not follow the start" });
+    await fill(browser, "Time zone", "Europe/Zurich");
+
+    // A registration deadline after the start: focus goes to it, the summary stays in view.
+    await browser.setWindowSize(1000, 560).catch(() => {});
+    await fill(browser, "Registration deadline", "1 May 2025");
+    await click(browser, "Create meeting");
+    const summary = browser.$("//dialog[@open]//p[contains(@class, 'form-summary')]");
+    await summary.waitForDisplayed();
+    await browser.waitUntil(async () => (await field(browser, "Registration deadline")).isFocused(), {
+      timeoutMsg: "focus did not go to the registration deadline",
+    });
+    const summaryInView = await browser.execute(() => {
+      const box = document.querySelector("dialog[open] .form-summary")!.getBoundingClientRect();
+      const frame = document.querySelector("dialog[open]")!.getBoundingClientRect();
+      return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1 && box.height > 0;
+    });
+    expect(summaryInView).toBe(true);
+    await browser.setWindowSize(1280, 900).catch(() => {});
+
+    await fill(browser, "Registration deadline", "");
+    await click(browser, "Create meeting");
+    await closed(browser);
+    await button(browser, "Ethics workshop").waitForDisplayed();
+    expect(await button(browser, "Ethics workshop").getText()).toContain("24 Apr 2025");
+  });
 });
