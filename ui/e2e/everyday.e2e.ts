@@ -78,6 +78,9 @@ describe("everyday use of the window", () => {
       await closed(browser);
     }
 
+    // Dates read in one style everywhere: "Oct 1975", as "23 Apr 2025" elsewhere.
+    expect(await browser.$$("ol.timeline time").map((t) => t.getText())).toEqual(["Oct 1975", "May 2006"]);
+
     // The word diff keeps a removed and an added word apart.
     for (const [stage, text] of [["Adopted", "Physicians shall defer it."], ["Amended", "Physicians shall add it."]]) {
       await click(browser, "Add text version…");

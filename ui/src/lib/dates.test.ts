@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockIn, daysBetween, formatDate, formatDateRange, formatTimestamp, parseDateInput, parseIsoDate, relativeDays, todayIso } from "./dates";
+import { clockIn, daysBetween, formatDate, formatDateRange, formatDateTime, formatPartialDate, formatTimestamp, parseDateInput, parseIsoDate, relativeDays, todayIso } from "./dates";
 
 describe("dates", () => {
   it("parses only real ISO calendar dates", () => {
@@ -81,5 +81,20 @@ describe("parseDateInput", () => {
       expect(parseDateInput(typed), typed).toBeNull();
     }
     expect(parseDateInput("29.02.2024")).toBe("2024-02-29");
+  });
+});
+
+describe("one style for dates shown to people", () => {
+  it("shows dates to the year, month or day with short month names", () => {
+    expect(formatPartialDate("1948")).toBe("1948");
+    expect(formatPartialDate("2017-10")).toBe("Oct 2017");
+    expect(formatPartialDate("2017-10-14")).toBe("14 Oct 2017");
+    expect(formatPartialDate("in 2017")).toBe("in 2017");
+  });
+
+  it("shows a venue wall-clock time with its date", () => {
+    expect(formatDateTime("2025-05-20T10:00")).toBe("20 May 2025, 10:00");
+    expect(formatDateTime("2025-05-20 09:05")).toBe("20 May 2025, 09:05");
+    expect(formatDateTime("soon")).toBe("soon");
   });
 });

@@ -103,6 +103,23 @@ export function formatDate(text: string, withWeekday = false): string {
   return withWeekday ? `${weekday(date)} ${plain}` : plain;
 }
 
+/** A date to the year, month or day: "1948", "Oct 2017", "14 Oct 2017"; other text as it is. */
+export function formatPartialDate(partial: string): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(partial);
+  if (!match) return partial;
+  const [, year, month, day] = match;
+  if (!month) return year ?? partial;
+  if (day) return formatDate(partial);
+  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
+/** A venue wall-clock time "2025-05-20T10:00" as "20 May 2025, 10:00"; other text as it is. */
+export function formatDateTime(local: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(local.trim());
+  if (!match || !parseIsoDate(match[1]!)) return local;
+  return `${formatDate(match[1]!)}, ${match[2]}`;
+}
+
 /** "4–7 Oct 2023", "27 May – 1 Jun 2024", "30 Dec 2024 – 2 Jan 2025", "4 Oct 2023". */
 export function formatDateRange(start: string, end: string): string {
   const a = parseIsoDate(start);

@@ -45,12 +45,12 @@ describe("dates and reviews", () => {
     expect(dateRange("2024-02")).toEqual({ from: "2024-02-01", to: "2024-02-29" });
     expect(dateRange("2017-10-14")).toEqual({ from: "2017-10-14", to: "2017-10-14" });
     expect(dateRange("Oct 2017")).toBeNull();
-    expect(formatPartialDate("2017-10")).toBe("October 2017");
+    expect(formatPartialDate("2017-10")).toBe("Oct 2017");
     expect(formatPartialDate("1948")).toBe("1948");
-    expect(formatPartialDate("2017-10-14")).toBe("14 October 2017");
+    expect(formatPartialDate("2017-10-14")).toBe("14 Oct 2017");
   });
   it("words the review date, year-only included", () => {
-    expect(reviewText("2027-10", "2026-11-28")).toBe("Due for review in October 2027");
+    expect(reviewText("2027-10", "2026-11-28")).toBe("Due for review in Oct 2027");
     expect(reviewText("2026", "2026-11-28")).toBe("Due for review in 2026");
     expect(reviewText("2024", "2026-11-28")).toBe("Review overdue since 2024");
     expect(reviewText(null, "2026-11-28")).toBe("");
@@ -114,8 +114,8 @@ describe("review filter", () => {
 
 describe("reviewRowMeta", () => {
   it("joins the code and the review date, and leaves no stray separator without a code", () => {
-    expect(reviewRowMeta("D-1948-01-2017", "2027-10")).toBe("D-1948-01-2017 · due October 2027");
-    expect(reviewRowMeta("", "2026-10")).toBe("due October 2026");
+    expect(reviewRowMeta("D-1948-01-2017", "2027-10")).toBe("D-1948-01-2017 · due Oct 2027");
+    expect(reviewRowMeta("", "2026-10")).toBe("due Oct 2026");
     expect(reviewRowMeta(null, "2026")).toBe("due 2026");
     expect(reviewRowMeta("S-2012-01-2012", null)).toBe("S-2012-01-2012");
   });

@@ -10,6 +10,7 @@ import type {
   Statement,
   StatementDraft,
 } from "../lib/bindings";
+import { formatPartialDate } from "../lib/dates";
 
 /** Document form fields in the order they appear; errors are focused in this order. */
 export const DOCUMENT_FIELD_ORDER = [
@@ -140,17 +141,8 @@ export function dateRange(partial: string): { from: string; to: string } | null 
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "1948", "October 2017", "14 October 2017". */
-export function formatPartialDate(partial: string): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(partial);
-  if (!match) return partial;
-  const [, year, month, day] = match;
-  if (!month) return year ?? partial;
-  const name = MONTHS[Number(month) - 1] ?? month;
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
-}
+// Dates to the year, month or day, shown in the one style of every date (lib/dates.ts).
+export { formatPartialDate };
 
 /** The dashboard's sentence on reviews, each document counted once: "3 WMA documents are due for
  * review by the end of 2026, 1 of them overdue." */
@@ -170,7 +162,7 @@ export function reviewRowMeta(code: string | null | undefined, due: string | nul
   return parts.join(" · ");
 }
 
-/** "Due for review in October 2027", "Review overdue since 2024", or "". */
+/** "Due for review in Oct 2027", "Review overdue since 2024", or "". */
 export function reviewText(due: string | null, today: string): string {
   if (!due) return "";
   const range = dateRange(due);
