@@ -197,5 +197,12 @@ describe("everyday use of the window", () => {
     await closed(browser);
     await button(browser, "Ethics workshop").waitForDisplayed();
     expect(await button(browser, "Ethics workshop").getText()).toContain("24 Apr 2025");
+
+    // Long past and still marked Planned: it reads Concluded in the list and in its detail.
+    const rowText = await button(browser, "Ethics workshop").getText();
+    expect(rowText).toContain("Concluded");
+    expect(rowText).not.toContain("Planned");
+    await button(browser, "Ethics workshop").click();
+    await withText(browser, "Concluded (by its dates; marked Planned)").waitForDisplayed();
   });
 });
