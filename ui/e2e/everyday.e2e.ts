@@ -1,6 +1,6 @@
 // Small things a person meets every day in the window: closing Search, text that reads right,
 // where a search result lands, dates typed the local way, and statuses that follow the calendar.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { button, choose, click, dialog, field, fill, goTo, Plenary, withText } from "./harness";
 
 type Browser = WebdriverIO.Browser;
@@ -23,20 +23,24 @@ async function newMeeting(browser: Browser, meeting: { title: string; city: stri
 }
 
 describe("everyday use of the window", () => {
-  let plenary: Plenary;
+  // One window for the journeys, in order (the first meeting is added on an empty dashboard):
+  // starting the driver again right after stopping it can find the previous one still on its port.
+  const plenary = new Plenary();
+  let browser: Browser;
 
-  beforeEach(() => {
-    plenary = new Plenary();
+  beforeAll(async () => {
+    browser = await plenary.start();
   });
 
   afterEach(async (context) => {
     if (context.task.result?.state === "fail") await plenary.screenshot(`failed-${context.task.name}`).catch(() => {});
+  });
+
+  afterAll(async () => {
     await plenary.stop();
   });
 
   it("closes Search with Esc from the search field and with its Close button", async () => {
-    const browser = await plenary.start();
-
     // Esc while typing in the search field closes the dialog.
     await browser.keys(["Control", "k"]);
     await dialog(browser).waitForDisplayed();
@@ -55,12 +59,63 @@ describe("everyday use of the window", () => {
     await close.waitForClickable();
     await close.click();
     await dialog(browser).waitForDisplayed({ reverse: true, timeoutMsg: "Close did not close Search" });
-    await goTo(browser, "Meetings");
+  });
+
+  it("adds the first meeting from the dashboard with dates typed the local way, and keeps the error summary in view", async () => {
+    await goTo(browser, "Dashboard");
+    const first = button(browser, "Add the first meeting");
+    await first.waitForClickable();
+    await first.click();
+    await dialog(browser).waitForDisplayed();
+    expect(await dialog(browser).$("h2").getText()).toBe("New meeting");
+
+    await choose(browser, "Convening body", "Other meeting");
+    await fill(browser, "Title", "Ethics workshop");
+    await fill(browser, "City", "Geneva");
+    // Typed day first; on leaving the field it reads as ISO, and a one-day meeting ends the same day.
+    await fill(browser, "Start date", "23.04.2025");
+    await browser.keys(["Tab"]);
+    const start = await field(browser, "Start date");
+    await browser.waitUntil(async () => (await start.getValue()) === "2025-04-23", { timeoutMsg: "23.04.2025 was not read as 2025-04-23" });
+    expect(await (await field(browser, "End date")).getValue()).toBe("2025-04-23");
+    await fill(browser, "Start date", "April 24, 2025");
+    await browser.keys(["Tab"]);
+    const end = await field(browser, "End date");
+    await browser.waitUntil(async () => (await end.getValue()) === "2025-04-24", { timeoutMsg: "the end date did not follow the start" });
+    await fill(browser, "Time zone", "Europe/Zurich");
+
+    // A registration deadline after the start: focus goes to it, the summary stays in view.
+    await browser.setWindowSize(1000, 560).catch(() => {});
+    await fill(browser, "Registration deadline", "1 May 2025");
+    await click(browser, "Create meeting");
+    const summary = browser.$("//dialog[@open]//p[contains(@class, 'form-summary')]");
+    await summary.waitForDisplayed();
+    await browser.waitUntil(async () => (await field(browser, "Registration deadline")).isFocused(), {
+      timeoutMsg: "focus did not go to the registration deadline",
+    });
+    const summaryInView = await browser.execute(() => {
+      const box = document.querySelector("dialog[open] .form-summary")!.getBoundingClientRect();
+      const frame = document.querySelector("dialog[open]")!.getBoundingClientRect();
+      return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1 && box.height > 0;
+    });
+    expect(summaryInView).toBe(true);
+    await browser.setWindowSize(1280, 900).catch(() => {});
+
+    await fill(browser, "Registration deadline", "");
+    await click(browser, "Create meeting");
+    await closed(browser);
+    await button(browser, "Ethics workshop").waitForDisplayed();
+    expect(await button(browser, "Ethics workshop").getText()).toContain("24 Apr 2025");
+
+    // Long past and still marked Planned: it reads Concluded in the list and in its detail.
+    const rowText = await button(browser, "Ethics workshop").getText();
+    expect(rowText).toContain("Concluded");
+    expect(rowText).not.toContain("Planned");
+    await button(browser, "Ethics workshop").click();
+    await withText(browser, "Concluded (by its dates; marked Planned)").waitForDisplayed();
   });
 
   it("reads right: spaces between words, no stray separators, and notices that wrap", async () => {
-    const browser = await plenary.start();
-
     // A declaration without a code whose review is long overdue.
     await goTo(browser, "Policy");
     await click(browser, "New document…");
@@ -132,7 +187,6 @@ describe("everyday use of the window", () => {
   });
 
   it("opens a country note found by search on its country's page, in view", async () => {
-    const browser = await plenary.start();
     await goTo(browser, "Organizations");
     await button(browser, "Countries").click();
     await fill(browser, "Country of the note", "Kenya");
@@ -155,59 +209,5 @@ describe("everyday use of the window", () => {
     expect(await note.getText()).toContain("Community health volunteers");
     expect(await note.isDisplayed({ withinViewport: true })).toBe(true);
     expect(await note.isFocused()).toBe(true);
-  });
-
-  it("adds the first meeting from the dashboard with dates typed the local way, and keeps the error summary in view", async () => {
-    const browser = await plenary.start();
-    const first = button(browser, "Add the first meeting");
-    await first.waitForClickable();
-    await first.click();
-    await dialog(browser).waitForDisplayed();
-    expect(await dialog(browser).$("h2").getText()).toBe("New meeting");
-
-    await choose(browser, "Convening body", "Other meeting");
-    await fill(browser, "Title", "Ethics workshop");
-    await fill(browser, "City", "Geneva");
-    // Typed day first; on leaving the field it reads as ISO, and a one-day meeting ends the same day.
-    await fill(browser, "Start date", "23.04.2025");
-    await browser.keys(["Tab"]);
-    const start = await field(browser, "Start date");
-    await browser.waitUntil(async () => (await start.getValue()) === "2025-04-23", { timeoutMsg: "23.04.2025 was not read as 2025-04-23" });
-    expect(await (await field(browser, "End date")).getValue()).toBe("2025-04-23");
-    await fill(browser, "Start date", "April 24, 2025");
-    await browser.keys(["Tab"]);
-    const end = await field(browser, "End date");
-    await browser.waitUntil(async () => (await end.getValue()) === "2025-04-24", { timeoutMsg: "the end date did not follow the start" });
-    await fill(browser, "Time zone", "Europe/Zurich");
-
-    // A registration deadline after the start: focus goes to it, the summary stays in view.
-    await browser.setWindowSize(1000, 560).catch(() => {});
-    await fill(browser, "Registration deadline", "1 May 2025");
-    await click(browser, "Create meeting");
-    const summary = browser.$("//dialog[@open]//p[contains(@class, 'form-summary')]");
-    await summary.waitForDisplayed();
-    await browser.waitUntil(async () => (await field(browser, "Registration deadline")).isFocused(), {
-      timeoutMsg: "focus did not go to the registration deadline",
-    });
-    const summaryInView = await browser.execute(() => {
-      const box = document.querySelector("dialog[open] .form-summary")!.getBoundingClientRect();
-      const frame = document.querySelector("dialog[open]")!.getBoundingClientRect();
-      return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1 && box.height > 0;
-    });
-    expect(summaryInView).toBe(true);
-    await browser.setWindowSize(1280, 900).catch(() => {});
-
-    await fill(browser, "Registration deadline", "");
-    await click(browser, "Create meeting");
-    await closed(browser);
-    await button(browser, "Ethics workshop").waitForDisplayed();
-    expect(await button(browser, "Ethics workshop").getText()).toContain("24 Apr 2025");
-
-    // Long past and still marked Planned: it reads Concluded in the list and in its detail.
-    const rowText = await button(browser, "Ethics workshop").getText();
-    expect(rowText).toContain("Concluded");
-    expect(rowText).not.toContain("Planned");
-    await button(browser, "Ethics workshop").click();
-    await withText(browser, "Concluded (by its dates; marked Planned)").waitForDisplayed();
   });
 });
