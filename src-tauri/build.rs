@@ -65,6 +65,7 @@ const COMMANDS: &[&str] = &[
     "delete_interaction",
     "list_countries",
     "get_country_page",
+    "get_country_note",
     "create_country_note",
     "delete_country_note",
     "list_seats",

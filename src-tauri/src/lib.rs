@@ -80,6 +80,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::people::delete_interaction,
         commands::people::list_countries,
         commands::people::get_country_page,
+        commands::people::get_country_note,
         commands::people::create_country_note,
         commands::people::delete_country_note,
         commands::people::list_seats,

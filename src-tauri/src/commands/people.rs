@@ -235,6 +235,11 @@ pub async fn get_country_page(state: State<'_, AppState>, country: String) -> Ou
 }
 
 #[tauri::command]
+pub async fn get_country_note(state: State<'_, AppState>, id: String) -> Outcome<CountryNote> {
+    state.with_store(move |store| store.country_note(&id)).await
+}
+
+#[tauri::command]
 pub async fn create_country_note(
     state: State<'_, AppState>,
     draft: CountryNoteDraft,

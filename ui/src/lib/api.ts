@@ -187,6 +187,7 @@ export const api = {
   deleteInteraction: (id: string, version: number) => call<null>("delete_interaction", { id, version }),
   listCountries: () => call<string[]>("list_countries"),
   getCountryPage: (country: string) => call<CountryPage>("get_country_page", { country }),
+  getCountryNote: (id: string) => call<CountryNote>("get_country_note", { id }),
   createCountryNote: (draft: CountryNoteDraft) => call<CountryNote>("create_country_note", { draft }),
   deleteCountryNote: (id: string, version: number) => call<null>("delete_country_note", { id, version }),
   listSeats: () => call<SeatWithTerms[]>("list_seats"),

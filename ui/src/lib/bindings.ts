@@ -469,7 +469,11 @@ due: number,
 /**
  * Due before today and not reviewed.
  */
-overdue: number, };
+overdue: number, 
+/**
+ * Due by the end of that year, overdue ones included, each document once.
+ */
+by_year_end: number, };
 
 export type Stance = "support" | "support_with_amendments" | "oppose" | "monitor" | "no_position";
 

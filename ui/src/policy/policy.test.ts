@@ -12,6 +12,8 @@ import {
   formatPartialDate,
   isDocumentDirty,
   mandateText,
+  reviewCountText,
+  reviewRowMeta,
   reviewText,
   voteText,
   wordBudget,
@@ -47,22 +49,22 @@ describe("dates and reviews", () => {
     expect(dateRange("2024-02")).toEqual({ from: "2024-02-01", to: "2024-02-29" });
     expect(dateRange("2017-10-14")).toEqual({ from: "2017-10-14", to: "2017-10-14" });
     expect(dateRange("Oct 2017")).toBeNull();
-    expect(formatPartialDate("2017-10")).toBe("October 2017");
+    expect(formatPartialDate("2017-10")).toBe("Oct 2017");
     expect(formatPartialDate("1948")).toBe("1948");
-    expect(formatPartialDate("2017-10-14")).toBe("14 October 2017");
+    expect(formatPartialDate("2017-10-14")).toBe("14 Oct 2017");
   });
   it("words the review date, year-only included", () => {
-    expect(reviewText("2027-10", "2026-11-28")).toBe("Due for review in October 2027");
+    expect(reviewText("2027-10", "2026-11-28")).toBe("Due for review in Oct 2027");
     expect(reviewText("2026", "2026-11-28")).toBe("Due for review in 2026");
     expect(reviewText("2024", "2026-11-28")).toBe("Review overdue since 2024");
     expect(reviewText(null, "2026-11-28")).toBe("");
   });
   it("says why, in the core's words", () => {
     expect(reviewText("2026-10", "2026-11-28", "10 years after the revision of October 2016")).toBe(
-      "Review overdue since October 2026: 10 years after the revision of October 2016",
+      "Review overdue since Oct 2026: 10 years after the revision of October 2016",
     );
     expect(reviewText("2027-10", "2026-11-28", "10 years after the amendment of October 2017")).toBe(
-      "Due for review in October 2027: 10 years after the amendment of October 2017",
+      "Due for review in Oct 2027: 10 years after the amendment of October 2017",
     );
   });
 });
@@ -140,7 +142,7 @@ describe("correcting the history", () => {
     expect(draft).toEqual({ kind: "revised", date: "2016-01", body_id: "wma_general_assembly", meeting_id: "", superseded_by_id: "", note: "Taipei" });
   });
   it("names the action and its date in the confirmation", () => {
-    expect(actionName("Revised", "2016-01")).toBe("Revised, January 2016");
+    expect(actionName("Revised", "2016-01")).toBe("Revised, Jan 2016");
     expect(actionName("Adopted", "1948")).toBe("Adopted, 1948");
   });
 });
@@ -162,5 +164,28 @@ describe("a WHO outcome is adopted when made", () => {
   it("suggests its meeting's last day", () => {
     expect(adoptionDefault({ end_date: "2024-06-01" })).toBe("2024-06-01");
     expect(adoptionDefault(undefined)).toBe("");
+  });
+});
+
+describe("reviewRowMeta", () => {
+  it("joins the code and the review date, and leaves no stray separator without a code", () => {
+    expect(reviewRowMeta("D-1948-01-2017", "2027-10")).toBe("D-1948-01-2017 · due Oct 2027");
+    expect(reviewRowMeta("", "2026-10")).toBe("due Oct 2026");
+    expect(reviewRowMeta(null, "2026")).toBe("due 2026");
+    expect(reviewRowMeta("S-2012-01-2012", null)).toBe("S-2012-01-2012");
+  });
+});
+
+describe("reviewCountText", () => {
+  it("counts a document that is due this year and already overdue once", () => {
+    expect(reviewCountText({ year: 2026, overdue: 1, by_year_end: 1 })).toBe("1 WMA document is overdue for review.");
+  });
+  it("says how many are due by the year's end and how many of those are overdue", () => {
+    expect(reviewCountText({ year: 2026, overdue: 1, by_year_end: 3 })).toBe(
+      "3 WMA documents are due for review by the end of 2026, 1 of them overdue.",
+    );
+    expect(reviewCountText({ year: 2026, overdue: 0, by_year_end: 1 })).toBe("1 WMA document is due for review by the end of 2026.");
+    expect(reviewCountText({ year: 2026, overdue: 2, by_year_end: 2 })).toBe("2 WMA documents are overdue for review.");
+    expect(reviewCountText({ year: 2026, overdue: 0, by_year_end: 0 })).toBe("No WMA document is due for review by the end of 2026.");
   });
 });

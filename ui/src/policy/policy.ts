@@ -11,6 +11,7 @@ import type {
   Statement,
   StatementDraft,
 } from "../lib/bindings";
+import { formatPartialDate } from "../lib/dates";
 
 /** Document form fields in the order they appear; errors are focused in this order. */
 export const DOCUMENT_FIELD_ORDER = [
@@ -174,19 +175,28 @@ export function dateRange(partial: string): { from: string; to: string } | null 
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+// Dates to the year, month or day, shown in the one style of every date (lib/dates.ts).
+export { formatPartialDate };
 
-/** "1948", "October 2017", "14 October 2017". */
-export function formatPartialDate(partial: string): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(partial);
-  if (!match) return partial;
-  const [, year, month, day] = match;
-  if (!month) return year ?? partial;
-  const name = MONTHS[Number(month) - 1] ?? month;
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+/** The dashboard's sentence on reviews, each document counted once: "3 WMA documents are due for
+ * review by the end of 2026, 1 of them overdue." */
+export function reviewCountText(count: { year: number; overdue: number; by_year_end: number }): string {
+  const { year, overdue, by_year_end: total } = count;
+  const documents = (n: number) => `${n} WMA document${n === 1 ? " is" : "s are"}`;
+  if (total === 0) return `No WMA document is due for review by the end of ${year}.`;
+  if (overdue === 0) return `${documents(total)} due for review by the end of ${year}.`;
+  if (overdue >= total) return `${documents(total)} overdue for review.`;
+  return `${documents(total)} due for review by the end of ${year}, ${overdue} of them overdue.`;
 }
 
-/** "Due for review in October 2027", "Review overdue since 2024", or ""; with the core's reason
+/** The second line of a "due for review" row: "D-1948-01-2017 · due Oct 2027", or "due Oct 2027"
+ * for a document without a code. */
+export function reviewRowMeta(code: string | null | undefined, due: string | null): string {
+  const parts = [code?.trim() ?? "", due ? `due ${formatPartialDate(due)}` : ""].filter(Boolean);
+  return parts.join(" · ");
+}
+
+/** "Due for review in Oct 2027", "Review overdue since 2024", or ""; with the core's reason
  * ("10 years after the amendment of October 2017") when there is one. */
 export function reviewText(due: string | null, today: string, why = ""): string {
   if (!due) return "";

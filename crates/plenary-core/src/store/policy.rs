@@ -55,7 +55,8 @@ pub struct ReviewDue {
     pub overdue: bool,
 }
 
-/// How many documents fall due for review in a year (for the dashboard).
+/// How many documents fall due for review in a year (for the dashboard). A document due early
+/// in the year and not yet reviewed is both `due` and `overdue`: `by_year_end` counts it once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReviewDueCount {
@@ -64,6 +65,8 @@ pub struct ReviewDueCount {
     pub due: u32,
     /// Due before today and not reviewed.
     pub overdue: u32,
+    /// Due by the end of that year, overdue ones included, each document once.
+    pub by_year_end: u32,
 }
 
 impl Store {
@@ -386,18 +389,25 @@ impl Store {
     /// Reviews falling due during `today`'s year, and those overdue.
     pub fn review_due_count(&self, today: Date) -> Result<ReviewDueCount> {
         let year = today.year();
-        let (due, overdue): (u32, u32) = self.conn.query_row(
+        // Overdue (its last possible day before today) implies due by the year's end.
+        let (due, overdue, by_year_end): (u32, u32, u32) = self.conn.query_row(
             "SELECT count(*) FILTER (WHERE review_due_from <= ?2 AND review_due_to >= ?1),
-                    count(*) FILTER (WHERE review_due_to < ?3)
+                    count(*) FILTER (WHERE review_due_to < ?3),
+                    count(*) FILTER (WHERE review_due_from <= ?2 OR review_due_to < ?3)
              FROM policy_document WHERE review_due_from IS NOT NULL",
             params![
                 format!("{year:04}-01-01"),
                 format!("{year:04}-12-31"),
                 today.to_string()
             ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        Ok(ReviewDueCount { year, due, overdue })
+        Ok(ReviewDueCount {
+            year,
+            due,
+            overdue,
+            by_year_end,
+        })
     }
 
     // -- Positions --------------------------------------------------------------------------

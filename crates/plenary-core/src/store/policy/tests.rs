@@ -184,7 +184,18 @@ fn reviews_due_in_a_window_overdue_first_and_counted() {
         ReviewDueCount {
             year: 2027,
             due: 2,
-            overdue: 1
+            overdue: 1,
+            by_year_end: 3
+        }
+    );
+    // Due in April and not reviewed by June: due this year and overdue, one document all the same.
+    assert_eq!(
+        store.review_due_count(date("2027-06-01")).unwrap(),
+        ReviewDueCount {
+            year: 2027,
+            due: 2,
+            overdue: 2,
+            by_year_end: 3
         }
     );
 
