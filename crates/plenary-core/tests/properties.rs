@@ -53,6 +53,11 @@ fn hostile_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Text long enough to fill a screen if a message quoted all of it.
+fn long_text() -> impl Strategy<Value = String> {
+    (hostile_text(), 200usize..2_000).prop_map(|(text, times)| format!("{text}x").repeat(times))
+}
+
 fn agenda_number() -> impl Strategy<Value = Vec<u32>> {
     proptest::collection::vec(1u32..=9999, 1..=plenary_core::agenda::MAX_DEPTH)
 }
@@ -210,6 +215,19 @@ proptest! {
             prop_assert_eq!(later.precision(), date.precision());
             prop_assert_eq!(PartialDate::parse(&later.to_string()), Ok(later));
             prop_assert!(later.earliest() >= date.earliest());
+        }
+    }
+
+    #[test]
+    fn refusals_quote_only_a_little_of_the_input(text in long_text()) {
+        let refusals = [
+            AgendaNumber::parse(&text).err(),
+            HandbookCode::parse(&text, 2026).err(),
+            WhoSymbol::parse(&text).err(),
+            PartialDate::parse(&text).err(),
+        ];
+        for message in refusals.into_iter().flatten() {
+            prop_assert!(message.chars().count() < 400, "{} characters", message.chars().count());
         }
     }
 
