@@ -427,6 +427,7 @@ fn files_arrive_as_raw_bytes_and_attach() {
         1
     );
 }
+mod command_lists;
 mod people;
 
 #[test]
