@@ -428,6 +428,7 @@ fn files_arrive_as_raw_bytes_and_attach() {
     );
 }
 mod command_lists;
+mod hostile;
 mod people;
 
 #[test]
