@@ -9,6 +9,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_meeting_records.sql")),
     M::up(include_str!("migrations/0005_people_and_assignments.sql")),
     M::up(include_str!("migrations/0006_policy.sql")),
+    M::up(include_str!("migrations/0007_index_earlier_meetings.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).
