@@ -22,7 +22,8 @@ export class Plenary {
   private driver: ChildProcess | null = null;
   browser: Browser | null = null;
 
-  async start(): Promise<Browser> {
+  /** Starts the app; waits until `ready` (by default the main navigation) is on screen. */
+  async start(ready = "nav[aria-label='Main']"): Promise<Browser> {
     if (!this.driver) this.driver = await startDriver();
     this.browser = await remote({
       hostname: "127.0.0.1",
@@ -35,7 +36,7 @@ export class Plenary {
         "wdio:enforceWebDriverClassic": true,
       } as WebdriverIO.Capabilities,
     });
-    await this.browser.$("nav[aria-label='Main']").waitForDisplayed({ timeout: 30_000 });
+    await this.browser.$(ready).waitForDisplayed({ timeout: 30_000 });
     return this.browser;
   }
 

@@ -92,9 +92,7 @@ impl DocumentDraft {
             crate::form::check_length(&mut errors, field, name, value, max);
         }
         let url = self.source_url.trim();
-        if !(url.is_empty() || is_web_address(url, "https://") || is_web_address(url, "http://")) {
-            errors.push(FieldError::new("source_url", "The source must be a web address starting with https:// or http://, such as https://apps.who.int/gb/."));
-        }
+        crate::form::check_web_address(&mut errors, "source_url", "https://apps.who.int/gb/", url);
         let retrieved_on = match self.retrieved_on.trim() {
             "" => None,
             text => parse_date(text)
@@ -118,12 +116,6 @@ impl DocumentDraft {
             retrieved_on,
         })
     }
-}
-
-fn is_web_address(url: &str, scheme: &str) -> bool {
-    url.len() > scheme.len()
-        && url[..scheme.len()].eq_ignore_ascii_case(scheme)
-        && !url.chars().any(char::is_whitespace)
 }
 
 /// A file name safe to show and to use as a suggested name: path parts and control characters
@@ -158,6 +150,15 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(draft.validate().unwrap().symbol, "A77/9");
+        // An international domain name right after the scheme (this once panicked).
+        let austrian = DocumentDraft {
+            source_url: "http://ärztekammer.at".into(),
+            ..draft.clone()
+        };
+        assert_eq!(
+            austrian.validate().unwrap().source_url,
+            "http://ärztekammer.at"
+        );
         for bad in [
             "javascript:alert(1)",
             "file:///etc/passwd",

@@ -55,8 +55,19 @@ impl CoreError {
     }
 }
 
+/// What a foreign-key failure says when nothing more precise caught it first: it never reaches a
+/// person as a storage error.
+pub(crate) const BROKEN_REFERENCE: &str = "This change would leave a record referring to \
+     something that does not exist (it may have been changed in another window). Nothing was \
+     saved; reload and try again.";
+
 impl From<rusqlite::Error> for CoreError {
     fn from(error: rusqlite::Error) -> Self {
+        if let rusqlite::Error::SqliteFailure(failure, _) = &error
+            && failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY
+        {
+            return Self::InUse(BROKEN_REFERENCE.to_owned());
+        }
         // The SQLite result code's description ("database is locked", "disk I/O error") is safe to
         // show; the full error may quote SQL, so it only goes to the log.
         eprintln!("plenary: storage error: {error}");

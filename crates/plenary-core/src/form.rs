@@ -41,6 +41,34 @@ pub(crate) fn text(
     value.to_owned()
 }
 
+/// Checks a web address, if one was given: `http` or `https`, a host (international domain names
+/// such as `ärztekammer.at` are welcome), no spaces. Kept as typed; `url` only judges it.
+pub(crate) fn check_web_address(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    example: &str,
+    value: &str,
+) {
+    if value.is_empty() || is_web_address(value) {
+        return;
+    }
+    errors.push(FieldError::new(
+        field,
+        format!("Enter a web address starting with https:// or http://, such as {example}, or leave it empty."),
+    ));
+}
+
+fn is_web_address(value: &str) -> bool {
+    !value.contains(char::is_whitespace)
+        && url::Url::parse(value).is_ok_and(|url| {
+            matches!(url.scheme(), "http" | "https")
+                && url.host().is_some()
+                && value
+                    .split_once("://")
+                    .is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case(url.scheme()))
+        })
+}
+
 /// An ISO date, or `None` when empty (or wrong, with an error pushed).
 pub(crate) fn optional_date(
     errors: &mut Vec<FieldError>,
@@ -174,6 +202,36 @@ mod tests {
             "<script>@x.org",
         ] {
             assert!(!is_email(bad), "{bad}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod web_address_tests {
+    use super::is_web_address;
+
+    #[test]
+    fn web_addresses_with_international_names_are_accepted() {
+        for good in [
+            "https://www.wma.net/policy/",
+            "http://ärztekammer.at",
+            "HTTPS://apps.who.int/gb/ebwha/pdf_files/WHA77/A77_9-en.pdf",
+            "https://lääkäriliitto.fi/en",
+            "https://例え.jp/",
+        ] {
+            assert!(is_web_address(good), "{good}");
+        }
+        for bad in [
+            "https://",
+            "https://a b",
+            "www.wma.net",
+            "ftp://files.wma.net",
+            "javascript:alert(1)",
+            "mailto:office@wma.net",
+            "https:/wma.net",
+            "ä://x",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
         }
     }
 }

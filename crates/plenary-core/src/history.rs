@@ -91,16 +91,30 @@ pub(crate) fn for_record(
         "SELECT id, entity, entity_id, action, before, after, at FROM history
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
     )?;
+    // A row that cannot be read is an error, never a guess: the history is the record of what
+    // happened.
+    let unreadable = |index: usize, what: String| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("history entry with {what}").into(),
+        )
+    };
     let rows = statement.query_map(params![entity, entity_id], |row| {
-        let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+        let json = |index: usize| -> rusqlite::Result<Option<serde_json::Value>> {
+            let text: Option<String> = row.get(index)?;
+            text.map(|t| serde_json::from_str(&t).map_err(|e| unreadable(index, e.to_string())))
+                .transpose()
+        };
         let action: String = row.get(3)?;
-        let before: Option<serde_json::Value> = parse(row.get(4)?);
-        let after: Option<serde_json::Value> = parse(row.get(5)?);
+        let before = json(4)?;
+        let after = json(5)?;
         Ok(HistoryEntry {
             id: row.get(0)?,
             entity: row.get(1)?,
             entity_id: row.get(2)?,
-            action: HistoryAction::parse(&action).unwrap_or(HistoryAction::Update),
+            action: HistoryAction::parse(&action)
+                .ok_or_else(|| unreadable(3, format!("unknown action {action:?}")))?,
             changed: changed_fields(before.as_ref(), after.as_ref()),
             before,
             after,

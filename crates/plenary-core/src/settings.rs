@@ -40,10 +40,7 @@ impl SettingKey {
                 if !value.is_empty() && !time_zone::is_known(value) {
                     return Err(CoreError::validation(
                         "home_time_zone",
-                        format!(
-                            "\"{}\" is not a known time zone. Choose one from the list, such as America/Chicago.",
-                            value.chars().take(60).collect::<String>()
-                        ),
+                        crate::time_zone::unknown_zone_message(value, "America/Chicago"),
                     ));
                 }
             }

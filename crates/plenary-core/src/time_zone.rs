@@ -33,6 +33,50 @@ pub fn for_city(city: &str) -> Option<&'static str> {
         .map(|(_, zone)| *zone)
 }
 
+/// Zones that match what a person typed where a zone name was expected ("Helsinki" → Europe/Helsinki,
+/// "new york" → America/New_York, "Genève" → Europe/Zurich), best first, at most five.
+pub fn suggestions(typed: &str) -> Vec<String> {
+    let key = fold(typed.trim()).replace(['_', '-'], " ");
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<String> = for_city(typed).map(str::to_owned).into_iter().collect();
+    let names = all_names();
+    let place = |name: &str| fold(name.rsplit('/').next().unwrap_or(name)).replace(['_', '-'], " ");
+    // The place part equal to what was typed first, then beginning with it, then containing it.
+    let tiers: [&dyn Fn(&str) -> bool; 3] = [
+        &|name| place(name) == key,
+        &|name| place(name).starts_with(&key),
+        &|name| fold(name).replace(['_', '-'], " ").contains(&key),
+    ];
+    for matches in tiers {
+        for name in &names {
+            if found.len() == 5 {
+                return found;
+            }
+            if matches(name) && !found.contains(name) {
+                found.push(name.clone());
+            }
+        }
+    }
+    found
+}
+
+/// The message for a time zone that is not a known name, suggesting what matches what was typed.
+pub fn unknown_zone_message(typed: &str, example: &str) -> String {
+    let shown: String = typed.trim().chars().take(60).collect();
+    match suggestions(typed).as_slice() {
+        [] => format!(
+            "\"{shown}\" is not a known time zone. Choose one from the list, such as {example}."
+        ),
+        [only] => format!("\"{shown}\" is not a time zone name. Did you mean {only}?"),
+        several => format!(
+            "\"{shown}\" is not a time zone name. Did you mean one of {}?",
+            several.join(", ")
+        ),
+    }
+}
+
 /// Cities of WMA General Assemblies and Council sessions, WHO governing bodies and regional
 /// offices, and the capitals the office most often travels to.
 const CITIES: &[(&str, &str)] = &[
@@ -157,5 +201,30 @@ mod tests {
         assert_eq!(for_city("SAO PAULO"), Some("America/Sao_Paulo"));
         assert_eq!(for_city("Atlantis"), None);
         assert_eq!(for_city(""), None);
+    }
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::{suggestions, unknown_zone_message};
+
+    #[test]
+    fn a_city_typed_as_a_zone_suggests_its_zone() {
+        assert_eq!(suggestions("Helsinki")[0], "Europe/Helsinki");
+        assert_eq!(suggestions("helsinki ")[0], "Europe/Helsinki");
+        assert_eq!(suggestions("new york")[0], "America/New_York");
+        assert_eq!(suggestions("Genève")[0], "Europe/Zurich");
+        assert_eq!(suggestions("São Paulo")[0], "America/Sao_Paulo");
+        assert!(suggestions("Kolk").contains(&"Asia/Kolkata".to_owned()));
+        assert!(suggestions("Atlantis").is_empty());
+        assert!(suggestions("  ").is_empty());
+        assert_eq!(
+            unknown_zone_message("Helsinki", "Europe/Zurich"),
+            "\"Helsinki\" is not a time zone name. Did you mean Europe/Helsinki?"
+        );
+        assert_eq!(
+            unknown_zone_message("Atlantis", "Europe/Zurich"),
+            "\"Atlantis\" is not a known time zone. Choose one from the list, such as Europe/Zurich."
+        );
     }
 }

@@ -6,7 +6,7 @@ use plenary_core::HistoryEntry;
 use plenary_core::assignment::export::{DelegationExport, ExportRequest};
 use plenary_core::assignment::{
     Assignment, AssignmentDraft, AssignmentStatus, Delegation, DelegationDraft, StatusChange,
-    Warning, status_date, today,
+    Warning, status_date,
 };
 use plenary_core::store::{AssignmentSaved, Board, Candidate, CandidateQuery, MyAssignments};
 use serde::{Deserialize, Serialize};
@@ -34,7 +34,7 @@ pub struct SavedExport {
 #[tauri::command]
 pub async fn meeting_board(state: State<'_, AppState>, meeting_id: String) -> Outcome<Board> {
     state
-        .with_store(move |store| store.board(&meeting_id, today()))
+        .with_store(move |store| store.board(&meeting_id, store.clock().today()))
         .await
 }
 
@@ -45,7 +45,7 @@ pub async fn create_assignment(
     status: AssignmentStatus,
 ) -> Outcome<AssignmentSaved> {
     state
-        .with_store(move |store| store.create_assignment(&draft, status, today()))
+        .with_store(move |store| store.create_assignment(&draft, status, store.clock().today()))
         .await
 }
 
@@ -57,7 +57,9 @@ pub async fn update_assignment(
     draft: AssignmentDraft,
 ) -> Outcome<AssignmentSaved> {
     state
-        .with_store(move |store| store.update_assignment(&id, version, &draft, today()))
+        .with_store(move |store| {
+            store.update_assignment(&id, version, &draft, store.clock().today())
+        })
         .await
 }
 
@@ -82,7 +84,7 @@ pub async fn change_assignment_status(
 ) -> Outcome<Vec<Assignment>> {
     state
         .with_store(move |store| {
-            let date = status_date(&date, today())?;
+            let date = status_date(&date, store.clock().today())?;
             let pairs: Vec<(String, u32)> =
                 assignments.into_iter().map(|a| (a.id, a.version)).collect();
             store.change_status(&pairs, status, date)
@@ -129,7 +131,7 @@ pub async fn find_candidates(
     query: CandidateQuery,
 ) -> Outcome<Vec<Candidate>> {
     state
-        .with_store(move |store| store.candidates(&query, today()))
+        .with_store(move |store| store.candidates(&query, store.clock().today()))
         .await
 }
 
@@ -139,7 +141,7 @@ pub async fn my_assignments(
     include_past: bool,
 ) -> Outcome<MyAssignments> {
     state
-        .with_store(move |store| store.my_assignments(today(), include_past))
+        .with_store(move |store| store.my_assignments(store.clock().today(), include_past))
         .await
 }
 
@@ -149,7 +151,7 @@ pub async fn assignment_warnings_for_dashboard(
     state: State<'_, AppState>,
 ) -> Outcome<Vec<Warning>> {
     state
-        .with_store(|store| store.assignment_warnings_for_dashboard(today()))
+        .with_store(|store| store.assignment_warnings_for_dashboard(store.clock().today()))
         .await
 }
 

@@ -9,8 +9,9 @@ use crate::state::AppState;
 /// Today's dashboard, in the laptop's own calendar.
 #[tauri::command]
 pub async fn dashboard(state: State<'_, AppState>) -> Outcome<Dashboard> {
-    let today = jiff::ZonedDateTime::now().date();
-    state.with_store(move |store| store.dashboard(today)).await
+    state
+        .with_store(|store| store.dashboard(store.clock().today()))
+        .await
 }
 
 /// Everything matching the words typed, best first.

@@ -2,7 +2,7 @@
 
 use plenary_core::HistoryEntry;
 use plenary_core::assignment::export::ExportField;
-use plenary_core::assignment::{AssignmentStatus, BadgeStatus, Role, WarningKind, today};
+use plenary_core::assignment::{AssignmentStatus, BadgeStatus, Role, WarningKind};
 use plenary_core::organization::{
     COUNTRY_TOPICS, CountryNote, CountryNoteDraft, Interaction, InteractionDraft, InteractionKind,
     Organization, OrganizationDraft, OrganizationKind, Seat, SeatDraft, SeatKind, Term,
@@ -303,6 +303,6 @@ pub async fn delete_term(state: State<'_, AppState>, id: String, version: u32) -
 #[tauri::command]
 pub async fn terms_ending_within(state: State<'_, AppState>, days: u32) -> Outcome<Vec<TermView>> {
     state
-        .with_store(move |store| store.terms_ending_within(today(), days))
+        .with_store(move |store| store.terms_ending_within(store.clock().today(), days))
         .await
 }

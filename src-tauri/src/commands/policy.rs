@@ -131,21 +131,22 @@ pub async fn add_policy_action(
 /// Documents whose review falls due within `months` from today (overdue ones first).
 #[tauri::command]
 pub async fn reviews_due(state: State<'_, AppState>, months: u32) -> Outcome<Vec<ReviewDue>> {
-    let today = jiff::ZonedDateTime::now().date();
-    let until = today
-        .checked_add(jiff::Span::new().months(i64::from(months.min(1200))))
-        .unwrap_or(today);
     state
-        .with_store(move |store| store.reviews_due(today, until))
+        .with_store(move |store| {
+            let today = store.clock().today();
+            let until = today
+                .checked_add(jiff::Span::new().months(i64::from(months.min(1200))))
+                .unwrap_or(today);
+            store.reviews_due(today, until)
+        })
         .await
 }
 
 /// How many reviews fall due this year, and how many are overdue (for the dashboard).
 #[tauri::command]
 pub async fn review_due_count(state: State<'_, AppState>) -> Outcome<ReviewDueCount> {
-    let today = jiff::ZonedDateTime::now().date();
     state
-        .with_store(move |store| store.review_due_count(today))
+        .with_store(|store| store.review_due_count(store.clock().today()))
         .await
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { fieldMessages, toCommandError } from "./errors";
-import { fold } from "./fold";
 
 describe("errors from the Rust side", () => {
   it("keeps a well-formed command error as it is", () => {
@@ -29,14 +28,5 @@ describe("errors from the Rust side", () => {
     expect(messages).toEqual({ end_date: "first", title: "Enter a title" });
     expect(fieldMessages({ kind: "conflict", message: "changed elsewhere", fields: [] })).toEqual({});
     expect(fieldMessages(null)).toEqual({});
-  });
-});
-
-describe("fold", () => {
-  it("ignores case and diacritics, keeps other scripts", () => {
-    expect(fold("São Paulo")).toBe("sao paulo");
-    expect(fold("Ngũgĩ")).toBe("ngugi");
-    expect(fold("Øresund Straße")).toBe("oresund strasse");
-    expect(fold("김 محمد")).toBe("김 محمد");
   });
 });

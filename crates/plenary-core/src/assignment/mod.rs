@@ -455,11 +455,6 @@ pub fn status_date(text: &str, today: Date) -> Result<Date, CoreError> {
     })
 }
 
-/// Today's date where this computer is.
-pub fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
-}
-
 /// Whole days from `from` to `to`.
 pub fn days_between(from: Date, to: Date) -> i32 {
     to.since(from)

@@ -207,10 +207,7 @@ impl MeetingDraft {
         } else if !time_zone::is_known(time_zone) {
             errors.push(FieldError::new(
                 "time_zone",
-                format!(
-                    "\"{}\" is not a known time zone. Choose one from the list, such as Africa/Kigali.",
-                    truncate(time_zone, 60)
-                ),
+                crate::time_zone::unknown_zone_message(time_zone, "Africa/Kigali"),
             ));
         }
 

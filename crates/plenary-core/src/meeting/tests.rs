@@ -184,7 +184,7 @@ fn unknown_time_zones_are_refused() {
     );
     check(
         |d| d.time_zone = "Kigali".into(),
-        &[("time_zone", "not a known time zone")],
+        &[("time_zone", "Did you mean Africa/Kigali?")],
     );
 }
 

@@ -174,15 +174,7 @@ impl OrganizationDraft {
             500,
             None,
         );
-        if !website.is_empty()
-            && (!(website.starts_with("https://") || website.starts_with("http://"))
-                || website.contains(char::is_whitespace))
-        {
-            errors.push(FieldError::new(
-                "website",
-                "The website must be an address starting with https://, such as https://www.wma.net.",
-            ));
-        }
+        crate::form::check_web_address(&mut errors, "website", "https://www.wma.net", &website);
         check_length(&mut errors, "notes", "The notes", &self.notes, MAX_NOTES);
         match (self.kind, errors.is_empty()) {
             (Some(kind), true) => Ok(OrganizationFields {

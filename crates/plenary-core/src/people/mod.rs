@@ -147,10 +147,7 @@ impl PersonDraft {
         if !home_time_zone.is_empty() && !time_zone::is_known(&home_time_zone) {
             errors.push(FieldError::new(
                 "home_time_zone",
-                format!(
-                    "\"{}\" is not a known time zone. Choose one from the list, such as America/Chicago.",
-                    home_time_zone.chars().take(60).collect::<String>()
-                ),
+                crate::time_zone::unknown_zone_message(&home_time_zone, "America/Chicago"),
             ));
         }
         check_length(&mut errors, "notes", "The notes", &self.notes, MAX_NOTES);

@@ -438,12 +438,12 @@ impl PolicyDocumentDraft {
             MAX_TEXT,
         );
         let url = self.source_url.trim();
-        if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
-            errors.push(FieldError::new(
-                "source_url",
-                "Enter a web address starting with https://, or leave it empty.",
-            ));
-        }
+        crate::form::check_web_address(
+            &mut errors,
+            "source_url",
+            "https://www.wma.net/policy/",
+            url,
+        );
         crate::form::check_length(&mut errors, "source_url", "The web address", url, 2_000);
         if !errors.is_empty() {
             return Err(CoreError::Validation(errors));

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{enum_at, enum_text, opt_date_at};
-use super::{Store, now};
+use super::{Store, stored};
 use crate::action::{ActionItem, ActionItemDraft, ActionItemFields};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
@@ -31,7 +31,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         super::meetings::require_meeting(&tx, meeting_id)?;
         check_links(&tx, meeting_id, &fields)?;
-        let at = now();
+        let at = self.clock.now();
         let item = ActionItem {
             id: uuid::Uuid::now_v7().to_string(),
             meeting_id: meeting_id.to_owned(),
@@ -70,7 +70,7 @@ impl Store {
         if fields == before.fields {
             return Ok(before);
         }
-        let at = now();
+        let at = self.clock.now();
         let after = ActionItem {
             fields,
             updated_at: at.clone(),
@@ -92,23 +92,7 @@ impl Store {
     }
 
     pub fn delete_action_item(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        tx.execute("DELETE FROM action_item WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<ActionItem>(id, expected_version).map(drop))
     }
 }
 
@@ -201,6 +185,11 @@ pub(super) fn action_from_row(row: &Row<'_>) -> rusqlite::Result<ActionItem> {
         version: row.get(11)?,
     })
 }
+
+stored!(ActionItem, ENTITY, "action item", find, |a| format!(
+    "The action item \"{}\"",
+    a.fields.title
+));
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::row::{enum_at, enum_text};
-use super::{Store, now};
+use super::{Store, stored};
 use crate::agenda::{AgendaItem, AgendaItemDraft, AgendaItemFields, AgendaNumber, depths};
 use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
@@ -45,7 +45,7 @@ impl Store {
         super::meetings::require_meeting(&tx, meeting_id)?;
         check_forum(&tx, &fields)?;
         check_number_free(&tx, meeting_id, &number, &[])?;
-        let at = now();
+        let at = self.clock.now();
         let item = AgendaItem {
             id: uuid::Uuid::now_v7().to_string(),
             meeting_id: meeting_id.to_owned(),
@@ -89,7 +89,7 @@ impl Store {
         }
         check_forum(&tx, &fields)?;
         let old_number = AgendaNumber::parse(&before.fields.number).map_err(CoreError::Storage)?;
-        let at = now();
+        let at = self.clock.now();
         if number != old_number {
             let moving = subtree(&tx, &before.meeting_id, &old_number)?;
             let moving_ids: Vec<&str> = moving.iter().map(|(item, _)| item.id.as_str()).collect();
@@ -202,7 +202,7 @@ impl Store {
             .map(|(i, _)| i.id.as_str())
             .collect();
         park(&tx, &ids)?;
-        let at = now();
+        let at = self.clock.now();
         for (moved, n) in &ours {
             write_number(&tx, moved, &n.rebased(&number, &neighbour), &at)?;
         }
@@ -213,39 +213,10 @@ impl Store {
         self.agenda_items(&item.meeting_id)
     }
 
-    /// Deletes an item that no record, document or action item refers to. Sessions simply stop
-    /// listing it; items numbered under it stay.
+    /// Deletes an item nothing refers to (records, documents, statements, positions…: the
+    /// message names them). Sessions simply stop listing it; items numbered under it stay.
     pub fn delete_agenda_item(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        let used: i64 = tx.query_row(
-            "SELECT (SELECT count(*) FROM record WHERE agenda_item_id = ?1)
-                  + (SELECT count(*) FROM document WHERE agenda_item_id = ?1)
-                  + (SELECT count(*) FROM action_item WHERE agenda_item_id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?;
-        if used > 0 {
-            return Err(CoreError::InUse(format!(
-                "Item {} still has {used} record(s), document(s) or action item(s). Move or delete them first.",
-                before.fields.number
-            )));
-        }
-        tx.execute("DELETE FROM agenda_item WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<AgendaItem>(id, expected_version).map(drop))
     }
 }
 
@@ -415,6 +386,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<AgendaItem> {
         version: row.get(9)?,
     })
 }
+
+stored!(AgendaItem, ENTITY, "agenda item", find, |item| format!(
+    "Item {}",
+    item.fields.number
+));
 
 #[cfg(test)]
 mod tests;

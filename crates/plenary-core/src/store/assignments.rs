@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::row::{at_version, date_at, enum_at, enum_text, opt_date_at};
-use super::{Store, now};
+use super::{Store, stored};
 use crate::assignment::export::{self, DelegationExport, ExportField, ExportRequest};
 use crate::assignment::overlap::{self, Span};
 use crate::assignment::{
@@ -161,7 +161,7 @@ impl Store {
                 ),
             ));
         }
-        let at = now();
+        let at = self.clock.now();
         let assignment = Assignment {
             id: uuid::Uuid::now_v7().to_string(),
             fields,
@@ -232,7 +232,7 @@ impl Store {
                 ));
             }
         }
-        let at = now();
+        let at = self.clock.now();
         let after = Assignment {
             fields,
             updated_at: at.clone(),
@@ -259,20 +259,7 @@ impl Store {
     }
 
     pub fn delete_assignment(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = at_version(find(&tx, id)?, |a| a.version, expected_version, ASSIGNMENT)?;
-        tx.execute("DELETE FROM assignment WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ASSIGNMENT,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<Assignment>(id, expected_version).map(drop))
     }
 
     /// Moves each assignment (id and the version read) to `to`, dated `date`, all or nothing.
@@ -292,7 +279,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut refused = Vec::new();
         let mut changed = Vec::new();
-        let at = now();
+        let at = self.clock.now();
         for (id, version) in assignments {
             let before = at_version(find(&tx, id)?, |a| a.version, *version, ASSIGNMENT)?;
             if before.status == to {
@@ -393,7 +380,7 @@ impl Store {
         if before.as_ref().map(|d| d.version).unwrap_or(0) != expected_version {
             return Err(CoreError::Conflict { entity: DELEGATION });
         }
-        let at = now();
+        let at = self.clock.now();
         let after = Delegation {
             meeting_id: meeting_id.to_owned(),
             badge_cap,
@@ -1144,3 +1131,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Assignment> {
         version: row.get(17)?,
     })
 }
+
+stored!(Assignment, ASSIGNMENT, "assignment", find, |_a| {
+    "This assignment".to_owned()
+});

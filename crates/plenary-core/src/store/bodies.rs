@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{enum_at, enum_text};
-use super::{Store, now};
+use super::{Store, stored};
 use crate::body::{Body, BodyDraft, BodyFields};
 use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
@@ -41,7 +41,7 @@ impl Store {
         let fields = draft.validate()?;
         let tx = self.conn.transaction()?;
         check_references(&tx, None, &fields)?;
-        let at = now();
+        let at = self.clock.now();
         let body = Body {
             id: uuid::Uuid::now_v7().to_string(),
             fields,
@@ -93,7 +93,7 @@ impl Store {
         if fields == before.fields {
             return Ok(before);
         }
-        let at = now();
+        let at = self.clock.now();
         let after = Body {
             fields,
             updated_at: at.clone(),
@@ -132,40 +132,16 @@ impl Store {
 
     /// Deletes a body the office added, if no meeting or body refers to it.
     pub fn delete_body(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        if before.seeded {
-            return Err(CoreError::InUse(format!(
-                "{} is one of the WMA and WHO bodies every Plenary starts with; it cannot be deleted.",
-                before.fields.name
-            )));
-        }
-        let (meetings, children): (i64, i64) = tx.query_row(
-            "SELECT (SELECT count(*) FROM meeting WHERE body_id = ?1), (SELECT count(*) FROM body WHERE parent_id = ?1)",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        if meetings + children > 0 {
-            return Err(CoreError::InUse(format!(
-                "{} is still used by {meetings} meeting(s) and {children} other bod(y/ies). Change those first.",
-                before.fields.name
-            )));
-        }
-        tx.execute("DELETE FROM body WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let before = w.read_at::<Body>(id, expected_version)?;
+            if before.seeded {
+                return Err(CoreError::InUse(format!(
+                    "{} is one of the WMA and WHO bodies every Plenary starts with; it cannot be deleted.",
+                    before.fields.name
+                )));
+            }
+            w.delete::<Body>(id, expected_version).map(drop)
+        })
     }
 }
 
@@ -219,6 +195,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Body> {
         version: row.get(9)?,
     })
 }
+
+stored!(Body, ENTITY, "body", find, |b| b.fields.name.clone());
 
 #[cfg(test)]
 mod tests {
@@ -283,11 +261,11 @@ mod tests {
                 Some(74),
                 Some("74th WMA General Assembly"),
             ),
-            ("wma_council", Some(223), Some("223rd WMA Council session")),
+            ("wma_council", Some(223), Some("223rd WMA Council Session")),
             (
                 "wma_medical_ethics_committee",
                 Some(225),
-                Some("WMA Medical Ethics Committee, 225th Council session"),
+                Some("WMA Medical Ethics Committee, 225th Council Session"),
             ),
             ("world_health_assembly", Some(77), Some("WHA77")),
             ("who_executive_board", Some(154), Some("EB154")),

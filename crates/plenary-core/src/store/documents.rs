@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
 use super::row::opt_date_at;
-use super::{Store, now};
+use super::{Store, stored};
 use crate::document::{
     Document, DocumentDraft, DocumentFields, MAX_FILE_BYTES, StoredFile, clean_file_name,
 };
@@ -124,7 +124,7 @@ impl Store {
             fields.agenda_item_id.as_deref(),
             "agenda_item_id",
         )?;
-        let at = now();
+        let at = self.clock.now();
         let document = Document {
             id: uuid::Uuid::now_v7().to_string(),
             meeting_id: meeting_id.to_owned(),
@@ -190,7 +190,7 @@ impl Store {
         if fields == before.fields {
             return Ok(before);
         }
-        let at = now();
+        let at = self.clock.now();
         let after = Document {
             fields,
             updated_at: at.clone(),
@@ -218,27 +218,15 @@ impl Store {
 
     /// Removes a document; its file goes too when nothing else refers to it.
     pub fn delete_document(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        tx.execute("DELETE FROM document WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        let still_used: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ?1)",
-            [&before.sha256],
-            |r| r.get(0),
-        )?;
-        tx.commit()?;
+        let (before, still_used) = self.write(|w| {
+            let before = w.delete::<Document>(id, expected_version)?;
+            let still_used: bool = w.conn().query_row(
+                "SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ?1)",
+                [&before.sha256],
+                |r| r.get(0),
+            )?;
+            Ok((before, still_used))
+        })?;
         if !still_used {
             // After the commit: if removing fails, a stray file is left, never a missing one.
             let _ = std::fs::remove_file(self.file_path(&before.sha256));
@@ -297,6 +285,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Document> {
         version: row.get(13)?,
     })
 }
+
+stored!(
+    Document,
+    ENTITY,
+    "document",
+    find,
+    |d| if d.fields.symbol.is_empty() {
+        format!("\"{}\"", d.fields.title)
+    } else {
+        d.fields.symbol.clone()
+    }
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,10 @@
 //! Meeting queries.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::row::{date_at, enum_at, enum_text, opt_date_at};
-use super::{Store, now};
+use super::{Store, Writable, bump_bookkeeping, stored};
 use crate::error::{CoreError, FieldError, Result};
-use crate::history::{self, HistoryAction};
 use crate::meeting::{Meeting, MeetingDraft, MeetingFields};
 
 const ENTITY: &str = "meeting";
@@ -18,28 +17,18 @@ impl Store {
     /// Validates `draft` and stores it as a new meeting.
     pub fn create_meeting(&mut self, draft: &MeetingDraft) -> Result<Meeting> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        check_references(&tx, None, &fields)?;
-        let at = now();
-        let meeting = Meeting {
-            id: uuid::Uuid::now_v7().to_string(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        insert(&tx, &meeting)?;
-        history::record(
-            &tx,
-            ENTITY,
-            &meeting.id,
-            HistoryAction::Create,
-            None,
-            Some(&meeting),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(meeting)
+        self.write(|w| {
+            let fields = settle(w.conn(), None, fields)?;
+            let meeting = Meeting {
+                id: uuid::Uuid::now_v7().to_string(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&meeting)?;
+            Ok(meeting)
+        })
     }
 
     pub fn meeting(&self, id: &str) -> Result<Meeting> {
@@ -76,33 +65,46 @@ impl Store {
         expected_version: u32,
         draft: &MeetingDraft,
     ) -> Result<Meeting> {
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        let fields = draft.validate()?;
-        check_references(&tx, Some(id), &fields)?;
-        if fields == before.fields {
-            // Saving an unchanged form is not a change: no new version, no history entry.
-            return Ok(before);
-        }
-        let at = now();
-        let after = Meeting {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        let f = &after.fields;
-        let updated = tx.execute(
-            "UPDATE meeting SET body_id = ?1, parent_id = ?18, ordinal = ?2, title = ?3, city = ?4,
-                 country = ?5, venue = ?6, start_date = ?7, end_date = ?8, time_zone = ?9,
-                 format = ?10, status = ?11, registration_deadline = ?12, notes = ?13,
-                 updated_at = ?14, version = ?15
-             WHERE id = ?16 AND version = ?17",
+        let fields = draft.validate();
+        self.write(|w| {
+            w.update(id, expected_version, |before: &Meeting| {
+                Ok(Meeting {
+                    fields: settle(w.conn(), Some(id), fields?)?,
+                    ..before.clone()
+                })
+            })
+        })
+    }
+
+    /// Deletes a meeting, provided it is still at `expected_version` and nothing is held or
+    /// recorded at it (its delegation settings go with it).
+    pub fn delete_meeting(&mut self, id: &str, expected_version: u32) -> Result<()> {
+        self.write(|w| w.delete::<Meeting>(id, expected_version).map(drop))
+    }
+
+    /// The history of one meeting, oldest first (kept after the meeting is deleted).
+    pub fn meeting_history(&self, id: &str) -> Result<Vec<crate::HistoryEntry>> {
+        self.history(ENTITY, id)
+    }
+}
+
+stored!(Meeting, "meeting", ENTITY, find, |m| m.fields.title.clone());
+
+impl Writable for Meeting {
+    fn insert(&self, conn: &Connection) -> Result<()> {
+        insert(conn, self)
+    }
+    fn rewrite(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE meeting SET body_id = ?1, parent_id = ?2, ordinal = ?3, title = ?4, city = ?5,
+                 country = ?6, venue = ?7, start_date = ?8, end_date = ?9, time_zone = ?10,
+                 format = ?11, status = ?12, registration_deadline = ?13, notes = ?14,
+                 updated_at = ?15, version = ?16
+             WHERE id = ?17",
             params![
                 f.body_id,
+                f.parent_id,
                 f.ordinal,
                 f.title,
                 f.city,
@@ -115,59 +117,21 @@ impl Store {
                 enum_text(&f.status),
                 f.registration_deadline.map(|d| d.to_string()),
                 f.notes,
-                at,
-                after.version,
-                id,
-                expected_version,
-                f.parent_id,
+                self.updated_at,
+                self.version,
+                self.id,
             ],
         )?;
-        if updated != 1 {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
-    }
-
-    /// Deletes a meeting, provided it is still at `expected_version` and nobody is assigned to
-    /// it (its delegation settings go with it).
-    pub fn delete_meeting(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        refuse_if_in_use(&tx, id)?;
-        tx.execute(
-            "DELETE FROM meeting WHERE id = ?1 AND version = ?2",
-            params![id, expected_version],
-        )?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
         Ok(())
     }
+    bump_bookkeeping!();
+}
 
-    /// The history of one meeting, oldest first (kept after the meeting is deleted).
-    pub fn meeting_history(&self, id: &str) -> Result<Vec<crate::HistoryEntry>> {
-        self.history(ENTITY, id)
-    }
+/// Checked fields made ready to store: references checked, the country in its one spelling.
+fn settle(conn: &Connection, id: Option<&str>, mut fields: MeetingFields) -> Result<MeetingFields> {
+    check_references(conn, id, &fields)?;
+    fields.country = super::organizations::country_spelling(conn, &fields.country)?;
+    Ok(fields)
 }
 
 /// Fails with "not found" unless meeting `id` exists: what is recorded at a meeting needs one.
@@ -299,52 +263,4 @@ fn check_references(
     } else {
         Err(CoreError::Validation(errors))
     }
-}
-
-/// A meeting that still holds other meetings, or anything recorded at it, is not deleted:
-/// nothing is lost by a slip of the hand.
-fn refuse_if_in_use(conn: &rusqlite::Connection, id: &str) -> Result<()> {
-    let counts: [i64; 7] = conn.query_row(
-        "SELECT (SELECT count(*) FROM assignment WHERE meeting_id = ?1),
-                (SELECT count(*) FROM meeting WHERE parent_id = ?1),
-                (SELECT count(*) FROM agenda_item WHERE meeting_id = ?1),
-                (SELECT count(*) FROM session WHERE meeting_id = ?1),
-                (SELECT count(*) FROM record WHERE meeting_id = ?1),
-                (SELECT count(*) FROM action_item WHERE meeting_id = ?1),
-                (SELECT count(*) FROM document WHERE meeting_id = ?1)",
-        [id],
-        |r| {
-            Ok([
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ])
-        },
-    )?;
-    let names = [
-        ("delegate assignment", "delegate assignments"),
-        ("other meeting", "other meetings"),
-        ("agenda item", "agenda items"),
-        ("session", "sessions"),
-        ("record", "records"),
-        ("action item", "action items"),
-        ("document", "documents"),
-    ];
-    let held: Vec<String> = counts
-        .iter()
-        .zip(names)
-        .filter(|(count, _)| **count > 0)
-        .map(|(count, (one, many))| format!("{count} {}", if *count == 1 { one } else { many }))
-        .collect();
-    if held.is_empty() {
-        return Ok(());
-    }
-    Err(CoreError::InUse(format!(
-        "This meeting holds {}. Delete or move them first; nothing was deleted.",
-        held.join(", ")
-    )))
 }

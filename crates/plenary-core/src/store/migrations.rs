@@ -9,7 +9,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_meeting_records.sql")),
     M::up(include_str!("migrations/0005_people_and_assignments.sql")),
     M::up(include_str!("migrations/0006_policy.sql")),
-    M::up(include_str!("migrations/0007_index_earlier_meetings.sql")),
+    M::up(include_str!("migrations/0007_folded_search.sql")),
+    M::up(include_str!("migrations/0008_schema_rules.sql")),
+    M::up(include_str!("migrations/0009_index_earlier_meetings.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).
@@ -23,8 +25,10 @@ pub(crate) fn migrations() -> Migrations<'static> {
 mod tests {
     #[test]
     fn migrations_are_valid() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::super::register_functions(&conn).unwrap();
         super::migrations()
-            .validate()
+            .to_latest(&mut conn)
             .expect("migrations apply cleanly to an empty database");
     }
 }

@@ -20,6 +20,7 @@ mod search;
 mod sessions;
 mod settings;
 mod statements;
+mod write;
 
 pub use agenda::Direction;
 pub use assignments::{
@@ -40,6 +41,8 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{CoreError, Result};
 
 pub use migrations::SCHEMA_VERSION;
+pub use write::Clock;
+pub(crate) use write::{Stored, Writable, bump_bookkeeping, stored};
 
 /// The database file's name inside a data folder.
 pub const DATABASE_FILE: &str = "plenary.sqlite3";
@@ -49,6 +52,10 @@ pub const DATABASE_FILE: &str = "plenary.sqlite3";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Where "now" and "today" come from, for every write and every date rule.
+    clock: Clock,
+    /// The schema's foreign keys, which decide what a delete must refuse.
+    references: write::References,
 }
 
 impl Store {
@@ -66,20 +73,16 @@ impl Store {
     /// Opens (creating if needed) the database file at `path` and migrates it to the current
     /// schema. A database from a newer Plenary is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Store> {
+        // Checked on a read-only connection before anything else: a read-write connection would
+        // checkpoint a pending `-wal` into the main file when it closes, changing the folder.
+        if path.exists() {
+            refuse_newer_schema(path)?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let mut conn = Connection::open_with_flags(path, flags)?;
-
-        // Read-only check first: switching to WAL or migrating would write to the file.
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-        if found > SCHEMA_VERSION {
-            return Err(CoreError::SchemaTooNew {
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
 
         // WAL for concurrent readers; FULL sync because a laptop's battery can die mid-write;
         // secure_delete because the database holds personal data.
@@ -88,15 +91,29 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        register_functions(&conn)?;
 
         migrations::migrations().to_latest(&mut conn)?;
+        let references = write::References::read(&conn)?;
         let store = Store {
             conn,
             path: path.to_owned(),
+            clock: Clock::System,
+            references,
         };
         // Files received but never attached (the app closed in between) are not kept.
         store.remove_unattached_files()?;
         Ok(store)
+    }
+
+    /// Uses `clock` for "now" and "today" from here on (tests, imports).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// The store's clock.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The database file's path.
@@ -117,9 +134,90 @@ impl Store {
     }
 }
 
-/// The current time as RFC 3339 UTC with millisecond precision, e.g. `2024-05-27T07:00:00.123Z`.
-pub(crate) fn now() -> String {
-    rfc3339_millis(jiff::Timestamp::now())
+/// Fails with [`CoreError::SchemaTooNew`] when the database at `path` (a pending `-wal`
+/// included) was written by a newer Plenary. Changes not one byte of the folder.
+fn refuse_newer_schema(path: &Path) -> Result<()> {
+    let found = stored_schema_version(path)?;
+    if found > SCHEMA_VERSION {
+        return Err(CoreError::SchemaTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// The `user_version` of the database at `path`, read without writing anything.
+fn stored_schema_version(path: &Path) -> Result<i64> {
+    let sibling = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let storage = |e: std::io::Error| {
+        CoreError::Storage(format!("the database file could not be read ({e})"))
+    };
+    let wal = sibling("-wal");
+    if std::fs::metadata(&wal).map_or(true, |m| m.len() == 0) {
+        // No pending changes: the version is in the file's header (bytes 60..64, big-endian).
+        let mut header = [0u8; 64];
+        let mut file = std::fs::File::open(path).map_err(storage)?;
+        let read = std::io::Read::read(&mut file, &mut header).map_err(storage)?;
+        return Ok(if read < 64 {
+            0
+        } else {
+            i64::from(i32::from_be_bytes([
+                header[60], header[61], header[62], header[63],
+            ]))
+        });
+    }
+    if sibling("-shm").exists() {
+        // `readonly_shm=1`: even the `-shm` index is only read (SQLite rebuilds its own copy in
+        // memory), so not one byte of the folder changes.
+        return read_user_version(path, "mode=ro&readonly_shm=1");
+    }
+    // A pending WAL without its index (rare): look at a copy, which SQLite may change at will.
+    let scratch = std::env::temp_dir().join(format!("plenary-check-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&scratch).map_err(storage)?;
+    let copy = scratch.join(DATABASE_FILE);
+    let result = std::fs::copy(path, &copy)
+        .and_then(|_| std::fs::copy(&wal, scratch.join(format!("{DATABASE_FILE}-wal"))))
+        .map_err(storage)
+        .and_then(|_| read_user_version(&copy, "mode=ro"));
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+fn read_user_version(path: &Path, query: &str) -> Result<i64> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let absolute = std::path::absolute(path).map_err(|e| CoreError::Storage(e.to_string()))?;
+    let mut uri = url::Url::from_file_path(&absolute)
+        .map_err(|()| CoreError::Storage(format!("{} is not a file path", path.display())))?;
+    uri.set_query(Some(query));
+    let conn = Connection::open_with_flags(uri.as_str(), flags)?;
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// SQL functions the schema's triggers use: `plenary_fold(text)` and `plenary_name_key(text)`,
+/// the core's own folding, so the search index and duplicate keys fold exactly as Rust and the UI
+/// do. Registered on every connection before migrations run.
+pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function("plenary_fold", 1, flags, |ctx| {
+        Ok(ctx
+            .get::<Option<String>>(0)?
+            .map(|text| crate::fold::fold(&text)))
+    })?;
+    conn.create_scalar_function("plenary_name_key", 1, flags, |ctx| {
+        Ok(ctx
+            .get::<Option<String>>(0)?
+            .map(|text| crate::people::name_key(&text)))
+    })
 }
 
 /// Always three fractional digits ("…:05.300Z", never "…:05.3Z"), so that text order is time

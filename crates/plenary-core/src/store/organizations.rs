@@ -1,11 +1,11 @@
 //! Organizations, their relationship log, country notes, seats and terms.
 
 use jiff::civil::Date;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::row::{at_version, count_where, date_at, enum_at, enum_text, exists, opt_date_at};
-use super::{Store, now};
+use super::row::{at_version, date_at, enum_at, enum_text, exists, opt_date_at};
+use super::{Store, Writable, bump_bookkeeping, stored};
 use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
 use crate::meeting::Meeting;
@@ -18,6 +18,7 @@ use crate::organization::{
 const ORGANIZATION: &str = "organization";
 const INTERACTION: &str = "interaction";
 const COUNTRY_NOTE: &str = "country note";
+const NOTE_TABLE: &str = "country_note";
 const SEAT: &str = "seat";
 const TERM: &str = "term";
 
@@ -56,28 +57,17 @@ impl Store {
 
     pub fn create_organization(&mut self, draft: &OrganizationDraft) -> Result<Organization> {
         let fields = draft.validate()?;
-        let at = now();
-        let organization = Organization {
-            id: uuid::Uuid::now_v7().to_string(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let tx = self.conn.transaction()?;
-        check_organization_name(&tx, &organization.fields.name, None)?;
-        write_organization(&tx, &organization, true)?;
-        history::record(
-            &tx,
-            ORGANIZATION,
-            &organization.id,
-            HistoryAction::Create,
-            None,
-            Some(&organization),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(organization)
+        self.write(|w| {
+            let organization = Organization {
+                id: uuid::Uuid::now_v7().to_string(),
+                fields: settle_organization(w.conn(), None, fields)?,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&organization)?;
+            Ok(organization)
+        })
     }
 
     pub fn organization(&self, id: &str) -> Result<Organization> {
@@ -101,74 +91,20 @@ impl Store {
         expected_version: u32,
         draft: &OrganizationDraft,
     ) -> Result<Organization> {
-        let tx = self.conn.transaction()?;
-        let before = at_version(
-            find_organization(&tx, id)?,
-            |o| o.version,
-            expected_version,
-            ORGANIZATION,
-        )?;
-        let fields = draft.validate()?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        check_organization_name(&tx, &fields.name, Some(id))?;
-        let at = now();
-        let after = Organization {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        write_organization(&tx, &after, false)?;
-        history::record(
-            &tx,
-            ORGANIZATION,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        let fields = draft.validate();
+        self.write(|w| {
+            w.update(id, expected_version, |before: &Organization| {
+                Ok(Organization {
+                    fields: settle_organization(w.conn(), Some(id), fields?)?,
+                    ..before.clone()
+                })
+            })
+        })
     }
 
     /// Deletes an organization nobody and nothing refers to.
     pub fn delete_organization(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = at_version(
-            find_organization(&tx, id)?,
-            |o| o.version,
-            expected_version,
-            ORGANIZATION,
-        )?;
-        let people = count_where(&tx, "person", "organization_id", id)?;
-        let log = count_where(&tx, "interaction", "organization_id", id)?;
-        let notes = count_where(&tx, "country_note", "organization_id", id)?;
-        let seats = count_where(&tx, "seat", "organization_id", id)?;
-        if people + log + notes + seats > 0 {
-            return Err(CoreError::validation(
-                "organization",
-                format!(
-                    "{} is still linked to {people} people, {log} log entries, {notes} country notes and {seats} seats. \
-                     Move or remove those first; nothing was deleted.",
-                    before.fields.name
-                ),
-            ));
-        }
-        tx.execute("DELETE FROM organization WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ORGANIZATION,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<Organization>(id, expected_version).map(drop))
     }
 
     // ---- Relationship log ----
@@ -185,7 +121,7 @@ impl Store {
                 entity: ORGANIZATION,
             });
         }
-        let at = now();
+        let at = self.clock.now();
         let interaction = Interaction {
             id: uuid::Uuid::now_v7().to_string(),
             organization_id: organization_id.to_owned(),
@@ -224,66 +160,30 @@ impl Store {
     }
 
     pub fn delete_interaction(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before: Option<(String, u32)> = tx
-            .query_row(
-                "SELECT organization_id, version FROM interaction WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (organization_id, _) = at_version(before, |b| b.1, expected_version, INTERACTION)?;
-        let before = self_interaction(&tx, &organization_id, id)?;
-        tx.execute("DELETE FROM interaction WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            INTERACTION,
-            id,
-            HistoryAction::Delete,
-            before.as_ref(),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<Interaction>(id, expected_version).map(drop))
     }
 
     // ---- Country notes ----
 
     pub fn create_country_note(&mut self, draft: &CountryNoteDraft) -> Result<CountryNote> {
-        let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        check_links(
-            &tx,
-            fields.organization_id.as_deref(),
-            fields.person_id.as_deref(),
-        )?;
-        let at = now();
-        let note = CountryNote {
-            id: uuid::Uuid::now_v7().to_string(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let f = &note.fields;
-        tx.execute(
-            "INSERT INTO country_note (id, country, topic, date, text, source, organization_id, person_id,
-                 created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1)",
-            params![note.id, f.country, f.topic, f.date.to_string(), f.text, f.source, f.organization_id,
-                f.person_id, at, at],
-        )?;
-        history::record(
-            &tx,
-            "country_note",
-            &note.id,
-            HistoryAction::Create,
-            None,
-            Some(&note),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(note)
+        let mut fields = draft.validate()?;
+        self.write(|w| {
+            check_links(
+                w.conn(),
+                fields.organization_id.as_deref(),
+                fields.person_id.as_deref(),
+            )?;
+            fields.country = country_spelling(w.conn(), &fields.country)?;
+            let note = CountryNote {
+                id: uuid::Uuid::now_v7().to_string(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&note)?;
+            Ok(note)
+        })
     }
 
     pub fn country_note(&self, id: &str) -> Result<CountryNote> {
@@ -299,28 +199,12 @@ impl Store {
     }
 
     pub fn delete_country_note(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let before = self.country_note(id)?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict {
-                entity: COUNTRY_NOTE,
-            });
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM country_note WHERE id = ?1 AND version = ?2",
-            params![id, expected_version],
-        )?;
-        history::record(
-            &tx,
-            "country_note",
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<CountryNote>(id, expected_version).map(drop))
+    }
+
+    /// The one stored spelling of a country, whatever the case typed (see [`country_spelling`]).
+    pub fn country_spelling(&self, typed: &str) -> Result<String> {
+        country_spelling(&self.conn, typed)
     }
 
     /// Countries the office has notes, organizations or meetings for, by name.
@@ -360,7 +244,7 @@ impl Store {
             .filter(|m| same(&m.fields.country))
             .collect();
         Ok(CountryPage {
-            country: country.trim().to_owned(),
+            country: country_spelling(&self.conn, country)?,
             notes,
             organizations,
             meetings,
@@ -373,7 +257,7 @@ impl Store {
         let fields = draft.validate()?;
         let tx = self.conn.transaction()?;
         check_links(&tx, fields.organization_id.as_deref(), None)?;
-        let at = now();
+        let at = self.clock.now();
         let seat = Seat {
             id: uuid::Uuid::now_v7().to_string(),
             fields,
@@ -450,7 +334,7 @@ impl Store {
                 "This person no longer exists. Choose someone from the list.",
             ));
         }
-        let at = now();
+        let at = self.clock.now();
         let term = Term {
             id: uuid::Uuid::now_v7().to_string(),
             seat_id: seat_id.to_owned(),
@@ -503,7 +387,7 @@ impl Store {
                 "This person no longer exists. Choose someone from the list.",
             ));
         }
-        let at = now();
+        let at = self.clock.now();
         let after = Term {
             fields,
             updated_at: at.clone(),
@@ -534,25 +418,7 @@ impl Store {
     }
 
     pub fn delete_term(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let found = self
-            .terms_where("t.id = ?1", params![id])?
-            .into_iter()
-            .next()
-            .map(|v| v.term);
-        let before = at_version(found, |t| t.version, expected_version, TERM)?;
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM term WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            TERM,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<Term>(id, expected_version).map(drop))
     }
 
     /// Terms ending from `today` to `today + days`, soonest first (for the dashboard).
@@ -587,20 +453,7 @@ impl Store {
         ))?;
         let rows = statement.query_map(values, |row| {
             Ok(TermView {
-                term: Term {
-                    id: row.get(0)?,
-                    seat_id: row.get(1)?,
-                    fields: TermFields {
-                        person_id: row.get(2)?,
-                        capacity: enum_at(row, 3)?,
-                        start_date: date_at(row, 4)?,
-                        end_date: opt_date_at(row, 5)?,
-                        notes: row.get(6)?,
-                    },
-                    created_at: row.get(7)?,
-                    updated_at: row.get(8)?,
-                    version: row.get(9)?,
-                },
+                term: term_from_row(row)?,
                 seat_name: row.get(10)?,
                 person_name: row.get(11)?,
             })
@@ -629,19 +482,6 @@ fn note_from_row(row: &Row<'_>) -> rusqlite::Result<CountryNote> {
         updated_at: row.get(9)?,
         version: row.get(10)?,
     })
-}
-
-fn self_interaction(
-    conn: &rusqlite::Connection,
-    organization_id: &str,
-    id: &str,
-) -> Result<Option<Interaction>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT {INTERACTION_COLUMNS} FROM interaction WHERE id = ?1 AND organization_id = ?2"
-    ))?;
-    Ok(statement
-        .query_row(params![id, organization_id], interaction_from_row)
-        .optional()?)
 }
 
 /// Linked organization and person must exist.
@@ -773,4 +613,162 @@ fn organization_from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
         updated_at: row.get(10)?,
         version: row.get(11)?,
     })
+}
+
+/// Checked organization fields made ready to store: a unique name, the country's one spelling.
+fn settle_organization(
+    conn: &Connection,
+    id: Option<&str>,
+    mut fields: OrganizationFields,
+) -> Result<OrganizationFields> {
+    check_organization_name(conn, &fields.name, id)?;
+    fields.country = country_spelling(conn, &fields.country)?;
+    Ok(fields)
+}
+
+stored!(
+    Organization,
+    "organization",
+    ORGANIZATION,
+    find_organization,
+    |o| o.fields.name.clone()
+);
+
+impl Writable for Organization {
+    fn insert(&self, conn: &Connection) -> Result<()> {
+        write_organization(conn, self, true)
+    }
+    fn rewrite(&self, conn: &Connection) -> Result<()> {
+        write_organization(conn, self, false)
+    }
+    bump_bookkeeping!();
+}
+
+stored!(
+    Interaction,
+    INTERACTION,
+    "log entry",
+    find_interaction,
+    |i| format!("The log entry of {}", i.fields.date)
+);
+
+fn find_interaction(conn: &Connection, id: &str) -> Result<Option<Interaction>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {INTERACTION_COLUMNS} FROM interaction WHERE id = ?1"
+    ))?;
+    Ok(statement.query_row([id], interaction_from_row).optional()?)
+}
+
+stored!(
+    CountryNote,
+    NOTE_TABLE,
+    COUNTRY_NOTE,
+    find_note,
+    |n| format!("The note on {}", n.fields.country)
+);
+
+fn find_note(conn: &Connection, id: &str) -> Result<Option<CountryNote>> {
+    let mut statement = conn.prepare_cached(&format!("{NOTE_SELECT} WHERE id = ?1"))?;
+    Ok(statement.query_row([id], note_from_row).optional()?)
+}
+
+impl Writable for CountryNote {
+    fn insert(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "INSERT INTO country_note (id, country, topic, date, text, source, organization_id, person_id,
+                 created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![self.id, f.country, f.topic, f.date.to_string(), f.text, f.source, f.organization_id,
+                f.person_id, self.created_at, self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    fn rewrite(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE country_note SET country = ?2, topic = ?3, date = ?4, text = ?5, source = ?6,
+                 organization_id = ?7, person_id = ?8, updated_at = ?9, version = ?10 WHERE id = ?1",
+            params![self.id, f.country, f.topic, f.date.to_string(), f.text, f.source, f.organization_id,
+                f.person_id, self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    bump_bookkeeping!();
+}
+
+stored!(Term, TERM, TERM, find_term, |t| format!(
+    "The term from {}",
+    t.fields.start_date
+));
+
+fn find_term(conn: &Connection, id: &str) -> Result<Option<Term>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, seat_id, person_id, capacity, start_date, end_date, notes, created_at,
+                updated_at, version FROM term WHERE id = ?1",
+    )?;
+    Ok(statement.query_row([id], term_from_row).optional()?)
+}
+
+/// A term from its ten columns, in the order of `find_term`'s query.
+fn term_from_row(row: &Row<'_>) -> rusqlite::Result<Term> {
+    Ok(Term {
+        id: row.get(0)?,
+        seat_id: row.get(1)?,
+        fields: TermFields {
+            person_id: row.get(2)?,
+            capacity: enum_at(row, 3)?,
+            start_date: date_at(row, 4)?,
+            end_date: opt_date_at(row, 5)?,
+            notes: row.get(6)?,
+        },
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+        version: row.get(9)?,
+    })
+}
+
+/// A country has one stored spelling: what was typed ("finland ") becomes the spelling already
+/// used for that country in notes, organizations or meetings ("Finland"), matched with the same
+/// folding as search; a country not seen before keeps what was typed, with capitals where a
+/// name typed all in lower case needs them ("bosnia and herzegovina" → "Bosnia and Herzegovina").
+pub(super) fn country_spelling(conn: &rusqlite::Connection, typed: &str) -> Result<String> {
+    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if typed.is_empty() {
+        return Ok(typed);
+    }
+    let key = crate::fold::fold(&typed);
+    let mut statement = conn.prepare_cached(
+        "SELECT country, count(*) AS uses FROM (
+             SELECT country FROM country_note UNION ALL SELECT country FROM organization
+             UNION ALL SELECT country FROM meeting)
+         WHERE country <> '' GROUP BY country ORDER BY uses DESC, country",
+    )?;
+    let known: Vec<String> = statement
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(spelling) = known.into_iter().find(|c| crate::fold::fold(c) == key) {
+        return Ok(spelling);
+    }
+    if typed.chars().any(char::is_uppercase) {
+        return Ok(typed);
+    }
+    const SMALL_WORDS: &[&str] = &[
+        "and", "of", "the", "de", "da", "del", "des", "du", "la", "le",
+    ];
+    Ok(typed
+        .split(' ')
+        .enumerate()
+        .map(|(index, word)| {
+            if index > 0 && SMALL_WORDS.contains(&word) {
+                word.to_owned()
+            } else {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" "))
 }

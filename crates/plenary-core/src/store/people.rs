@@ -4,8 +4,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::organizations::{TermView, check_links};
-use super::row::{at_version, count_where, enum_at, enum_text, list_at, list_text, opt_date_at};
-use super::{Store, now};
+use super::row::{at_version, enum_at, enum_text, list_at, list_text, opt_date_at};
+use super::{Store, stored};
 use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
 use crate::organization::Organization;
@@ -49,7 +49,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         check_links(&tx, fields.organization_id.as_deref(), None)?;
         check_duplicates(&tx, &fields, None)?;
-        let at = now();
+        let at = self.clock.now();
         let person = Person {
             id: uuid::Uuid::now_v7().to_string(),
             fields,
@@ -119,7 +119,7 @@ impl Store {
         }
         check_links(&tx, fields.organization_id.as_deref(), None)?;
         check_duplicates(&tx, &fields, Some(id))?;
-        let at = now();
+        let at = self.clock.now();
         let after = Person {
             fields,
             updated_at: at.clone(),
@@ -142,48 +142,25 @@ impl Store {
 
     /// Deletes a person who holds no assignment, term or note (their travel details go with them).
     pub fn delete_person(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = at_version(find(&tx, id)?, |p| p.version, expected_version, PERSON)?;
-        let assignments = count_where(&tx, "assignment", "person_id", id)?;
-        let terms = count_where(&tx, "term", "person_id", id)?;
-        let notes = count_where(&tx, "country_note", "person_id", id)?;
-        let focal = count_where(&tx, "delegation", "focal_point_id", id)?;
-        if assignments + terms + notes + focal > 0 {
-            return Err(CoreError::validation(
-                "person",
-                format!(
-                    "{} still has {assignments} assignments, {terms} seat terms, {notes} country notes and \
-                     {focal} focal-point roles. Remove those first; nothing was deleted.",
-                    before.fields.full_name
-                ),
-            ));
-        }
-        let me = tx
-            .query_row("SELECT value FROM setting WHERE key = 'me'", [], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?;
-        if me.as_deref() == Some(id) {
-            return Err(CoreError::validation(
-                "person",
-                format!(
-                    "{} is named as \"me\" in Settings. Choose someone else there first.",
-                    before.fields.full_name
-                ),
-            ));
-        }
-        tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            PERSON,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let before = w.read_at::<Person>(id, expected_version)?;
+            let me = w
+                .conn()
+                .query_row("SELECT value FROM setting WHERE key = 'me'", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()?;
+            if me.as_deref() == Some(id) {
+                return Err(CoreError::validation(
+                    "person",
+                    format!(
+                        "{} is named as \"me\" in Settings. Choose someone else there first; nothing was deleted.",
+                        before.fields.full_name
+                    ),
+                ));
+            }
+            w.delete::<Person>(id, expected_version).map(drop)
+        })
     }
 
     /// A person's page.
@@ -240,7 +217,7 @@ impl Store {
         {
             return Ok(before.clone());
         }
-        let at = now();
+        let at = self.clock.now();
         let after = PersonTravel {
             person_id: person_id.to_owned(),
             fields,
@@ -422,3 +399,5 @@ pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         version: row.get(14)?,
     })
 }
+
+stored!(Person, PERSON, PERSON, find, |p| p.fields.full_name.clone());

@@ -190,8 +190,11 @@ fn people_organizations_and_country_notes_are_in_the_search() {
     linked.organization_id = Some(kma.id.clone());
     store.create_person(&linked).unwrap();
     assert_eq!(
-        fields(store.delete_organization(&kma.id, 1).unwrap_err()),
-        ["organization"]
+        store.delete_organization(&kma.id, 1).unwrap_err(),
+        CoreError::InUse(
+            "Kenya Medical Association has 1 country note and 1 person. Move or delete them first; nothing was deleted."
+                .into()
+        )
     );
     let error = store
         .create_organization(&OrganizationDraft {
@@ -860,5 +863,40 @@ fn seats_have_terms_that_cannot_end_before_they_start() {
             .unwrap()
             .len(),
         2
+    );
+}
+
+#[test]
+fn a_country_has_one_stored_spelling_whatever_the_case_typed() {
+    let (_dir, mut store) = fresh();
+    let note = |country: &str| CountryNoteDraft {
+        country: country.into(),
+        topic: "Licensing".into(),
+        date: "2025-03-01".into(),
+        text: "Registration is renewed every five years.".into(),
+        ..Default::default()
+    };
+    store.create_country_note(&note("Finland")).unwrap();
+    let second = store.create_country_note(&note("finland ")).unwrap();
+    assert_eq!(second.fields.country, "Finland");
+    assert_eq!(store.country_page("  FINLAND").unwrap().country, "Finland");
+    assert_eq!(store.country_page("finland").unwrap().notes.len(), 2);
+    let countries = store.countries().unwrap();
+    assert_eq!(
+        countries
+            .iter()
+            .filter(|c| c.eq_ignore_ascii_case("finland"))
+            .count(),
+        1
+    );
+    assert!(countries.contains(&"Finland".to_owned()));
+    // A country not seen before keeps what was typed, capitalised when typed in lower case.
+    let first_seen = store
+        .create_country_note(&note("bosnia and herzegovina"))
+        .unwrap();
+    assert_eq!(first_seen.fields.country, "Bosnia and Herzegovina");
+    assert_eq!(
+        store.country_spelling("côte d'Ivoire").unwrap(),
+        "côte d'Ivoire"
     );
 }

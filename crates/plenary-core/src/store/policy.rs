@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::row::{enum_at, enum_text, opt_enum_at};
-use super::{Store, now};
+use super::{Clock, Store, stored};
 use crate::body::BodyOrganization;
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
@@ -20,6 +20,8 @@ use crate::policy::{
 use crate::record::Vote;
 
 const ENTITY: &str = "policy document";
+/// The documents' table, also their key in the history.
+const TABLE: &str = "policy_document";
 const SELECT: &str = "SELECT d.id, d.policy_type, d.emergency, d.title, d.short_name, d.code,
         d.lead_committee, d.rapporteur, d.topics, d.summary, d.full_text, d.source_url,
         d.meeting_id, d.agenda_item_id, d.status, d.handbook_code, d.review_due,
@@ -121,7 +123,7 @@ impl Store {
         draft: &PolicyDocumentDraft,
     ) -> Result<PolicyDocument> {
         let tx = self.conn.transaction()?;
-        let document = insert_document(&tx, draft)?;
+        let document = insert_document(&tx, &self.clock, draft)?;
         tx.commit()?;
         Ok(document)
     }
@@ -132,14 +134,14 @@ impl Store {
         expected_version: u32,
         draft: &PolicyDocumentDraft,
     ) -> Result<PolicyDocument> {
-        let fields = draft.validate(this_year())?;
+        let fields = draft.validate(self.clock.today().year())?;
         let tx = self.conn.transaction()?;
         let before = checked(&tx, id, expected_version)?;
         check_links(&tx, &fields)?;
         if fields == before.fields {
             return Ok(before);
         }
-        let at = now();
+        let at = self.clock.now();
         tx.execute(
             "UPDATE policy_document SET policy_type = ?1, emergency = ?2, title = ?3, short_name = ?4, code = ?5,
                  lead_committee = ?6, rapporteur = ?7, topics = ?8, summary = ?9, full_text = ?10, source_url = ?11,
@@ -167,7 +169,7 @@ impl Store {
         let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
         history::record(
             &tx,
-            ENTITY,
+            TABLE,
             id,
             HistoryAction::Update,
             Some(&before),
@@ -178,40 +180,10 @@ impl Store {
         Ok(after)
     }
 
-    /// Deletes a document that nothing refers to and that has no history, positions or votes.
+    /// Deletes a document that nothing refers to: no history, positions, votes, links, text
+    /// versions or statements (the message names what is left).
     pub fn delete_policy_document(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        let (actions, positions, votes, successors): (i64, i64, i64, i64) = tx.query_row(
-            "SELECT (SELECT count(*) FROM policy_action WHERE document_id = ?1),
-                    (SELECT count(*) FROM policy_position WHERE document_id = ?1),
-                    (SELECT count(*) FROM policy_vote WHERE document_id = ?1),
-                    (SELECT count(*) FROM policy_action WHERE superseded_by_id = ?1)",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
-        if actions + positions + votes + successors > 0 {
-            return Err(CoreError::InUse(format!(
-                "This document has {actions} history action(s), {positions} position(s) and {votes} vote(s){}; they are kept, so the document is kept too.",
-                if successors > 0 {
-                    ", and other documents are superseded by it"
-                } else {
-                    ""
-                }
-            )));
-        }
-        tx.execute("DELETE FROM policy_document WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<PolicyDocument>(id, expected_version).map(drop))
     }
 
     /// A document's history, oldest first.
@@ -230,7 +202,7 @@ impl Store {
     ) -> Result<PolicyDocument> {
         let tx = self.conn.transaction()?;
         let before = checked(&tx, document_id, expected_version)?;
-        let after = append_action(&tx, &before, draft)?;
+        let after = append_action(&tx, &self.clock, &before, draft)?;
         tx.commit()?;
         Ok(after)
     }
@@ -311,7 +283,7 @@ impl Store {
             fields.meeting_id.as_deref(),
             fields.agenda_item_id.as_deref(),
         )?;
-        let at = now();
+        let at = self.clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO policy_position (id, document_id, meeting_id, agenda_item_id, stance, priority, rationale,
@@ -344,7 +316,7 @@ impl Store {
         )?;
         history::record(
             &tx,
-            "policy position",
+            "policy_position",
             &id,
             HistoryAction::Create,
             None,
@@ -375,7 +347,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         find(&tx, document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
         check_meeting_and_item(&tx, fields.meeting_id.as_deref(), None)?;
-        let at = now();
+        let at = self.clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO policy_vote (id, document_id, meeting_id, forum, vote_for, vote_against, vote_abstain,
@@ -401,7 +373,7 @@ impl Store {
         )?;
         history::record(
             &tx,
-            "policy vote",
+            "policy_vote",
             &id,
             HistoryAction::Create,
             None,
@@ -413,37 +385,19 @@ impl Store {
     }
 
     pub fn delete_policy_vote(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = tx
-            .query_row(&format!("{VOTE_SELECT} WHERE id = ?1"), [id], vote_from_row)
-            .optional()?
-            .ok_or(CoreError::NotFound { entity: "vote" })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: "vote" });
-        }
-        tx.execute("DELETE FROM policy_vote WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            "policy vote",
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<PolicyVote>(id, expected_version).map(drop))
     }
 }
 
 /// Validates and writes a new document (with its history entry) inside `tx`.
 pub(super) fn insert_document(
     tx: &Transaction<'_>,
+    clock: &Clock,
     draft: &PolicyDocumentDraft,
 ) -> Result<PolicyDocument> {
-    let fields = draft.validate(this_year())?;
+    let fields = draft.validate(clock.today().year())?;
     check_links(tx, &fields)?;
-    let at = now();
+    let at = clock.now();
     let id = uuid::Uuid::now_v7().to_string();
     tx.execute(
         "INSERT INTO policy_document (id, policy_type, emergency, title, short_name, code, lead_committee,
@@ -472,7 +426,7 @@ pub(super) fn insert_document(
     let document = find(tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
     history::record(
         tx,
-        ENTITY,
+        TABLE,
         &id,
         HistoryAction::Create,
         None,
@@ -486,11 +440,12 @@ pub(super) fn insert_document(
 /// from it; returns the document as it now is.
 pub(super) fn append_action(
     tx: &Transaction<'_>,
+    clock: &Clock,
     before: &PolicyDocument,
     draft: &PolicyActionDraft,
 ) -> Result<PolicyDocument> {
     let document_id = before.id.as_str();
-    let fields = draft.validate(this_year())?;
+    let fields = draft.validate(clock.today().year())?;
     let existing: Vec<PolicyActionFields> = actions(tx, document_id)?
         .into_iter()
         .map(|a| a.fields)
@@ -529,7 +484,7 @@ pub(super) fn append_action(
             "That document no longer exists. Choose another.",
         )?;
     }
-    let at = now();
+    let at = clock.now();
     let id = uuid::Uuid::now_v7().to_string();
     tx.execute(
         "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
@@ -558,7 +513,7 @@ pub(super) fn append_action(
     };
     history::record(
         tx,
-        "policy action",
+        "policy_action",
         &id,
         HistoryAction::Create,
         None,
@@ -578,7 +533,7 @@ pub(super) fn append_action(
     let after = find(tx, document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
     history::record(
         tx,
-        ENTITY,
+        TABLE,
         document_id,
         HistoryAction::Update,
         Some(before),
@@ -586,10 +541,6 @@ pub(super) fn append_action(
         &at,
     )?;
     Ok(after)
-}
-
-fn this_year() -> i16 {
-    jiff::ZonedDateTime::now().date().year()
 }
 
 fn exists(tx: &Transaction<'_>, table: &str, id: &str, field: &str, message: &str) -> Result<()> {
@@ -872,6 +823,20 @@ fn vote_from_row(row: &Row<'_>) -> rusqlite::Result<PolicyVote> {
         updated_at: row.get(10)?,
         version: row.get(11)?,
     })
+}
+
+stored!(PolicyDocument, TABLE, ENTITY, find, |d| {
+    d.handbook_code
+        .clone()
+        .unwrap_or_else(|| format!("\"{}\"", d.fields.title))
+});
+stored!(PolicyVote, "policy_vote", "vote", find_vote, |_v| {
+    "This vote".to_owned()
+});
+
+fn find_vote(conn: &rusqlite::Connection, id: &str) -> Result<Option<PolicyVote>> {
+    let mut statement = conn.prepare_cached(&format!("{VOTE_SELECT} WHERE id = ?1"))?;
+    Ok(statement.query_row([id], vote_from_row).optional()?)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::row::{enum_at, enum_text};
-use super::{Store, now};
+use super::{Store, stored};
 use crate::diff::{DiffSpan, word_diff};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
@@ -94,7 +94,7 @@ impl Store {
                 "These documents are already linked this way.",
             ));
         }
-        let at = now();
+        let at = self.clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO policy_link (id, from_id, to_id, kind, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1)",
@@ -103,7 +103,7 @@ impl Store {
         let record = serde_json::json!({ "from_id": from_id, "to_id": to_id, "kind": kind });
         history::record(
             &tx,
-            "policy link",
+            "policy_link",
             &id,
             HistoryAction::Create,
             None,
@@ -115,33 +115,7 @@ impl Store {
     }
 
     pub fn delete_policy_link(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let found: Option<(String, String, String, u32)> = tx
-            .query_row(
-                "SELECT from_id, to_id, kind, version FROM policy_link WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        let Some((from_id, to_id, kind, version)) = found else {
-            return Err(CoreError::NotFound { entity: "link" });
-        };
-        if version != expected_version {
-            return Err(CoreError::Conflict { entity: "link" });
-        }
-        tx.execute("DELETE FROM policy_link WHERE id = ?1", [id])?;
-        let record = serde_json::json!({ "from_id": from_id, "to_id": to_id, "kind": kind });
-        history::record(
-            &tx,
-            "policy link",
-            id,
-            HistoryAction::Delete,
-            Some(&record),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<StoredLink>(id, expected_version).map(drop))
     }
 
     /// A document's text versions, newest first.
@@ -185,7 +159,7 @@ impl Store {
             [document_id],
             |r| r.get(0),
         )?;
-        let at = now();
+        let at = self.clock.now();
         tx.execute(
             "INSERT INTO policy_text_version (document_id, number, stage, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![document_id, number, enum_text(&stage), text, at],
@@ -199,7 +173,7 @@ impl Store {
         };
         history::record(
             &tx,
-            "policy text version",
+            "policy_text_version",
             &format!("{document_id}/{number}"),
             HistoryAction::Create,
             None,
@@ -225,6 +199,36 @@ impl Store {
             };
         Ok(word_diff(&text(from)?, &text(to)?))
     }
+}
+
+/// A link as its row holds it (the history's shape for links).
+#[derive(serde::Serialize)]
+struct StoredLink {
+    id: String,
+    from_id: String,
+    to_id: String,
+    kind: String,
+    version: u32,
+}
+
+stored!(StoredLink, "policy_link", "link", find_link, |_l| {
+    "This link".to_owned()
+});
+
+fn find_link(conn: &rusqlite::Connection, id: &str) -> Result<Option<StoredLink>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, from_id, to_id, kind, version FROM policy_link WHERE id = ?1",
+    )?;
+    let link = statement.query_row([id], |r| {
+        Ok(StoredLink {
+            id: r.get(0)?,
+            from_id: r.get(1)?,
+            to_id: r.get(2)?,
+            kind: r.get(3)?,
+            version: r.get(4)?,
+        })
+    });
+    Ok(link.optional()?)
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::Store;
 use super::row::{enum_at, enum_text, opt_enum_at};
-use super::{Store, now};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
 use crate::policy::proposal::{
@@ -34,7 +34,7 @@ impl Store {
     pub fn create_proposal(&mut self, draft: &ProposalDraft) -> Result<Proposal> {
         let (fields, submitted_on) = draft.validate()?;
         let tx = self.conn.transaction()?;
-        let at = now();
+        let at = self.clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO proposal (id, title, proposed_type, proposer, rapporteur, summary, stage, created_at, updated_at, version)
@@ -87,11 +87,11 @@ impl Store {
         // Adoption goes through the document's own rules (one transaction each would split the
         // change; so the document is made inside this one).
         let tx = self.conn.transaction()?;
-        let at = now();
+        let at = self.clock.now();
         insert_step(&tx, id, before.steps.len() as u32 + 1, &step, &at)?;
         let mut document_id = before.document_id.clone();
         if step.stage == ProposalStage::Adopted {
-            document_id = Some(adopt(&tx, &before.fields, &step.date)?);
+            document_id = Some(adopt(&tx, &self.clock, &before.fields, &step.date)?);
         }
         tx.execute(
             "UPDATE proposal SET stage = ?1, document_id = ?2, updated_at = ?3, version = version + 1 WHERE id = ?4",
@@ -113,7 +113,12 @@ impl Store {
 }
 
 /// Writes the adopted document and its first action inside `tx`.
-fn adopt(tx: &Transaction<'_>, fields: &ProposalFields, date: &str) -> Result<String> {
+fn adopt(
+    tx: &Transaction<'_>,
+    clock: &super::Clock,
+    fields: &ProposalFields,
+    date: &str,
+) -> Result<String> {
     let draft = PolicyDocumentDraft {
         policy_type: fields.proposed_type,
         title: fields.title.clone(),
@@ -121,9 +126,10 @@ fn adopt(tx: &Transaction<'_>, fields: &ProposalFields, date: &str) -> Result<St
         summary: fields.summary.clone(),
         ..Default::default()
     };
-    let document = super::policy::insert_document(tx, &draft)?;
+    let document = super::policy::insert_document(tx, clock, &draft)?;
     super::policy::append_action(
         tx,
+        clock,
         &document,
         &PolicyActionDraft {
             kind: PolicyActionKind::Adopted,

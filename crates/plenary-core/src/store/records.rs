@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::row::{enum_at, enum_text, opt_enum_at};
-use super::{Store, now};
+use super::{Store, stored};
 use crate::diff::{DiffSpan, word_diff};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
@@ -36,7 +36,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         super::meetings::require_meeting(&tx, meeting_id)?;
         super::agenda::check_on_agenda(&tx, meeting_id, agenda_item.as_deref(), "agenda_item_id")?;
-        let at = now();
+        let at = self.clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO record (id, meeting_id, agenda_item_id, kind, status, current_version, created_at, updated_at, version)
@@ -81,7 +81,7 @@ impl Store {
         {
             return Ok(before);
         }
-        let at = now();
+        let at = self.clock.now();
         let number = match before.status {
             RecordStatus::Draft => {
                 tx.execute(
@@ -129,7 +129,7 @@ impl Store {
         if before.status == RecordStatus::Final {
             return Ok(before);
         }
-        let at = now();
+        let at = self.clock.now();
         tx.execute(
             "UPDATE record_version SET finalized_at = ?1 WHERE record_id = ?2 AND number = ?3",
             params![at, id, before.current_version],
@@ -158,7 +158,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let before = checked(&tx, id, expected_version)?;
         let old = version(&tx, id, number)?;
-        let at = now();
+        let at = self.clock.now();
         let new_number = before.current_version + 1;
         insert_version(&tx, id, new_number, &old.content, &at)?;
         let draft = RecordDraft::from(&before);
@@ -197,41 +197,21 @@ impl Store {
 
     /// Deletes a record that was never made final; final records are kept.
     pub fn delete_record(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        let finalized: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM record_version WHERE record_id = ?1 AND finalized_at IS NOT NULL)",
-            [id],
-            |r| r.get(0),
-        )?;
-        if finalized {
-            return Err(CoreError::InUse(
-                "This record has a final version, and final records are kept. Change it to make a new version instead."
-                    .to_owned(),
-            ));
-        }
-        let actions: i64 = tx.query_row(
-            "SELECT count(*) FROM action_item WHERE record_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        if actions > 0 {
-            return Err(CoreError::InUse(format!(
-                "{actions} action item(s) refer to this record. Change them first."
-            )));
-        }
-        tx.execute("DELETE FROM record WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            w.read_at::<Record>(id, expected_version)?;
+            let finalized: bool = w.conn().query_row(
+                "SELECT EXISTS (SELECT 1 FROM record_version WHERE record_id = ?1 AND finalized_at IS NOT NULL)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if finalized {
+                return Err(CoreError::InUse(
+                    "This record has a final version, and final records are kept. Change it to make a new version instead."
+                        .to_owned(),
+                ));
+            }
+            w.delete::<Record>(id, expected_version).map(drop)
+        })
     }
 }
 
@@ -360,6 +340,11 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<RecordVersion> {
         updated_at: row.get(10)?,
     })
 }
+
+stored!(Record, ENTITY, "record", find, |r| format!(
+    "The record \"{}\"",
+    r.content.title
+));
 
 #[cfg(test)]
 mod tests;

@@ -88,15 +88,3 @@ pub(super) fn exists(conn: &rusqlite::Connection, table: &'static str, id: &str)
     let mut statement = conn.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?;
     Ok(statement.exists([id])?)
 }
-
-/// How many rows of `table` have `column` = `id` (constants only, never user text).
-pub(super) fn count_where(
-    conn: &rusqlite::Connection,
-    table: &'static str,
-    column: &'static str,
-    id: &str,
-) -> Result<u32> {
-    let mut statement =
-        conn.prepare_cached(&format!("SELECT count(*) FROM {table} WHERE {column} = ?1"))?;
-    Ok(statement.query_row([id], |row| row.get(0))?)
-}

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::error::Result;
-use crate::search::fts_query;
+use crate::search::SearchTerms;
 
 /// Marks around matched words in [`SearchHit::title`] and [`SearchHit::excerpt`]; the UI turns
 /// them into highlighting (and never renders the text as HTML).
@@ -29,28 +29,38 @@ pub struct SearchHit {
 impl Store {
     /// Records matching every word of `text` (the last as a prefix), best first, at most `limit`.
     pub fn search(&self, text: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        let Some(query) = fts_query(text) else {
+        let Some(terms) = SearchTerms::parse(text) else {
             return Ok(Vec::new());
         };
+        // The index matches folded text; what is shown is the text as written, marked here with
+        // the same folding (FTS5's own highlight would show the folded text).
         let mut statement = self.conn.prepare_cached(
-            "SELECT kind, record_id, meeting_id,
-                    highlight(search, 3, char(2), char(3)),
-                    snippet(search, 4, char(2), char(3), '…', 12)
-             FROM search WHERE search MATCH ?1
-             ORDER BY bm25(search, 0.0, 0.0, 0.0, 4.0, 1.0) LIMIT ?2",
+            "SELECT kind, record_id, meeting_id, shown_title, shown_text
+             FROM search_index WHERE search_index MATCH ?1
+             ORDER BY bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0, 0.0, 0.0) LIMIT ?2",
         )?;
-        let rows = statement.query_map(params![query, limit], |row| {
+        let rows = statement.query_map(params![terms.fts_query(), limit], |row| {
+            let title: String = row.get(3)?;
+            let text: Option<String> = row.get(4)?;
             Ok(SearchHit {
                 kind: row.get(0)?,
                 record_id: row.get(1)?,
                 meeting_id: row.get(2)?,
-                title: row.get(3)?,
-                excerpt: row.get(4)?,
+                title: terms.mark(&title, MATCH_START, MATCH_END),
+                excerpt: terms.excerpt(
+                    text.as_deref().unwrap_or_default(),
+                    EXCERPT_WORDS,
+                    MATCH_START,
+                    MATCH_END,
+                ),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// How many words an excerpt shows.
+const EXCERPT_WORDS: usize = 12;
 
 #[cfg(test)]
 mod tests {
@@ -99,5 +109,33 @@ mod tests {
         assert_eq!(ids(&store, "sao paulo"), [wha.id.as_str()]);
         store.delete_meeting(&wha.id, 2).unwrap();
         assert!(ids(&store, "paulo").is_empty());
+    }
+
+    #[test]
+    fn letters_without_a_mark_to_strip_are_found_and_shown_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let mut draft = kigali();
+        draft.title = "Nordic meeting with Søren Østergaard".into();
+        draft.notes = "Hosted by Æsop Łukasiewicz in Straße 5, İstanbul".into();
+        let meeting = store.create_meeting(&draft).unwrap();
+        for query in [
+            "ostergaard",
+            "soren",
+            "ØSTER",
+            "aesop",
+            "lukasiewicz",
+            "strasse",
+            "istanbul",
+        ] {
+            assert_eq!(ids(&store, query), [meeting.id.as_str()], "{query}");
+        }
+        let hit = &store.search("soren ostergaard", 5).unwrap()[0];
+        assert_eq!(
+            hit.title,
+            "Nordic meeting with \u{2}Søren\u{3} \u{2}Østergaard\u{3}"
+        );
+        let hit = &store.search("aesop", 5).unwrap()[0];
+        assert!(hit.excerpt.contains("\u{2}Æsop\u{3}"), "{}", hit.excerpt);
     }
 }

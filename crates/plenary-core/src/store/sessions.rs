@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::{Store, now};
+use super::{Store, stored};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
 use crate::session::{Session, SessionDraft, SessionFields, session_times};
@@ -50,7 +50,7 @@ impl Store {
         let fields = draft.validate(&meeting.fields)?;
         let tx = self.conn.transaction()?;
         check_agenda_items(&tx, meeting_id, &fields)?;
-        let at = now();
+        let at = self.clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
             &format!("INSERT INTO session ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)"),
@@ -105,7 +105,7 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         check_agenda_items(&tx, &before.meeting_id, &fields)?;
-        let at = now();
+        let at = self.clock.now();
         let updated = tx.execute(
             "UPDATE session SET title = ?1, starts_at = ?2, ends_at = ?3, room = ?4, updated_at = ?5,
                  version = version + 1
@@ -134,23 +134,7 @@ impl Store {
     }
 
     pub fn delete_session(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let before = self.session(id)?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM session WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before.fields),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| w.delete::<Session>(id, expected_version).map(drop))
     }
 }
 
@@ -205,6 +189,17 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         updated_at: row.get(7)?,
         version: row.get(8)?,
     })
+}
+
+stored!(Session, ENTITY, "session", find, |s| format!(
+    "The session \"{}\"",
+    s.fields.title
+));
+
+fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Session>> {
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM session WHERE id = ?1"))?;
+    Ok(statement.query_row([id], from_row).optional()?)
 }
 
 #[cfg(test)]

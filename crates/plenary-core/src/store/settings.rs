@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Store, now};
+use super::Store;
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
 use crate::settings::{Setting, SettingKey};
@@ -58,7 +58,7 @@ impl Store {
         if before.as_ref().map(|s| s.version) != expected_version {
             return Err(CoreError::Conflict { entity: ENTITY });
         }
-        let at = now();
+        let at = self.clock.now();
         let after = match &before {
             Some(before) if before.value == value => return Ok(before.clone()),
             Some(before) => Setting {

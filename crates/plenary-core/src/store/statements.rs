@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::row::{enum_at, enum_text};
-use super::{Store, now};
+use super::{Store, stored};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
 use crate::statement::{
@@ -38,7 +38,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         check_links(&tx, meeting_id, &fields)?;
         fill_deadline(&tx, &mut fields)?;
-        let at = now();
+        let at = self.clock.now();
         let id = uuid::Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO statement (id, meeting_id, agenda_item_id, document_id, title, organization, mode, co_signers,
@@ -89,7 +89,7 @@ impl Store {
         if fields == before.fields {
             return Ok(before);
         }
-        let at = now();
+        let at = self.clock.now();
         tx.execute(
             "UPDATE statement SET agenda_item_id = ?1, document_id = ?2, title = ?3, organization = ?4, mode = ?5,
                  co_signers = ?6, speaker = ?7, time_limit_minutes = ?8, submission_deadline = ?9, text = ?10,
@@ -135,7 +135,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let before = checked(&tx, id, expected_version)?;
         before.status.check_move(to)?;
-        let at = now();
+        let at = self.clock.now();
         tx.execute(
             "UPDATE statement SET status = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3",
             params![enum_text(&to), at, id],
@@ -156,26 +156,16 @@ impl Store {
 
     /// Deletes a statement still in draft; later ones are kept (withdraw them instead).
     pub fn delete_statement(&mut self, id: &str, expected_version: u32) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        if before.status != StatementStatus::Draft {
-            return Err(CoreError::InUse(format!(
-                "This statement is {}; only drafts are deleted. Withdraw it instead.",
-                before.status.label().to_lowercase()
-            )));
-        }
-        tx.execute("DELETE FROM statement WHERE id = ?1", [id])?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &now(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let before = w.read_at::<Statement>(id, expected_version)?;
+            if before.status != StatementStatus::Draft {
+                return Err(CoreError::InUse(format!(
+                    "This statement is {}; only drafts are deleted. Withdraw it instead.",
+                    before.status.label().to_lowercase()
+                )));
+            }
+            w.delete::<Statement>(id, expected_version).map(drop)
+        })
     }
 }
 
@@ -274,6 +264,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         version: row.get(16)?,
     })
 }
+
+stored!(Statement, ENTITY, "statement", find, |s| format!(
+    "The statement \"{}\"",
+    s.fields.title
+));
 
 #[cfg(test)]
 mod tests {

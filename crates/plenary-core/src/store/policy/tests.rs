@@ -111,7 +111,7 @@ fn geneva_history_derives_status_code_and_review() {
     assert!(matches!(early, Err(CoreError::Validation(e)) if e[0].field == "date"));
     assert_eq!(store.policy_actions(&document.id).unwrap().len(), 8);
     assert_eq!(store.policy_document(&document.id).unwrap(), reaffirmed);
-    assert!(!store.history(ENTITY, &document.id).unwrap().is_empty());
+    assert!(!store.history(TABLE, &document.id).unwrap().is_empty());
 
     // Found by code, name and text, diacritics folded.
     let hits = store.search("D-1948", 10).unwrap();
