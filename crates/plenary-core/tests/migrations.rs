@@ -139,6 +139,43 @@ fn snapshot(conn: &Connection) -> Snapshot {
     snapshot
 }
 
+/// The rows an empty database holds at `version`: the seeds the migrations own. Later migrations
+/// may rewrite them (every laptop's seeded rows are the same), so only the rows people made are
+/// compared.
+fn seeded_rows(version: usize) -> Snapshot {
+    let conn = Connection::open_in_memory().unwrap();
+    for migration in &migration_files()[..version] {
+        conn.execute_batch(&std::fs::read_to_string(migration).unwrap())
+            .unwrap();
+    }
+    snapshot(&conn)
+}
+
+/// A value a later migration rewrites on purpose: table, column, why, and whether `new` is what
+/// the migration makes of `old`.
+type Rewrite = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(&str, &str) -> bool,
+);
+
+const REWRITTEN: &[Rewrite] = &[(
+    "history",
+    "entity",
+    "0008 names entities by their table (\"policy document\" → \"policy_document\")",
+    |old, new| old.replace(' ', "_") == new,
+)];
+
+fn rewritten_on_purpose(table: &str, column: &str, old: &Value, new: &Value) -> bool {
+    let (Value::Text(old), Value::Text(new)) = (old, new) else {
+        return false;
+    };
+    REWRITTEN
+        .iter()
+        .any(|(t, c, _, made)| *t == table && *c == column && made(old, new))
+}
+
 fn released_fixtures() -> Vec<(usize, PathBuf)> {
     (1..)
         .map(|version| (version, fixture(version)))
@@ -202,6 +239,7 @@ fn every_released_schema_upgrades_without_losing_anything() {
             .unwrap();
         assert_eq!(broken_links, 0, "schema v{version}: broken references");
         let after = snapshot(&conn);
+        let seeded = seeded_rows(version);
         let mut lost = Vec::new();
         for (table, rows) in &before {
             let Some(now) = after.get(table) else {
@@ -209,6 +247,12 @@ fn every_released_schema_upgrades_without_losing_anything() {
                 continue;
             };
             for (key, columns) in rows {
+                if seeded
+                    .get(table)
+                    .is_some_and(|seeds| seeds.contains_key(key))
+                {
+                    continue;
+                }
                 let Some(row) = now.get(key) else {
                     lost.push(format!("{table} {key} is gone"));
                     continue;
@@ -217,6 +261,7 @@ fn every_released_schema_upgrades_without_losing_anything() {
                     // A column a later migration dropped on purpose cannot be compared.
                     if let Some(new) = row.get(column)
                         && new != value
+                        && !rewritten_on_purpose(table, column, value, new)
                     {
                         lost.push(format!(
                             "{table} {key}: {column} was {value:?}, now {new:?}"
