@@ -427,6 +427,8 @@ fn files_arrive_as_raw_bytes_and_attach() {
         1
     );
 }
+mod command_lists;
+mod hostile;
 mod people;
 
 #[test]

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::meeting::truncate;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -28,7 +30,8 @@ impl PartialDate {
         let text = text.trim();
         let bad = || {
             format!(
-                "\"{text}\" is not a date. Enter the year (1948), the year and month (2017-10) or the full day (2017-10-14)."
+                "\"{}\" is not a date. Enter the year (1948), the year and month (2017-10) or the full day (2017-10-14).",
+                truncate(text, 40)
             )
         };
         if text.is_empty() {

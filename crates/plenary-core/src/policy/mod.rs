@@ -842,8 +842,12 @@ impl PositionDraft {
                         own.push(id.0)
                     }
                 }
-                None => bad.push(id.trim().to_owned()),
+                None => bad.push(crate::meeting::truncate(id.trim(), 40)),
             }
+        }
+        if bad.len() > 3 {
+            bad.truncate(3);
+            bad.push("…".to_owned());
         }
         if !bad.is_empty() {
             errors.push(FieldError::new(

@@ -94,7 +94,7 @@ impl Store {
             .unwrap_or_default();
         let mut statement = self.conn.prepare_cached(&format!(
             "{SELECT} WHERE (?1 IS NULL OR d.policy_type = ?1) AND (?2 IS NULL OR d.status = ?2)
-               AND (?3 = '' OR d.topics LIKE '%' || ?3 || '%')
+               AND (?3 = '' OR instr(lower(d.topics), lower(?3)) > 0)
                AND (?4 = '' OR d.policy_type IN (SELECT value FROM json_each(?4)))
                AND (?5 IS NULL OR (SELECT p.stance FROM policy_position p WHERE p.document_id = d.id
                                    ORDER BY p.created_at DESC, p.id DESC LIMIT 1) = ?5)
@@ -810,6 +810,14 @@ fn check_meeting_and_item(
                 ));
             }
         }
+    } else if let Some(item) = agenda_item {
+        exists(
+            tx,
+            "agenda_item",
+            item,
+            "agenda_item_id",
+            "That agenda item no longer exists. Choose another, or none.",
+        )?;
     }
     Ok(())
 }
