@@ -16,8 +16,8 @@ use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFields, MeetingFormat,
 use plenary_core::organization::{
     CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
     InteractionFields, InteractionKind, Organization, OrganizationDraft, OrganizationFields,
-    OrganizationKind, Seat, SeatDraft, SeatFields, SeatKind, Term, TermCapacity, TermDraft,
-    TermFields, WhoRelation, WmaMembership,
+    OrganizationKind, Seat, SeatDraft, SeatFields, SeatKind, SeatWarning, Term, TermCapacity,
+    TermDraft, TermFields, TermState, WhoRelation, WmaMembership,
 };
 use plenary_core::people::{
     Person, PersonDraft, PersonFields, PersonKind, PersonTravel, TravelDraft, TravelFields,
@@ -31,7 +31,8 @@ use plenary_core::store::{
 };
 use plenary_core::store::{
     AssignmentSaved, AssignmentView, Board, BoardRow, Candidate, CandidateQuery, CountryPage,
-    MyAssignment, MyAssignments, PersonPage, PersonRow, SeatWithTerms, TermView,
+    MyAssignment, MyAssignments, PersonPage, PersonRow, SeatTerm, SeatWithTerms, TermSaved,
+    TermView,
 };
 use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
@@ -50,7 +51,7 @@ use plenary_core::policy::{
     DatePrecision, LeadCommittee, Mandate, PartialDate, PolicyAction, PolicyActionDraft,
     PolicyActionFields, PolicyActionKind, PolicyDocument, PolicyDocumentDraft,
     PolicyDocumentFields, PolicyStatus, PolicyType, PolicyVote, PolicyVoteDraft, PolicyVoteFields,
-    Position, PositionDraft, PositionFields, Stance,
+    Position, PositionDraft, PositionFields, ReviewBasis, Stance,
 };
 use plenary_core::statement::{
     SpeakingMode, Statement, StatementDraft, StatementFields, StatementStatus,
@@ -123,6 +124,7 @@ pub fn typescript() -> String {
         PartialDate::decl(&cfg),
         PolicyDocumentDraft::decl(&cfg),
         PolicyDocumentFields::decl(&cfg),
+        ReviewBasis::decl(&cfg),
         PolicyDocument::decl(&cfg),
         PolicyActionDraft::decl(&cfg),
         PolicyActionFields::decl(&cfg),
@@ -191,6 +193,10 @@ pub fn typescript() -> String {
         TermFields::decl(&cfg),
         Term::decl(&cfg),
         TermView::decl(&cfg),
+        TermState::decl(&cfg),
+        SeatTerm::decl(&cfg),
+        SeatWarning::decl(&cfg),
+        TermSaved::decl(&cfg),
         SeatWithTerms::decl(&cfg),
         Role::decl(&cfg),
         AssignmentStatus::decl(&cfg),

@@ -427,6 +427,8 @@ fn files_arrive_as_raw_bytes_and_attach() {
         1
     );
 }
+mod command_lists;
+mod hostile;
 mod people;
 
 #[test]
@@ -498,6 +500,51 @@ fn policy_documents_history_reviews_positions_and_votes_through_the_commands() {
         )
         .unwrap_err();
     assert_eq!(stale["kind"], "conflict");
+
+    // A mistyped month is corrected; the review date follows. Then the action is removed.
+    let last = &history[6];
+    let fixed = json!({ "kind": "amended", "date": "2017-11", "body_id": "wma_general_assembly",
+        "meeting_id": "", "superseded_by_id": "", "note": "" });
+    let document = app
+        .invoke(
+            "update_policy_action",
+            json!({ "id": last["id"], "version": last["version"], "draft": fixed }),
+        )
+        .unwrap();
+    assert_eq!(document["review_due"], "2027-11");
+    let stale = app
+        .invoke(
+            "delete_policy_action",
+            json!({ "id": last["id"], "version": last["version"] }),
+        )
+        .unwrap_err();
+    assert_eq!(stale["kind"], "conflict");
+    let document = app
+        .invoke(
+            "delete_policy_action",
+            json!({ "id": last["id"], "version": 2 }),
+        )
+        .unwrap();
+    assert_eq!(document["handbook_code"], "D-1948-01-2006");
+    assert_eq!(document["review_due"], "2004");
+
+    // A WHO decision is taken when made: created with its adoption, or refused without a date.
+    let decision = json!({
+        "policy_type": "who_decision", "emergency": false, "title": "Decision on the WHO reform",
+        "short_name": "", "code": "WHA75(9)", "lead_committee": null, "rapporteur": "", "topics": "",
+        "summary": "", "full_text": "", "source_url": "", "meeting_id": "", "agenda_item_id": ""
+    });
+    let error = app
+        .invoke("create_policy_document", json!({ "draft": decision }))
+        .unwrap_err();
+    assert_eq!(error["field"], "adopted_on");
+    let adopted = app
+        .invoke(
+            "create_policy_document",
+            json!({ "draft": decision, "adoptedOn": "2022-05-27" }),
+        )
+        .unwrap();
+    assert_eq!(adopted["status"], "in_force");
 
     // A code whose letter contradicts the type.
     let mut statement = geneva.clone();

@@ -142,6 +142,11 @@ describe("delegations in the real window", () => {
     await browser.keys(["Escape"]);
     await dialog(browser).waitForDisplayed({ reverse: true });
 
+    // The GA has ended: 김민준's attendance is recorded in one step from the board.
+    await browser.$(`//button[@aria-label="Record attendance for 김민준"]`).click();
+    await browser.$("p*=Recorded that 김민준 attended").waitForDisplayed();
+    expect(await browser.$$("table.roster span.status-attended").length).toBe(1);
+
     // The meeting cannot be deleted while people are assigned to it; nothing changes.
     await click(browser, "Meetings");
     await button(browser, "74th WMA General Assembly").click();
@@ -226,6 +231,17 @@ describe("delegations in the real window", () => {
     await click(browser, "Add to log");
     await browser.$("p=Discussed the FENSA accreditation renewal.").waitForDisplayed();
 
+    // An organization's name in its own language is shown, and the filter finds it by that name.
+    await click(browser, "New organization");
+    await choose(browser, "Kind of organization", "National medical association");
+    await fill(browser, "Name", "Finnish Medical Association");
+    await fill(browser, "Name in its own language", "Suomen Lääkäriliitto");
+    await click(browser, "Create organization");
+    await dialog(browser).waitForDisplayed({ reverse: true });
+    await fill(browser, "Filter organizations", "laakariliitto");
+    await button(browser, "Finnish Medical Association").click();
+    await browser.$("dd=Suomen Lääkäriliitto").waitForDisplayed();
+
     // A term that ends before it starts is refused.
     await button(browser, "Seats and terms").click();
     await choose(browser, "Kind of seat", "WMA Council seat");
@@ -243,11 +259,20 @@ describe("delegations in the real window", () => {
     // Open-ended first, then ended when the successor is known.
     await fill(browser, "Term end", "");
     await click(browser, "Add term");
-    await browser.$("li*=محمد الأحمد — Holder, 1 Apr 2025 to open-ended").waitForDisplayed();
+    await browser.$("li*=محمد الأحمد — Holder, from 1 Apr 2025, open-ended").waitForDisplayed();
     await click(browser, "End term…");
     await fill(browser, "Last day of the term", "2027-04-30");
     await click(browser, "End term");
     await dialog(browser).waitForDisplayed({ reverse: true });
-    await browser.$("li*=محمد الأحمد — Holder, 1 Apr 2025 to 30 Apr 2027").waitForDisplayed();
+    const term = browser.$("li*=محمد الأحمد — Holder, from 1 Apr 2025 to 30 Apr 2027");
+    await term.waitForDisplayed();
+    // Which term is current is said beside it; the remove question names the person and dates.
+    expect(await term.$("span.term-state").getText()).toMatch(/^(Current|Ended)$/);
+    await click(browser, "Remove term…");
+    await browser
+      .$("p*=محمد الأحمد's term as holder of WMA Council seat (North America), from 1 Apr 2025 to 30 Apr 2027, will be removed.")
+      .waitForDisplayed();
+    await click(browser, "Keep it");
+    await dialog(browser).waitForDisplayed({ reverse: true });
   });
 });

@@ -64,7 +64,9 @@ describe("policy in the real window", () => {
       ["Amended", "1994"],
       ["Editorially revised", "2005"],
       ["Editorially revised", "2006"],
-      ["Amended", "2017-10"],
+      // Mistyped: meant October 2017; corrected below.
+      ["Amended", "2017-01"],
+      ["Reaffirmed", "2020"],
     ];
     for (const [action, date] of history) {
       await click(browser, "Add history action…");
@@ -84,9 +86,21 @@ describe("policy in the real window", () => {
     await closed(browser);
 
     await statusIs(browser, "In force");
-    await seen(browser, "Due for review in October 2027");
+    // An action entered by mistake is removed, after a question that names it.
+    await browser.$(`//button[@aria-label="Remove “Reaffirmed, 2020”"]`).click();
+    await withText(browser, "Remove “Reaffirmed, 2020” from the history", "//dialog[@open]").waitForDisplayed();
+    await click(browser, "Remove action");
+    await closed(browser);
+    // The mistyped month is corrected; the review date follows, and says why.
+    await seen(browser, "Due for review in Jan 2027");
+    await browser.$(`//button[@aria-label="Correct “Amended, Jan 2017”"]`).click();
+    expect(await (await field(browser, "Date")).getValue()).toBe("2017-01");
+    await fill(browser, "Date", "2017-10");
+    await click(browser, "Save correction");
+    await closed(browser);
+    await seen(browser, "Due for review in Oct 2027: 10 years after the amendment of October 2017");
     const timeline = await browser.$$("ol.timeline time").map((t) => t.getText());
-    expect(timeline).toEqual(["1948", "1968", "1983", "1994", "2005", "2006", "October 2017"]);
+    expect(timeline).toEqual(["1948", "1968", "1983", "1994", "2005", "2006", "Oct 2017"]);
 
     // Two text versions, compared word by word.
     await click(browser, "Add text version…");
@@ -150,9 +164,13 @@ describe("policy in the real window", () => {
     await click(browser, "Create document");
     expect(await errorOf(browser, "policy-meeting_id")).toContain("WHA77.1 belongs to WHA77");
     await fill(browser, "Code or symbol", "WHA78.1");
+    // Adopted when made: the date defaults to the meeting's last day and the adoption is recorded.
+    expect(await (await field(browser, "Adopted on")).getValue()).toBe("2025-05-27");
     await click(browser, "Create document");
     await closed(browser);
     await seen(browser, "WHO Pandemic Agreement");
+    await statusIs(browser, "In force");
+    await withText(browser, "27 May 2025", "//ol[contains(@class, 'timeline')]").waitForDisplayed();
 
     // Our position with a mandate, on the agenda item where it is debated.
     await click(browser, "Record position…");
@@ -248,6 +266,6 @@ describe("policy in the real window", () => {
     }
     // The adopted document opens, in force, its review due ten years on.
     await statusIs(browser, "In force");
-    await seen(browser, "Due for review in 11 October 2035");
+    await seen(browser, "Due for review in 11 Oct 2035");
   });
 });

@@ -6,12 +6,19 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Lower case, compatibility decomposition (NFKD), marks removed, recomposed (NFC), then the
+/// Lower case, compatibility decomposition (NFKD), marks removed, lower case again (for forms
+/// that decompose to capitals), recomposed (NFC), then the
 /// letters that do not decompose (ø, æ, ß, ł …) mapped to their base letters.
 pub fn fold(text: &str) -> String {
     // `str::to_lowercase` (not per char) so a final capital sigma becomes ς, as in the UI.
     let lower = text.to_lowercase();
-    let stripped: String = lower.nfkd().filter(|c| !is_combining_mark(*c)).collect();
+    // Lower case again after decomposition: compatibility forms can decompose to capitals
+    // (ℌ → H, ㎒ → MHz).
+    let stripped = lower
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
     let mut out = String::with_capacity(stripped.len());
     for c in stripped.nfc() {
         match undecomposable(c) {

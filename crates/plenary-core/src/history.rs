@@ -1,7 +1,7 @@
 //! The append-only history: one entry for every create, update and delete, written in the same
 //! transaction as the change it records.
 
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -54,7 +54,7 @@ pub struct HistoryEntry {
 
 /// Appends a history entry inside `tx`.
 pub(crate) fn record<T: Serialize>(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     entity: &str,
     entity_id: &str,
     action: HistoryAction,

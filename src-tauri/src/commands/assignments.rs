@@ -92,6 +92,19 @@ pub async fn change_assignment_status(
         .await
 }
 
+/// Records attendance at a meeting that has ended, in one step (noted as recorded after the
+/// meeting in the status history).
+#[tauri::command]
+pub async fn record_attendance(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+) -> Outcome<Assignment> {
+    state
+        .with_store(move |store| store.record_attendance(&id, version, store.clock().today()))
+        .await
+}
+
 #[tauri::command]
 pub async fn assignment_status_changes(
     state: State<'_, AppState>,

@@ -5,11 +5,11 @@ use plenary_core::assignment::export::ExportField;
 use plenary_core::assignment::{AssignmentStatus, BadgeStatus, Role, WarningKind};
 use plenary_core::organization::{
     COUNTRY_TOPICS, CountryNote, CountryNoteDraft, Interaction, InteractionDraft, InteractionKind,
-    Organization, OrganizationDraft, OrganizationKind, Seat, SeatDraft, SeatKind, Term,
-    TermCapacity, TermDraft, WhoRelation, WmaMembership,
+    Organization, OrganizationDraft, OrganizationKind, Seat, SeatDraft, SeatKind, TermCapacity,
+    TermDraft, WhoRelation, WmaMembership,
 };
 use plenary_core::people::{Person, PersonDraft, PersonKind, PersonTravel, TravelDraft};
-use plenary_core::store::{CountryPage, PersonPage, PersonRow, SeatWithTerms, TermView};
+use plenary_core::store::{CountryPage, PersonPage, PersonRow, SeatWithTerms, TermSaved, TermView};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -235,6 +235,11 @@ pub async fn get_country_page(state: State<'_, AppState>, country: String) -> Ou
 }
 
 #[tauri::command]
+pub async fn get_country_note(state: State<'_, AppState>, id: String) -> Outcome<CountryNote> {
+    state.with_store(move |store| store.country_note(&id)).await
+}
+
+#[tauri::command]
 pub async fn create_country_note(
     state: State<'_, AppState>,
     draft: CountryNoteDraft,
@@ -257,9 +262,12 @@ pub async fn delete_country_note(
 
 // ---- Seats and terms ----
 
+/// Every seat with its terms, each current, ended or upcoming as of today (this computer's date).
 #[tauri::command]
 pub async fn list_seats(state: State<'_, AppState>) -> Outcome<Vec<SeatWithTerms>> {
-    state.with_store(|store| store.seats()).await
+    state
+        .with_store(|store| store.seats(store.clock().today()))
+        .await
 }
 
 #[tauri::command]
@@ -274,7 +282,7 @@ pub async fn add_term(
     state: State<'_, AppState>,
     seat_id: String,
     draft: TermDraft,
-) -> Outcome<Term> {
+) -> Outcome<TermSaved> {
     state
         .with_store(move |store| store.add_term(&seat_id, &draft))
         .await
@@ -286,7 +294,7 @@ pub async fn update_term(
     id: String,
     version: u32,
     draft: TermDraft,
-) -> Outcome<Term> {
+) -> Outcome<TermSaved> {
     state
         .with_store(move |store| store.update_term(&id, version, &draft))
         .await

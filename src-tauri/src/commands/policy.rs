@@ -73,13 +73,18 @@ pub async fn get_policy_document(
         .await
 }
 
+/// Creates a document; `adopted_on` (needed for a WHO resolution or decision) records its
+/// adoption in the same transaction.
 #[tauri::command]
 pub async fn create_policy_document(
     state: State<'_, AppState>,
     draft: PolicyDocumentDraft,
+    adopted_on: Option<String>,
 ) -> Outcome<PolicyDocument> {
     state
-        .with_store(move |store| store.create_policy_document(&draft))
+        .with_store(move |store| {
+            store.create_policy_document(&draft, adopted_on.as_deref().unwrap_or_default())
+        })
         .await
 }
 
@@ -125,6 +130,31 @@ pub async fn add_policy_action(
 ) -> Outcome<PolicyDocument> {
     state
         .with_store(move |store| store.add_policy_action(&document_id, version, &draft))
+        .await
+}
+
+/// Corrects a history action; the document comes back with what follows from its history.
+#[tauri::command]
+pub async fn update_policy_action(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+    draft: PolicyActionDraft,
+) -> Outcome<PolicyDocument> {
+    state
+        .with_store(move |store| store.update_policy_action(&id, version, &draft))
+        .await
+}
+
+/// Removes a history action entered by mistake; the document comes back derived again.
+#[tauri::command]
+pub async fn delete_policy_action(
+    state: State<'_, AppState>,
+    id: String,
+    version: u32,
+) -> Outcome<PolicyDocument> {
+    state
+        .with_store(move |store| store.delete_policy_action(&id, version))
         .await
 }
 

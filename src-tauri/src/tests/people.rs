@@ -227,6 +227,29 @@ fn bad_input_arrives_as_field_errors() {
         .unwrap_err();
     assert_eq!(error["field"], "date");
 
+    // The meeting has ended: attendance is recorded in one step and noted as such.
+    let attended = app
+        .invoke(
+            "record_attendance",
+            json!({ "id": saved["assignment"]["id"], "version": 1 }),
+        )
+        .unwrap();
+    assert_eq!(attended["status"], "attended");
+    let stale = app
+        .invoke(
+            "record_attendance",
+            json!({ "id": saved["assignment"]["id"], "version": 1 }),
+        )
+        .unwrap_err();
+    assert_eq!(stale["kind"], "conflict");
+    let changes = app
+        .invoke(
+            "assignment_status_changes",
+            json!({ "id": saved["assignment"]["id"] }),
+        )
+        .unwrap();
+    assert_eq!(changes[1]["recorded_after_meeting"], true);
+
     let error = app
         .invoke(
             "delete_meeting",

@@ -78,8 +78,8 @@ import type {
   StatementStatus,
   StatusChange,
   StoredFile,
-  Term,
   TermDraft,
+  TermSaved,
   TermView,
   TextVersion,
   TextVersionDraft,
@@ -185,12 +185,13 @@ export const api = {
   deleteInteraction: (id: string, version: number) => call<null>("delete_interaction", { id, version }),
   listCountries: () => call<string[]>("list_countries"),
   getCountryPage: (country: string) => call<CountryPage>("get_country_page", { country }),
+  getCountryNote: (id: string) => call<CountryNote>("get_country_note", { id }),
   createCountryNote: (draft: CountryNoteDraft) => call<CountryNote>("create_country_note", { draft }),
   deleteCountryNote: (id: string, version: number) => call<null>("delete_country_note", { id, version }),
   listSeats: () => call<SeatWithTerms[]>("list_seats"),
   createSeat: (draft: SeatDraft) => call<Seat>("create_seat", { draft }),
-  addTerm: (seatId: string, draft: TermDraft) => call<Term>("add_term", { seatId, draft }),
-  updateTerm: (id: string, version: number, draft: TermDraft) => call<Term>("update_term", { id, version, draft }),
+  addTerm: (seatId: string, draft: TermDraft) => call<TermSaved>("add_term", { seatId, draft }),
+  updateTerm: (id: string, version: number, draft: TermDraft) => call<TermSaved>("update_term", { id, version, draft }),
   deleteTerm: (id: string, version: number) => call<null>("delete_term", { id, version }),
   termsEndingWithin: (days: number) => call<TermView[]>("terms_ending_within", { days }),
   meetingBoard: (meetingId: string) => call<Board>("meeting_board", { meetingId }),
@@ -201,6 +202,7 @@ export const api = {
   deleteAssignment: (id: string, version: number) => call<null>("delete_assignment", { id, version }),
   changeAssignmentStatus: (assignments: AssignmentVersion[], status: AssignmentStatus, date: string) =>
     call<Assignment[]>("change_assignment_status", { assignments, status, date }),
+  recordAttendance: (id: string, version: number) => call<Assignment>("record_attendance", { id, version }),
   assignmentStatusChanges: (id: string) => call<StatusChange[]>("assignment_status_changes", { id }),
   assignmentHistory: (id: string) => call<HistoryEntry[]>("assignment_history", { id }),
   setDelegation: (meetingId: string, version: number, draft: DelegationDraft) =>
@@ -215,13 +217,17 @@ export const api = {
   policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
   getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),
-  createPolicyDocument: (draft: PolicyDocumentDraft) => call<PolicyDocument>("create_policy_document", { draft }),
+  createPolicyDocument: (draft: PolicyDocumentDraft, adoptedOn = "") =>
+    call<PolicyDocument>("create_policy_document", { draft, adoptedOn }),
   updatePolicyDocument: (id: string, version: number, draft: PolicyDocumentDraft) =>
     call<PolicyDocument>("update_policy_document", { id, version, draft }),
   deletePolicyDocument: (id: string, version: number) => call<null>("delete_policy_document", { id, version }),
   listPolicyActions: (documentId: string) => call<PolicyAction[]>("list_policy_actions", { documentId }),
   addPolicyAction: (documentId: string, version: number, draft: PolicyActionDraft) =>
     call<PolicyDocument>("add_policy_action", { documentId, version, draft }),
+  updatePolicyAction: (id: string, version: number, draft: PolicyActionDraft) =>
+    call<PolicyDocument>("update_policy_action", { id, version, draft }),
+  deletePolicyAction: (id: string, version: number) => call<PolicyDocument>("delete_policy_action", { id, version }),
   reviewsDue: (months: number) => call<ReviewDue[]>("reviews_due", { months }),
   reviewDueCount: () => call<ReviewDueCount>("review_due_count"),
   listPositions: (documentId: string) => call<Position[]>("list_positions", { documentId }),

@@ -390,6 +390,12 @@ export type PolicyDocumentFields = { policy_type: PolicyType, emergency: boolean
  */
 code: string, lead_committee: LeadCommittee | null, rapporteur: string, topics: Array<string>, summary: string, full_text: string, source_url: string, meeting_id: string | null, agenda_item_id: string | null, };
 
+export type ReviewBasis = { kind: PolicyActionKind, date: PartialDate, years: number, 
+/**
+ * "10 years after the revision of October 2016".
+ */
+explanation: string, };
+
 export type PolicyDocument = { id: string, status: PolicyStatus, 
 /**
  * The handbook code with its last part set to the year of the last action (WMA only).
@@ -398,7 +404,11 @@ handbook_code: string | null,
 /**
  * When the next review falls due (as precise as the last counting action's date).
  */
-review_due: PartialDate | null, created_at: string, updated_at: string, version: number, policy_type: PolicyType, emergency: boolean, title: string, short_name: string, 
+review_due: PartialDate | null, 
+/**
+ * Why it falls due then: the action it counts from and the period.
+ */
+review_basis: ReviewBasis | null, created_at: string, updated_at: string, version: number, policy_type: PolicyType, emergency: boolean, title: string, short_name: string, 
 /**
  * As entered (normal form). For a WMA document the displayed code's last year comes from
  * the history: see [`PolicyDocument::handbook_code`].
@@ -459,7 +469,11 @@ due: number,
 /**
  * Due before today and not reviewed.
  */
-overdue: number, };
+overdue: number, 
+/**
+ * Due by the end of that year, overdue ones included, each document once.
+ */
+by_year_end: number, };
 
 export type Stance = "support" | "support_with_amendments" | "oppose" | "monitor" | "no_position";
 
@@ -637,11 +651,15 @@ export type WmaMembership = "constituent" | "associate" | "none";
 
 export type WhoRelation = "member_state" | "non_state_actor" | "none";
 
-export type OrganizationDraft = { kind: OrganizationKind | null, name: string, acronym: string, country: string, wma_membership: WmaMembership | null, who_relation: WhoRelation | null, website: string, notes: string, };
+export type OrganizationDraft = { kind: OrganizationKind | null, name: string, 
+/**
+ * The name in the organization's own language ("Suomen Lääkäriliitto"), or empty.
+ */
+local_name: string, acronym: string, country: string, wma_membership: WmaMembership | null, who_relation: WhoRelation | null, website: string, notes: string, };
 
-export type OrganizationFields = { kind: OrganizationKind, name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
+export type OrganizationFields = { kind: OrganizationKind, name: string, local_name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
 
-export type Organization = { id: string, created_at: string, updated_at: string, version: number, kind: OrganizationKind, name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
+export type Organization = { id: string, created_at: string, updated_at: string, version: number, kind: OrganizationKind, name: string, local_name: string, acronym: string, country: string, wma_membership: WmaMembership, who_relation: WhoRelation, website: string, notes: string, };
 
 export type InteractionKind = "meeting" | "call" | "letter" | "visit" | "other";
 
@@ -681,7 +699,19 @@ export type Term = { id: string, seat_id: string, created_at: string, updated_at
 
 export type TermView = { term: Term, seat_name: string, person_name: string, };
 
-export type SeatWithTerms = { seat: Seat, terms: Array<TermView>, };
+export type TermState = "upcoming" | "current" | "ended";
+
+export type SeatTerm = { state: TermState, term: Term, seat_name: string, person_name: string, };
+
+export type SeatWarning = { message: string, 
+/**
+ * The terms it is about.
+ */
+term_ids: Array<string>, };
+
+export type TermSaved = { term: Term, warnings: Array<SeatWarning>, };
+
+export type SeatWithTerms = { seat: Seat, terms: Array<SeatTerm>, warnings: Array<SeatWarning>, };
 
 export type Role = "head_of_delegation" | "voting_delegate" | "delegate" | "alternate" | "adviser" | "observer" | "council_member" | "committee_chair" | "rapporteur" | "workgroup_member" | "speaker" | "staff";
 
@@ -729,7 +759,11 @@ export type StatusChange = { id: string, assignment_id: string, from_status: Ass
 /**
  * The name of the person "me" at the time, or empty.
  */
-changed_by: string, at: string, };
+changed_by: string, at: string, 
+/**
+ * Attendance recorded in one step after the meeting ended, skipping the steps between.
+ */
+recorded_after_meeting: boolean, };
 
 export type WarningKind = "overlap" | "over_cap" | "deadline_soon" | "voting_role_unconfirmed" | "meeting_ended";
 
@@ -755,7 +789,11 @@ export type BoardRow = { assignment: Assignment, person_name: string, organizati
 /**
  * The statuses this assignment may move to.
  */
-next: Array<AssignmentStatus>, };
+next: Array<AssignmentStatus>, 
+/**
+ * The meeting has ended and this person's attendance can be recorded in one step.
+ */
+may_record_attendance: boolean, };
 
 export type Board = { meeting: Meeting, delegation: Delegation, 
 /**

@@ -4,7 +4,10 @@ import {
   daysBetween,
   formatDate,
   formatDateRange,
+  formatDateTime,
+  formatPartialDate,
   formatTimestamp,
+  parseDateInput,
   parseIsoDate,
   relativeDays,
   todayIso,
@@ -51,5 +54,71 @@ describe("dates", () => {
     expect(clockIn("Africa/Kigali", instant)).toMatch(/^09:05 /);
     expect(clockIn("Asia/Seoul", instant)).toMatch(/^16:05 /);
     expect(clockIn("Mars/Olympus_Mons", instant)).toBeNull();
+  });
+});
+
+describe("parseDateInput", () => {
+  it("reads the ways people type a date, as ISO", () => {
+    for (const typed of [
+      "2025-04-23",
+      " 2025-4-23 ",
+      "2025/04/23",
+      "23.04.2025",
+      "23.4.2025",
+      "23/04/2025",
+      "23-04-2025",
+      "23.04.25",
+      "23 Apr 2025",
+      "23 apr 2025",
+      "23 April 2025",
+      "23. April 2025",
+      "23rd April 2025",
+      "April 23, 2025",
+      "Apr 23 2025",
+      "Wed 23 Apr 2025",
+      "Wednesday, 23 April 2025",
+    ]) {
+      expect(parseDateInput(typed), typed).toBe("2025-04-23");
+    }
+    expect(parseDateInput("1 Sept 2025")).toBe("2025-09-01");
+  });
+
+  it("reads numeric dates day first", () => {
+    expect(parseDateInput("03/04/2025")).toBe("2025-04-03");
+    expect(parseDateInput("3.4.2025")).toBe("2025-04-03");
+  });
+
+  it("refuses what is not one real date", () => {
+    for (const typed of [
+      "",
+      "2025",
+      "2025-04",
+      "April 2025",
+      "31.04.2025",
+      "29.02.2025",
+      "13/13/2025",
+      "soon",
+      "23 Foo 2025",
+      "Apr 2025 23",
+      "2025-04-23T10:00",
+    ]) {
+      expect(parseDateInput(typed), typed).toBeNull();
+    }
+    expect(parseDateInput("29.02.2024")).toBe("2024-02-29");
+  });
+});
+
+describe("one style for dates shown to people", () => {
+  it("shows dates to the year, month or day with short month names", () => {
+    expect(formatPartialDate("1948")).toBe("1948");
+    expect(formatPartialDate("2017-10")).toBe("Oct 2017");
+    expect(formatPartialDate("2017-10-14")).toBe("14 Oct 2017");
+    expect(formatPartialDate("in 2017")).toBe("in 2017");
+  });
+
+  it("shows a venue wall-clock time with its date", () => {
+    expect(formatDateTime("2025-05-20T10:00")).toBe("20 May 2025, 10:00");
+    expect(formatDateTime("2025-05-20 09:05")).toBe("20 May 2025, 09:05");
+    expect(formatDateTime("soon")).toBe("soon");
   });
 });

@@ -28,6 +28,7 @@ export function fold(text: string): string {
     .toLowerCase()
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
+    .toLowerCase()
     .normalize("NFC")
     .replace(UNDECOMPOSABLE_LETTER, (letter) => UNDECOMPOSABLE[letter] ?? letter);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Meeting } from "../lib/bindings";
 import { differs, firstInvalid } from "../lib/editForm.svelte";
-import { datePreview, draftFrom, emptyDraft, FIELD_ORDER, maySuggest } from "./meetingForm";
+import { datePreview, draftFrom, emptyDraft, FIELD_ORDER, followStart, maySuggest } from "./meetingForm";
 
 const stored: Meeting = {
   id: "0192f7e0-0000-7000-8000-000000000000",
@@ -56,7 +56,9 @@ describe("meeting form state", () => {
     expect(datePreview("2023-10-04")).toBe("Wed 4 Oct 2023");
     expect(datePreview(" 2024-06-01 ")).toBe("Sat 1 Jun 2024");
     expect(datePreview("2023-02-30")).toBe("");
-    expect(datePreview("04/10/2023")).toBe("");
+    expect(datePreview("04/10/2023")).toBe("Wed 4 Oct 2023");
+    expect(datePreview("4 Oct 2023")).toBe("Wed 4 Oct 2023");
+    expect(datePreview("10/13/2023")).toBe("");
     expect(datePreview("")).toBe("");
   });
 
@@ -70,5 +72,23 @@ describe("meeting form state", () => {
     const draft = draftFrom(stored);
     expect(differs(FIELD_ORDER, draft, { ...draft })).toBe(false);
     expect(differs(FIELD_ORDER, draft, { ...draft, venue: "Intare Conference Arena" })).toBe(true);
+  });
+});
+
+describe("the end date follows the start date", () => {
+  it("fills an empty end date with the start date, as ISO", () => {
+    expect(followStart("", null, "2025-04-23")).toEqual({ end: "2025-04-23", suggestion: "2025-04-23" });
+    expect(followStart("", null, "23.04.2025")).toEqual({ end: "2025-04-23", suggestion: "2025-04-23" });
+  });
+
+  it("keeps following while the person has not typed an end date", () => {
+    const first = followStart("", null, "2025-04-23");
+    expect(followStart(first.end, first.suggestion, "2025-04-24")).toEqual({ end: "2025-04-24", suggestion: "2025-04-24" });
+  });
+
+  it("leaves an end date the person typed, and waits for a whole start date", () => {
+    expect(followStart("2025-04-25", "2025-04-23", "2025-04-24")).toEqual({ end: "2025-04-25", suggestion: "2025-04-23" });
+    expect(followStart("2025-04-25", null, "2025-04-23")).toEqual({ end: "2025-04-25", suggestion: null });
+    expect(followStart("", null, "2025-04")).toEqual({ end: "", suggestion: null });
   });
 });

@@ -1,6 +1,6 @@
 // The meeting form's state rules, kept apart from the component so they can be tested.
 import type { Meeting, MeetingDraft } from "../lib/bindings";
-import { formatDate, parseIsoDate } from "../lib/dates";
+import { formatDate, parseDateInput } from "../lib/dates";
 
 /** Form fields in the order they appear; errors are focused in this order. */
 export const FIELD_ORDER = [
@@ -66,7 +66,22 @@ export function maySuggest(current: string, previousSuggestion: string | null): 
   return current.trim() === "" || current === previousSuggestion;
 }
 
-/** "Wed 4 Oct 2023" under a date field once it holds a real date, so a typo shows at once. */
+/** "Wed 4 Oct 2023" under a date field once it holds a real date (as typed: 04.10.2023 too),
+ * so a typo or a day-month mix-up shows at once. */
 export function datePreview(text: string): string {
-  return parseIsoDate(text) ? formatDate(text.trim(), true) : "";
+  const iso = parseDateInput(text);
+  return iso ? formatDate(iso, true) : "";
+}
+
+/** The end date while the start changes: it follows the start (most meetings last one day, and a
+ * longer one ends after it starts) until the person types their own end date. Returns the new end
+ * date and the suggestion it now holds (to recognise it next time). */
+export function followStart(
+  end: string,
+  previousSuggestion: string | null,
+  start: string,
+): { end: string; suggestion: string | null } {
+  const iso = parseDateInput(start);
+  if (!iso || !maySuggest(end, previousSuggestion)) return { end, suggestion: previousSuggestion };
+  return { end: iso, suggestion: iso };
 }

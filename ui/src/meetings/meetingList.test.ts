@@ -107,6 +107,18 @@ describe("matchesFilter", () => {
     expect(check({ year: "2025" })).toEqual(["WHA78", "EB Retreat"]);
     expect(check({ year: "2024", body_id: "wma_general_assembly" })).toEqual(["75th WMA General Assembly"]);
   });
+
+  it("filters by the status shown on the day: a past planned meeting is concluded", () => {
+    const on = (today: string, status: MeetingFilter["status"]) =>
+      titles(
+        groupMeetings(all, { ...NO_FILTER, status }, today, label).past.concat(
+          groupMeetings(all, { ...NO_FILTER, status }, today, label).upcoming,
+        ),
+      );
+    expect(on("2024-06-02", "concluded")).toEqual(["WHA77", "74th WMA General Assembly"]);
+    expect(on("2024-06-02", "planned")).toEqual(["75th WMA General Assembly", "EB Retreat", "WHA78"]);
+    expect(on("2024-05-28", "in_session")).toEqual(["WHA77"]);
+  });
 });
 
 describe("meetingYears and isFiltered", () => {

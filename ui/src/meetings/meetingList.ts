@@ -2,6 +2,7 @@
 // meetings nested in their parent (a GA week holds its Council and committee sessions).
 import type { Meeting, MeetingStatus } from "../lib/bindings";
 import { fold } from "../lib/fold";
+import { shownStatus } from "./meetingStatus";
 
 export interface MeetingFilter {
   /** Words typed in the filter box; every word must match somewhere. */
@@ -42,9 +43,15 @@ export function meetingYears(meetings: readonly Meeting[]): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
-export function matchesFilter(meeting: Meeting, filter: MeetingFilter, bodyLabel: (id: string) => string): boolean {
+/** With `today`, the status filter matches the status shown (see meetingStatus.ts). */
+export function matchesFilter(
+  meeting: Meeting,
+  filter: MeetingFilter,
+  bodyLabel: (id: string) => string,
+  today?: string,
+): boolean {
   if (filter.body_id && meeting.body_id !== filter.body_id) return false;
-  if (filter.status && meeting.status !== filter.status) return false;
+  if (filter.status && (today ? shownStatus(meeting, today) : meeting.status) !== filter.status) return false;
   if (filter.year) {
     const year = Number(filter.year);
     if (year < yearOf(meeting.start_date) || year > yearOf(meeting.end_date)) return false;
@@ -93,7 +100,7 @@ export function groupMeetings(
   const ids = new Set(meetings.map((m) => m.id));
   const filtered = isFiltered(filter);
   const roots = filtered
-    ? meetings.filter((m) => matchesFilter(m, filter, bodyLabel))
+    ? meetings.filter((m) => matchesFilter(m, filter, bodyLabel, today))
     : meetings.filter((m) => !m.parent_id || !ids.has(m.parent_id));
 
   const rowsFrom = (list: Meeting[]): MeetingRow[] => {

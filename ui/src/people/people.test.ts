@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { AssignmentStatus, BoardRow, Person, Role } from "../lib/bindings";
-import { commonNext, exportRequest, filterPeople, groupByRole, labeller, statusCounts, travelDraftFrom } from "./people";
+import {
+  attendanceRows,
+  commonNext,
+  exportRequest,
+  filterPeople,
+  groupByRole,
+  labeller,
+  statusCounts,
+  travelDraftFrom,
+} from "./people";
 
 function row(name: string, role: Role, status: AssignmentStatus, next: AssignmentStatus[]): BoardRow {
   return {
     person_name: name,
     organization: "",
     next,
+    may_record_attendance: false,
     assignment: { id: name, role, status, status_date: "2023-09-01", version: 1 } as BoardRow["assignment"],
   };
 }
@@ -72,5 +82,19 @@ describe("the export", () => {
       include_sensitive: false,
     });
     expect(exportRequest(all, chosen, true, ["passport_number"]).fields).toEqual(["full_name", "passport_number", "role"]);
+  });
+});
+
+describe("recording attendance after the meeting", () => {
+  it("offers it on the rows that allow it, for the person a warning names", () => {
+    const ended = (name: string, may: boolean) => ({
+      ...row(name, "delegate", "confirmed", []),
+      may_record_attendance: may,
+      assignment: { ...row(name, "delegate", "confirmed", []).assignment, person_id: name },
+    });
+    const rows = [ended("Amina", true), ended("Kim", true), ended("Lee", false)];
+    expect(attendanceRows(rows, "Kim").map((r) => r.person_name)).toEqual(["Kim"]);
+    expect(attendanceRows(rows, "Lee")).toEqual([]);
+    expect(attendanceRows(rows, null).map((r) => r.person_name)).toEqual(["Amina", "Kim"]);
   });
 });

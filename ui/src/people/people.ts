@@ -144,6 +144,12 @@ export function exportRequest(
 }
 
 /** Warnings about one person (or about the meeting as a whole when `personId` is null). */
+/** The board rows whose attendance can be recorded in one step (the meeting has ended), for
+ * one person (a "meeting has ended" warning names them) or everyone. */
+export function attendanceRows(rows: readonly BoardRow[], personId: string | null): BoardRow[] {
+  return rows.filter((r) => r.may_record_attendance && (personId === null || r.assignment.person_id === personId));
+}
+
 export function warningsAbout(warnings: readonly Warning[], personId: string | null): Warning[] {
   return warnings.filter((w) => w.person_id === personId);
 }

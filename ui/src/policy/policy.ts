@@ -1,6 +1,7 @@
 // The Policy area's rules (empty drafts, dirty checks, review wording, word budgets), kept apart
 // from the components so they can be tested.
 import type {
+  PolicyAction,
   PolicyActionDraft,
   PolicyDocument,
   PolicyDocumentDraft,
@@ -10,6 +11,7 @@ import type {
   Statement,
   StatementDraft,
 } from "../lib/bindings";
+import { formatPartialDate } from "../lib/dates";
 
 /** Document form fields in the order they appear; errors are focused in this order. */
 export const DOCUMENT_FIELD_ORDER = [
@@ -68,6 +70,29 @@ export function emptyActionDraft(): PolicyActionDraft {
   return { kind: "adopted", date: "", body_id: "", meeting_id: "", superseded_by_id: "", note: "" };
 }
 
+/** The adoption date a new WHO outcome suggests: its meeting's last day (plenaries adopt at the
+ * end), or nothing without a meeting. */
+export function adoptionDefault(meeting: { end_date: string } | undefined): string {
+  return meeting?.end_date ?? "";
+}
+
+/** The correction form starts from the action as recorded. */
+export function actionDraftFrom(action: PolicyAction): PolicyActionDraft {
+  return {
+    kind: action.kind,
+    date: action.date,
+    body_id: action.body_id ?? "",
+    meeting_id: action.meeting_id ?? "",
+    superseded_by_id: action.superseded_by_id ?? "",
+    note: action.note,
+  };
+}
+
+/** "Revised, October 2016": how a confirmation names one history action. */
+export function actionName(kindLabel: string, date: string): string {
+  return `${kindLabel}, ${formatPartialDate(date)}`;
+}
+
 export function emptyPositionDraft(): PositionDraft {
   return {
     meeting_id: "",
@@ -106,6 +131,16 @@ export function reviewDueBy(choice: "" | "year" | "2y" | "5y", today: string): s
   return `${year + years}${today.slice(4)}`.replace(/-02-29$/, "-02-28");
 }
 
+/** The handbook code as shown everywhere else, when it differs from the code as typed: its last
+ * part is the year of the last action in the history (`handbookCode` is the document's derived
+ * code). Null when there is nothing to explain. */
+export function derivedCode(typed: string, handbookCode: string | null): string | null {
+  const code = typed.trim().toUpperCase();
+  if (!handbookCode || !/^(D|S|R|CR)-\d{4}-\d{2}-\d{4}$/.test(code)) return null;
+  const derived = `${code.slice(0, -4)}${handbookCode.slice(-4)}`;
+  return derived === code ? null : derived;
+}
+
 /** What a code field expects, by type. */
 export function codeHint(type: PolicyDocumentDraft["policy_type"]): string {
   switch (type) {
@@ -139,37 +174,35 @@ export function dateRange(partial: string): { from: string; to: string } | null 
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+// Dates to the year, month or day, shown in the one style of every date (lib/dates.ts).
+export { formatPartialDate };
 
-/** "1948", "October 2017", "14 October 2017". */
-export function formatPartialDate(partial: string): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(partial);
-  if (!match) return partial;
-  const [, year, month, day] = match;
-  if (!month) return year ?? partial;
-  const name = MONTHS[Number(month) - 1] ?? month;
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+/** The dashboard's sentence on reviews, each document counted once: "3 WMA documents are due for
+ * review by the end of 2026, 1 of them overdue." */
+export function reviewCountText(count: { year: number; overdue: number; by_year_end: number }): string {
+  const { year, overdue, by_year_end: total } = count;
+  const documents = (n: number) => `${n} WMA document${n === 1 ? " is" : "s are"}`;
+  if (total === 0) return `No WMA document is due for review by the end of ${year}.`;
+  if (overdue === 0) return `${documents(total)} due for review by the end of ${year}.`;
+  if (overdue >= total) return `${documents(total)} overdue for review.`;
+  return `${documents(total)} due for review by the end of ${year}, ${overdue} of them overdue.`;
 }
 
-/** "Due for review in October 2027", "Review overdue since 2024", or "". */
-export function reviewText(due: string | null, today: string): string {
+/** The second line of a "due for review" row: "D-1948-01-2017 · due Oct 2027", or "due Oct 2027"
+ * for a document without a code. */
+export function reviewRowMeta(code: string | null | undefined, due: string | null): string {
+  const parts = [code?.trim() ?? "", due ? `due ${formatPartialDate(due)}` : ""].filter(Boolean);
+  return parts.join(" · ");
+}
+
+/** "Due for review in Oct 2027", "Review overdue since 2024", or ""; with the core's reason
+ * ("10 years after the amendment of October 2017") when there is one. */
+export function reviewText(due: string | null, today: string, why = ""): string {
   if (!due) return "";
   const range = dateRange(due);
-  if (range && range.to < today) return `Review overdue since ${formatPartialDate(due)}`;
-  return `Due for review in ${formatPartialDate(due)}`;
+  const when =
+    range && range.to < today ? `Review overdue since ${formatPartialDate(due)}` : `Due for review in ${formatPartialDate(due)}`;
+  return why ? `${when}: ${why}` : when;
 }
 
 /** Words a speaker can deliver in `minutes` at about 110 words a minute. */

@@ -314,6 +314,8 @@ pub struct StatusChange {
     /// The name of the person "me" at the time, or empty.
     pub changed_by: String,
     pub at: String,
+    /// Attendance recorded in one step after the meeting ended, skipping the steps between.
+    pub recorded_after_meeting: bool,
 }
 
 /// The association's delegation settings for one meeting: the badge cap and the focal point.
@@ -453,6 +455,12 @@ pub fn status_date(text: &str, today: Date) -> Result<Date, CoreError> {
     crate::meeting::parse_date(text).map_err(|problem| {
         CoreError::validation("date", format!("The date of the change {problem}."))
     })
+}
+
+/// Whether attendance can be recorded in one step: the meeting ended before `today` and the
+/// assignment is still active and not yet attended.
+pub fn may_record_attendance(status: AssignmentStatus, meeting_end: Date, today: Date) -> bool {
+    meeting_end < today && status.is_active() && status != AssignmentStatus::Attended
 }
 
 /// Whole days from `from` to `to`.

@@ -383,5 +383,13 @@ pub fn human_date(date: Date) -> String {
     )
 }
 
+/// `text` cut to `max` characters, with "…" when cut: messages quote what was typed, never all of it.
+pub(crate) fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, FieldError};
 use crate::form::{check_length, optional_date, required_date, text};
+use crate::meeting::human_date;
 
 pub const MAX_NAME: usize = 200;
 pub const MAX_SHORT: usize = 200;
@@ -90,6 +91,8 @@ pub const COUNTRY_TOPICS: &[&str] = &[
 pub struct OrganizationDraft {
     pub kind: Option<OrganizationKind>,
     pub name: String,
+    /// The name in the organization's own language ("Suomen Lääkäriliitto"), or empty.
+    pub local_name: String,
     pub acronym: String,
     pub country: String,
     pub wma_membership: Option<WmaMembership>,
@@ -103,6 +106,7 @@ pub struct OrganizationDraft {
 pub struct OrganizationFields {
     pub kind: OrganizationKind,
     pub name: String,
+    pub local_name: String,
     pub acronym: String,
     pub country: String,
     pub wma_membership: WmaMembership,
@@ -150,6 +154,14 @@ impl OrganizationDraft {
             MAX_NAME,
             Some("Enter the organization's name, such as \"Kenya Medical Association\"."),
         );
+        let local_name = text(
+            &mut errors,
+            "local_name",
+            "The name in its own language",
+            &self.local_name,
+            MAX_NAME,
+            None,
+        );
         let acronym = text(
             &mut errors,
             "acronym",
@@ -180,6 +192,7 @@ impl OrganizationDraft {
             (Some(kind), true) => Ok(OrganizationFields {
                 kind,
                 name,
+                local_name,
                 acronym,
                 country,
                 wma_membership: self.wma_membership.unwrap_or(WmaMembership::None),
@@ -517,6 +530,83 @@ impl TermDraft {
     }
 }
 
+/// Where a term stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum TermState {
+    /// Starts after that day.
+    Upcoming,
+    /// Started on or before that day and has not ended (open-ended terms run on).
+    Current,
+    /// Its last day is before that day.
+    Ended,
+}
+
+impl TermFields {
+    /// Where the term stands on `today` (a parameter: the caller decides what today is).
+    pub fn state_on(&self, today: Date) -> TermState {
+        if self.start_date > today {
+            TermState::Upcoming
+        } else if self.end_date.is_some_and(|end| end < today) {
+            TermState::Ended
+        } else {
+            TermState::Current
+        }
+    }
+}
+
+/// Something about a seat's terms worth a second look; it never blocks a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SeatWarning {
+    pub message: String,
+    /// The terms it is about.
+    pub term_ids: Vec<String>,
+}
+
+/// Two different people holding one seat at the same time (substitutes aside): one warning per
+/// pair, naming both and the days they share. `terms` are (term id, holder's name, fields).
+pub fn overlapping_holders(terms: &[(&str, &str, &TermFields)]) -> Vec<SeatWarning> {
+    let holders: Vec<&(&str, &str, &TermFields)> = terms
+        .iter()
+        .filter(|(_, _, t)| t.capacity == TermCapacity::Holder)
+        .collect();
+    let mut warnings = Vec::new();
+    for (i, (a_id, a_name, a)) in holders.iter().enumerate() {
+        for (b_id, b_name, b) in &holders[i + 1..] {
+            if a.person_id == b.person_id {
+                continue;
+            }
+            let from = a.start_date.max(b.start_date);
+            let until = match (a.end_date, b.end_date) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+            if until.is_some_and(|until| until < from) {
+                continue;
+            }
+            let when = match until {
+                Some(until) if until == from => format!("on {}", human_date(from)),
+                Some(until) => format!("from {} to {}", human_date(from), human_date(until)),
+                None => format!("from {} on", human_date(from)),
+            };
+            let (first, second) = if a.start_date <= b.start_date {
+                (a_name, b_name)
+            } else {
+                (b_name, a_name)
+            };
+            warnings.push(SeatWarning {
+                message: format!(
+                    "{first} and {second} both hold this seat {when}. A seat has one holder at a time: end one term, or record one of them as substitute."
+                ),
+                term_ids: vec![(*a_id).to_owned(), (*b_id).to_owned()],
+            });
+        }
+    }
+    warnings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,6 +616,65 @@ mod tests {
             Err(CoreError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
             other => panic!("expected a validation error, got {other:?}"),
         }
+    }
+
+    fn term(person: &str, capacity: TermCapacity, start: &str, end: &str) -> TermFields {
+        TermFields {
+            person_id: person.into(),
+            capacity,
+            start_date: start.parse().unwrap(),
+            end_date: (!end.is_empty()).then(|| end.parse().unwrap()),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_term_is_upcoming_current_or_ended_relative_to_the_day_given() {
+        let t = term("p", TermCapacity::Holder, "2023-01-01", "2024-12-31");
+        let day = |d: &str| d.parse::<Date>().unwrap();
+        assert_eq!(t.state_on(day("2022-12-31")), TermState::Upcoming);
+        assert_eq!(t.state_on(day("2023-01-01")), TermState::Current);
+        assert_eq!(t.state_on(day("2024-12-31")), TermState::Current);
+        assert_eq!(t.state_on(day("2025-01-01")), TermState::Ended);
+        let open = term("p", TermCapacity::Holder, "2023-01-01", "");
+        assert_eq!(open.state_on(day("2090-01-01")), TermState::Current);
+    }
+
+    #[test]
+    fn two_holders_at_the_same_time_are_named_with_the_days_they_share() {
+        use TermCapacity::*;
+        let ana = term("ana", Holder, "2023-01-01", "2024-12-31");
+        let ben = term("ben", Holder, "2024-06-01", "");
+        let sub = term("sue", Substitute, "2023-01-01", "");
+        let next = term("kim", Holder, "2025-01-01", "");
+        let terms = [
+            ("t1", "Ana", &ana),
+            ("t2", "Ben", &ben),
+            ("t3", "Sue", &sub),
+        ];
+        let warnings = overlapping_holders(&terms);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(
+            warnings[0].message,
+            "Ana and Ben both hold this seat from 1 Jun 2024 to 31 Dec 2024. A seat has one holder at a time: end one term, or record one of them as substitute."
+        );
+        assert_eq!(warnings[0].term_ids, ["t1", "t2"]);
+        // One after the other: no warning. Open-ended both: "from … on".
+        assert!(overlapping_holders(&[("t1", "Ana", &ana), ("t4", "Kim", &next)]).is_empty());
+        let both_open = overlapping_holders(&[("t2", "Ben", &ben), ("t4", "Kim", &next)]);
+        assert!(
+            both_open[0]
+                .message
+                .contains("Ben and Kim both hold this seat from 1 Jan 2025 on")
+        );
+        // Sharing a single day.
+        let day = term("dan", Holder, "2024-12-31", "2025-06-30");
+        let one = overlapping_holders(&[("t1", "Ana", &ana), ("t5", "Dan", &day)]);
+        assert!(
+            one[0].message.contains("on 31 Dec 2024"),
+            "{}",
+            one[0].message
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::meeting::truncate;
+
 /// The year the WMA was founded: no handbook code is older.
 pub const FIRST_WMA_YEAR: i16 = 1947;
 
@@ -21,9 +23,10 @@ impl HandbookCode {
     /// Parses and checks a code; `this_year` is the latest plausible year.
     pub fn parse(text: &str, this_year: i16) -> Result<HandbookCode, String> {
         let text = text.trim().to_uppercase();
+        let shown = truncate(&text, 40);
         let bad = || {
             format!(
-                "\"{text}\" is not a handbook code. It looks like D-1948-01-2017: the type (D, S, R or CR), the year first adopted, a two-digit number, the year of the last action."
+                "\"{shown}\" is not a handbook code. It looks like D-1948-01-2017: the type (D, S, R or CR), the year first adopted, a two-digit number, the year of the last action."
             )
         };
         let parts: Vec<&str> = text.split('-').collect();
@@ -46,18 +49,18 @@ impl HandbookCode {
         for year in [first_year, last_year] {
             if !(FIRST_WMA_YEAR..=this_year).contains(&year) {
                 return Err(format!(
-                    "{year} in \"{text}\" is not a plausible year: WMA policy dates from {FIRST_WMA_YEAR} to {this_year}."
+                    "{year} in \"{shown}\" is not a plausible year: WMA policy dates from {FIRST_WMA_YEAR} to {this_year}."
                 ));
             }
         }
         if last_year < first_year {
             return Err(format!(
-                "In \"{text}\" the last action ({last_year}) comes before the first adoption ({first_year}); the last part is never earlier than the second."
+                "In \"{shown}\" the last action ({last_year}) comes before the first adoption ({first_year}); the last part is never earlier than the second."
             ));
         }
         if sequence == 0 {
             return Err(format!(
-                "\"{text}\": the number after the year starts at 01."
+                "\"{shown}\": the number after the year starts at 01."
             ));
         }
         Ok(HandbookCode {
@@ -138,7 +141,8 @@ impl WhoSymbol {
                 "Enter the symbol: a resolution like WHA77.17 or EB154.R3, a decision like WHA75(9) or EB150(3).".to_owned()
             } else {
                 format!(
-                    "\"{text}\" is not a WHO symbol. Resolutions look like WHA77.17 or EB154.R3; decisions like WHA75(9) or EB150(3)."
+                    "\"{}\" is not a WHO symbol. Resolutions look like WHA77.17 or EB154.R3; decisions like WHA75(9) or EB150(3).",
+                    truncate(&text, 40)
                 )
             }
         };

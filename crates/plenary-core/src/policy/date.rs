@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::meeting::truncate;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -28,7 +30,8 @@ impl PartialDate {
         let text = text.trim();
         let bad = || {
             format!(
-                "\"{text}\" is not a date. Enter the year (1948), the year and month (2017-10) or the full day (2017-10-14)."
+                "\"{}\" is not a date. Enter the year (1948), the year and month (2017-10) or the full day (2017-10-14).",
+                truncate(text, 40)
             )
         };
         if text.is_empty() {
@@ -112,6 +115,36 @@ impl PartialDate {
             year,
             month: self.month,
             day,
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// As a person writes it: "1948", "October 2016", "14 October 2016".
+    pub fn in_words(&self) -> String {
+        let month = self
+            .month
+            .and_then(|m| MONTHS.get(usize::try_from(m - 1).ok()?))
+            .copied();
+        match (month, self.day) {
+            (Some(month), Some(day)) => format!("{day} {month} {}", self.year),
+            (Some(month), None) => format!("{month} {}", self.year),
+            _ => self.year.to_string(),
         }
     }
 }

@@ -205,6 +205,23 @@ impl PolicyActionKind {
         }
     }
 
+    /// The action as a noun, for explanations: "the revision of October 2016".
+    pub fn noun(self) -> &'static str {
+        match self {
+            PolicyActionKind::Adopted => "adoption",
+            PolicyActionKind::Amended => "amendment",
+            PolicyActionKind::Revised => "revision",
+            PolicyActionKind::PartiallyRevised => "partial revision",
+            PolicyActionKind::EditoriallyRevised => "editorial revision",
+            PolicyActionKind::NoteOfClarificationAdded => "note of clarification",
+            PolicyActionKind::Reaffirmed => "reaffirmation",
+            PolicyActionKind::ReaffirmedWithMinorRevisions => "reaffirmation with minor revisions",
+            PolicyActionKind::Reclassified => "reclassification",
+            PolicyActionKind::RescindedAndArchived => "rescission",
+            PolicyActionKind::Superseded => "supersession",
+        }
+    }
+
     /// Whether the review clock restarts: adoption, revision or reaffirmation. Editorial
     /// revisions, notes of clarification and reclassification leave it alone.
     pub fn restarts_review(self) -> bool {
@@ -280,6 +297,8 @@ pub struct PolicyDocument {
     pub handbook_code: Option<String>,
     /// When the next review falls due (as precise as the last counting action's date).
     pub review_due: Option<PartialDate>,
+    /// Why it falls due then: the action it counts from and the period.
+    pub review_basis: Option<ReviewBasis>,
     pub created_at: String,
     pub updated_at: String,
     pub version: u32,
@@ -313,7 +332,8 @@ pub struct PolicyActionFields {
     pub note: String,
 }
 
-/// A stored history action. Actions are appended, never changed.
+/// A stored history action. A mistyped action is corrected or removed (each correction is kept
+/// in the history table); what follows from the history is derived again with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyAction {
@@ -545,12 +565,46 @@ impl PolicyActionDraft {
 pub const GENERAL_ASSEMBLY: &str = "wma_general_assembly";
 
 /// What a document's history says: its status, the year of its last action and when its next
-/// review falls due. `actions` may come in any order.
+/// review falls due (and why). `actions` may come in any order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Derived {
     pub status: PolicyStatus,
     pub last_year: Option<i16>,
     pub review_due: Option<PartialDate>,
+    pub review_basis: Option<ReviewBasis>,
+}
+
+/// The action a review date counts from (the last adoption, revision or reaffirmation; editorial
+/// revisions do not count) and the period for the document's type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReviewBasis {
+    pub kind: PolicyActionKind,
+    pub date: PartialDate,
+    pub years: i16,
+    /// "10 years after the revision of October 2016".
+    pub explanation: String,
+}
+
+impl ReviewBasis {
+    pub fn new(kind: PolicyActionKind, date: PartialDate, years: i16) -> ReviewBasis {
+        ReviewBasis {
+            kind,
+            date,
+            years,
+            explanation: format!(
+                "{years} year{} after the {} of {}",
+                if years == 1 { "" } else { "s" },
+                kind.noun(),
+                date.in_words()
+            ),
+        }
+    }
+
+    /// The review date: the same date `years` later, as precise as the action's.
+    pub fn due(&self) -> PartialDate {
+        self.date.plus_years(self.years)
+    }
 }
 
 pub fn derive(policy_type: PolicyType, actions: &[PolicyActionFields]) -> Derived {
@@ -582,18 +636,19 @@ pub fn derive(policy_type: PolicyType, actions: &[PolicyActionFields]) -> Derive
         };
     }
     let last_year = ordered.last().map(|a| a.date.year);
-    let review_due = match (policy_type.review_years(), status) {
+    let review_basis = match (policy_type.review_years(), status) {
         (Some(years), PolicyStatus::InForce | PolicyStatus::PendingGaAdoption) => ordered
             .iter()
             .rev()
             .find(|a| a.kind.restarts_review())
-            .map(|a| a.date.plus_years(years)),
+            .map(|a| ReviewBasis::new(a.kind, a.date, years)),
         _ => None,
     };
     Derived {
         status,
         last_year,
-        review_due,
+        review_due: review_basis.as_ref().map(ReviewBasis::due),
+        review_basis,
     }
 }
 
@@ -627,6 +682,33 @@ pub fn check_after_adoption(
             format!(
                 "The history already has an action of {}, before an adoption in {}. Check the date.",
                 early.date, action.date
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Refuses what a history would be after removing one of its actions if an action is then dated
+/// surely before the first remaining adoption.
+pub fn check_history(actions: &[PolicyActionFields]) -> Result<(), CoreError> {
+    let Some(adopted) = actions
+        .iter()
+        .filter(|a| a.kind == PolicyActionKind::Adopted)
+        .min_by_key(|a| a.date.earliest())
+    else {
+        return Ok(());
+    };
+    match actions
+        .iter()
+        .find(|a| a.date.latest() < adopted.date.earliest())
+    {
+        Some(early) => Err(CoreError::validation(
+            "date",
+            format!(
+                "Without it, the history would have an action of {} ({}) before the first adoption in {}. Correct or remove that action first.",
+                early.date,
+                early.kind.label().to_lowercase(),
+                adopted.date
             ),
         )),
         None => Ok(()),
@@ -760,8 +842,12 @@ impl PositionDraft {
                         own.push(id.0)
                     }
                 }
-                None => bad.push(id.trim().to_owned()),
+                None => bad.push(crate::meeting::truncate(id.trim(), 40)),
             }
+        }
+        if bad.len() > 3 {
+            bad.truncate(3);
+            bad.push("…".to_owned());
         }
         if !bad.is_empty() {
             errors.push(FieldError::new(

@@ -256,6 +256,55 @@ fn the_declaration_of_geneva_is_in_force_and_due_in_2027() {
 }
 
 #[test]
+fn the_review_date_says_which_action_it_counts_from() {
+    use PolicyActionKind::*;
+    let derived = derive(
+        PolicyType::Declaration,
+        &[
+            action(Adopted, "1975-10"),
+            action(Revised, "2016-10"),
+            action(EditoriallyRevised, "2019-04"),
+        ],
+    );
+    let basis = derived.review_basis.unwrap();
+    assert_eq!((basis.kind, basis.years), (Revised, 10));
+    assert_eq!(basis.date.to_string(), "2016-10");
+    assert_eq!(
+        basis.explanation,
+        "10 years after the revision of October 2016"
+    );
+    assert_eq!(derived.review_due, Some(basis.due()));
+
+    let resolution = derive(
+        PolicyType::Resolution,
+        &[
+            action(Adopted, "2019-10-26"),
+            action(ReaffirmedWithMinorRevisions, "2024"),
+        ],
+    );
+    assert_eq!(
+        resolution.review_basis.unwrap().explanation,
+        "5 years after the reaffirmation with minor revisions of 2024"
+    );
+    let adopted = derive(PolicyType::Statement, &[action(Adopted, "2012-10-13")]);
+    assert_eq!(
+        adopted.review_basis.unwrap().explanation,
+        "10 years after the adoption of 13 October 2012"
+    );
+    // No rule, no basis: WHO outcomes; rescinded documents.
+    let who = derive(PolicyType::WhoDecision, &[action(Adopted, "2022-05")]);
+    assert_eq!(who.review_basis, None);
+    let rescinded = derive(
+        PolicyType::Declaration,
+        &[
+            action(Adopted, "1990"),
+            action(RescindedAndArchived, "2010"),
+        ],
+    );
+    assert_eq!(rescinded.review_basis, None);
+}
+
+#[test]
 fn review_counts_from_adoption_revision_or_reaffirmation_only() {
     use PolicyActionKind::*;
     // Year-only precision stays year-only: due "2011", i.e. during 2011.

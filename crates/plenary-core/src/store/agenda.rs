@@ -1,6 +1,6 @@
 //! Agenda item queries, including renumbering an item together with the items nested under it.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{enum_at, enum_text};
 use super::{Store, stored};
@@ -41,36 +41,38 @@ impl Store {
         draft: &AgendaItemDraft,
     ) -> Result<AgendaItem> {
         let (number, fields) = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        super::meetings::require_meeting(&tx, meeting_id)?;
-        check_forum(&tx, &fields)?;
-        check_number_free(&tx, meeting_id, &number, &[])?;
-        let at = self.clock.now();
-        let item = AgendaItem {
-            id: uuid::Uuid::now_v7().to_string(),
-            meeting_id: meeting_id.to_owned(),
-            fields,
-            depth: 0,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let f = &item.fields;
-        tx.execute(
-            &format!("INSERT INTO agenda_item ({COLUMNS}, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10)"),
-            params![item.id, meeting_id, f.number, f.title, f.forum_body_id, enum_text(&f.priority), f.notes, at, at, number.sort_key()],
-        )?;
-        history::record(
-            &tx,
-            ENTITY,
-            &item.id,
-            HistoryAction::Create,
-            None,
-            Some(&item),
-            &at,
-        )?;
-        tx.commit()?;
-        self.agenda_item(&item.id)
+        let id = self.write(|w| {
+            let tx = w.conn();
+            super::meetings::require_meeting(&tx, meeting_id)?;
+            check_forum(&tx, &fields)?;
+            check_number_free(&tx, meeting_id, &number, &[])?;
+            let at = w.at().to_owned();
+            let item = AgendaItem {
+                id: uuid::Uuid::now_v7().to_string(),
+                meeting_id: meeting_id.to_owned(),
+                fields,
+                depth: 0,
+                created_at: at.clone(),
+                updated_at: at.clone(),
+                version: 1,
+            };
+            let f = &item.fields;
+            tx.execute(
+                &format!("INSERT INTO agenda_item ({COLUMNS}, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10)"),
+                params![item.id, meeting_id, f.number, f.title, f.forum_body_id, enum_text(&f.priority), f.notes, at, at, number.sort_key()],
+            )?;
+            history::record(
+                &tx,
+                ENTITY,
+                &item.id,
+                HistoryAction::Create,
+                None,
+                Some(&item),
+                &at,
+            )?;
+            Ok(item.id)
+        })?;
+        self.agenda_item(&id)
     }
 
     /// Saves an item. A new number carries the items nested under it along ("13" → "14" moves
@@ -82,79 +84,81 @@ impl Store {
         draft: &AgendaItemDraft,
     ) -> Result<AgendaItem> {
         let (number, fields) = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        check_forum(&tx, &fields)?;
-        let old_number = AgendaNumber::parse(&before.fields.number).map_err(CoreError::Storage)?;
-        let at = self.clock.now();
-        if number != old_number {
-            let moving = subtree(&tx, &before.meeting_id, &old_number)?;
-            let moving_ids: Vec<&str> = moving.iter().map(|(item, _)| item.id.as_str()).collect();
-            let renamed: Vec<AgendaNumber> = moving
-                .iter()
-                .map(|(_, n)| n.rebased(&old_number, &number))
-                .collect();
-            if let Some(ancestor) = old_number.is_ancestor_of(&number).then_some(&old_number) {
-                return Err(CoreError::validation(
-                    "number",
-                    format!(
-                        "Item {ancestor} cannot move under itself; choose a number outside {ancestor}."
-                    ),
-                ));
+        self.write(|w| {
+            let tx = w.conn();
+            let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            if before.version != expected_version {
+                return Err(CoreError::Conflict { entity: ENTITY });
             }
-            for new in &renamed {
-                check_number_free(&tx, &before.meeting_id, new, &moving_ids)?;
+            check_forum(&tx, &fields)?;
+            let old_number = AgendaNumber::parse(&before.fields.number).map_err(CoreError::Storage)?;
+            let at = w.at().to_owned();
+            if number != old_number {
+                let moving = subtree(&tx, &before.meeting_id, &old_number)?;
+                let moving_ids: Vec<&str> = moving.iter().map(|(item, _)| item.id.as_str()).collect();
+                let renamed: Vec<AgendaNumber> = moving
+                    .iter()
+                    .map(|(_, n)| n.rebased(&old_number, &number))
+                    .collect();
+                if let Some(ancestor) = old_number.is_ancestor_of(&number).then_some(&old_number) {
+                    return Err(CoreError::validation(
+                        "number",
+                        format!(
+                            "Item {ancestor} cannot move under itself; choose a number outside {ancestor}."
+                        ),
+                    ));
+                }
+                for new in &renamed {
+                    check_number_free(&tx, &before.meeting_id, new, &moving_ids)?;
+                }
+                // Park the moving numbers first so the swap never trips the uniqueness rule.
+                park(&tx, &moving_ids)?;
+                for ((item, _), new) in moving
+                    .iter()
+                    .zip(&renamed)
+                    .filter(|((item, _), _)| item.id != id)
+                {
+                    write_number(&tx, item, new, &at)?;
+                }
             }
-            // Park the moving numbers first so the swap never trips the uniqueness rule.
-            park(&tx, &moving_ids)?;
-            for ((item, _), new) in moving
-                .iter()
-                .zip(&renamed)
-                .filter(|((item, _), _)| item.id != id)
-            {
-                write_number(&tx, item, new, &at)?;
+            let after_fields = fields;
+            if after_fields == before.fields {
+                return Ok(());
             }
-        }
-        let after_fields = fields;
-        if after_fields == before.fields {
-            return Ok(before);
-        }
-        let after = AgendaItem {
-            fields: after_fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        let f = &after.fields;
-        tx.execute(
-            "UPDATE agenda_item SET number = ?1, sort_key = ?2, title = ?3, forum_body_id = ?4,
-                 priority = ?5, notes = ?6, updated_at = ?7, version = ?8
-             WHERE id = ?9",
-            params![
-                f.number,
-                number.sort_key(),
-                f.title,
-                f.forum_body_id,
-                enum_text(&f.priority),
-                f.notes,
-                at,
-                after.version,
-                id
-            ],
-        )?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
+            let after = AgendaItem {
+                fields: after_fields,
+                updated_at: at.clone(),
+                version: before.version + 1,
+                ..before.clone()
+            };
+            let f = &after.fields;
+            tx.execute(
+                "UPDATE agenda_item SET number = ?1, sort_key = ?2, title = ?3, forum_body_id = ?4,
+                     priority = ?5, notes = ?6, updated_at = ?7, version = ?8
+                 WHERE id = ?9",
+                params![
+                    f.number,
+                    number.sort_key(),
+                    f.title,
+                    f.forum_body_id,
+                    enum_text(&f.priority),
+                    f.notes,
+                    at,
+                    after.version,
+                    id
+                ],
+            )?;
+            history::record(
+                &tx,
+                ENTITY,
+                id,
+                HistoryAction::Update,
+                Some(&before),
+                Some(&after),
+                &at,
+            )?;
+            Ok(())
+        })?;
         self.agenda_item(id)
     }
 
@@ -165,52 +169,56 @@ impl Store {
         expected_version: u32,
         direction: Direction,
     ) -> Result<Vec<AgendaItem>> {
-        let tx = self.conn.transaction()?;
-        let item = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if item.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        let number = AgendaNumber::parse(&item.fields.number).map_err(CoreError::Storage)?;
-        let parent = &number.parts()[..number.parts().len() - 1];
-        let mut siblings: Vec<AgendaNumber> = items_of(&tx, &item.meeting_id)?
-            .iter()
-            .filter_map(|i| AgendaNumber::parse(&i.fields.number).ok())
-            .filter(|n| n.parts().len() == number.parts().len() && n.parts().starts_with(parent))
-            .collect();
-        siblings.sort();
-        let position = siblings.iter().position(|n| *n == number).unwrap_or(0);
-        let neighbour = match direction {
-            Direction::Up => position.checked_sub(1).and_then(|p| siblings.get(p)),
-            Direction::Down => siblings.get(position + 1),
-        };
-        let Some(neighbour) = neighbour.cloned() else {
-            let edge = if direction == Direction::Up {
-                "first"
-            } else {
-                "last"
+        let meeting_id = self.write(|w| {
+            let tx = w.conn();
+            let item = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            if item.version != expected_version {
+                return Err(CoreError::Conflict { entity: ENTITY });
+            }
+            let number = AgendaNumber::parse(&item.fields.number).map_err(CoreError::Storage)?;
+            let parent = &number.parts()[..number.parts().len() - 1];
+            let mut siblings: Vec<AgendaNumber> = items_of(&tx, &item.meeting_id)?
+                .iter()
+                .filter_map(|i| AgendaNumber::parse(&i.fields.number).ok())
+                .filter(|n| {
+                    n.parts().len() == number.parts().len() && n.parts().starts_with(parent)
+                })
+                .collect();
+            siblings.sort();
+            let position = siblings.iter().position(|n| *n == number).unwrap_or(0);
+            let neighbour = match direction {
+                Direction::Up => position.checked_sub(1).and_then(|p| siblings.get(p)),
+                Direction::Down => siblings.get(position + 1),
             };
-            return Err(CoreError::validation(
-                "number",
-                format!("Item {number} is already the {edge} at its level."),
-            ));
-        };
-        let ours = subtree(&tx, &item.meeting_id, &number)?;
-        let theirs = subtree(&tx, &item.meeting_id, &neighbour)?;
-        let ids: Vec<&str> = ours
-            .iter()
-            .chain(&theirs)
-            .map(|(i, _)| i.id.as_str())
-            .collect();
-        park(&tx, &ids)?;
-        let at = self.clock.now();
-        for (moved, n) in &ours {
-            write_number(&tx, moved, &n.rebased(&number, &neighbour), &at)?;
-        }
-        for (moved, n) in &theirs {
-            write_number(&tx, moved, &n.rebased(&neighbour, &number), &at)?;
-        }
-        tx.commit()?;
-        self.agenda_items(&item.meeting_id)
+            let Some(neighbour) = neighbour.cloned() else {
+                let edge = if direction == Direction::Up {
+                    "first"
+                } else {
+                    "last"
+                };
+                return Err(CoreError::validation(
+                    "number",
+                    format!("Item {number} is already the {edge} at its level."),
+                ));
+            };
+            let ours = subtree(&tx, &item.meeting_id, &number)?;
+            let theirs = subtree(&tx, &item.meeting_id, &neighbour)?;
+            let ids: Vec<&str> = ours
+                .iter()
+                .chain(&theirs)
+                .map(|(i, _)| i.id.as_str())
+                .collect();
+            park(&tx, &ids)?;
+            let at = w.at().to_owned();
+            for (moved, n) in &ours {
+                write_number(&tx, moved, &n.rebased(&number, &neighbour), &at)?;
+            }
+            for (moved, n) in &theirs {
+                write_number(&tx, moved, &n.rebased(&neighbour, &number), &at)?;
+            }
+            Ok(item.meeting_id)
+        })?;
+        self.agenda_items(&meeting_id)
     }
 
     /// Deletes an item nothing refers to (records, documents, statements, positions…: the
@@ -303,7 +311,7 @@ fn subtree(
 }
 
 /// Gives items a temporary number no real number can equal.
-fn park(tx: &Transaction<'_>, ids: &[&str]) -> Result<()> {
+fn park(tx: &rusqlite::Connection, ids: &[&str]) -> Result<()> {
     for id in ids {
         tx.execute(
             "UPDATE agenda_item SET number = '~' || id WHERE id = ?1",
@@ -314,7 +322,7 @@ fn park(tx: &Transaction<'_>, ids: &[&str]) -> Result<()> {
 }
 
 fn write_number(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     item: &AgendaItem,
     number: &AgendaNumber,
     at: &str,

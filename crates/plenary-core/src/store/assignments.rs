@@ -13,7 +13,7 @@ use crate::assignment::export::{self, DelegationExport, ExportField, ExportReque
 use crate::assignment::overlap::{self, Span};
 use crate::assignment::{
     Assignment, AssignmentDraft, AssignmentFields, AssignmentStatus, Delegation, DelegationDraft,
-    StatusChange, Warning, WarningKind, cap_warning, deadline_warning,
+    StatusChange, Warning, WarningKind, cap_warning, deadline_warning, may_record_attendance,
 };
 use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
@@ -62,6 +62,8 @@ pub struct BoardRow {
     pub organization: String,
     /// The statuses this assignment may move to.
     pub next: Vec<AssignmentStatus>,
+    /// The meeting has ended and this person's attendance can be recorded in one step.
+    pub may_record_attendance: bool,
 }
 
 /// The coordinator's board for one meeting.
@@ -172,7 +174,7 @@ impl Store {
             version: 1,
         };
         write(&tx, &assignment, true)?;
-        record_status(&tx, &assignment.id, None, status, today, &at)?;
+        record_status(&tx, &assignment.id, None, status, today, &at, false)?;
         history::record(
             &tx,
             ASSIGNMENT,
@@ -302,7 +304,7 @@ impl Store {
                 ..before.clone()
             };
             write(&tx, &after, false)?;
-            record_status(&tx, id, Some(before.status), to, date, &at)?;
+            record_status(&tx, id, Some(before.status), to, date, &at, false)?;
             history::record(
                 &tx,
                 ASSIGNMENT,
@@ -321,10 +323,77 @@ impl Store {
         Ok(changed)
     }
 
+    /// Records that someone attended a meeting that has ended, in one step from wherever the
+    /// assignment stands (proposed, invited, confirmed, registered or credentialed). The status
+    /// history gets one entry marked as recorded after the meeting, dated the meeting's last day:
+    /// entries for the skipped steps would claim an invitation, a registration and a badge that
+    /// nobody saw happen, on dates nobody knows, so one honest entry keeps the audit true.
+    pub fn record_attendance(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        today: Date,
+    ) -> Result<Assignment> {
+        let tx = self.conn.transaction()?;
+        let before = at_version(find(&tx, id)?, |a| a.version, expected_version, ASSIGNMENT)?;
+        if before.status == AssignmentStatus::Attended {
+            return Ok(before);
+        }
+        let meeting = meeting_in(&tx, &before.fields.meeting_id)?;
+        let end = meeting.fields.end_date;
+        if !may_record_attendance(before.status, end, today) {
+            let name = person_name(&tx, &before.fields.person_id)?;
+            return Err(CoreError::validation(
+                "status",
+                if end >= today {
+                    format!(
+                        "{} has not ended yet (its last day is {}). Move {name}'s status along as things happen, or record attendance once it has ended.",
+                        meeting.fields.title,
+                        human_date(end)
+                    )
+                } else {
+                    format!(
+                        "{name}'s assignment is {}. If {name} did attend, set it back to Proposed first, then record attendance.",
+                        before.status.label().to_lowercase()
+                    )
+                },
+            ));
+        }
+        let at = self.clock.now();
+        let after = Assignment {
+            status: AssignmentStatus::Attended,
+            status_date: end,
+            updated_at: at.clone(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        write(&tx, &after, false)?;
+        record_status(
+            &tx,
+            id,
+            Some(before.status),
+            AssignmentStatus::Attended,
+            end,
+            &at,
+            true,
+        )?;
+        history::record(
+            &tx,
+            ASSIGNMENT,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
     /// Every status change of an assignment, oldest first.
     pub fn status_changes(&self, assignment_id: &str) -> Result<Vec<StatusChange>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, assignment_id, from_status, to_status, date, changed_by, at FROM status_change
+            "SELECT id, assignment_id, from_status, to_status, date, changed_by, at, after_meeting FROM status_change
              WHERE assignment_id = ?1 ORDER BY rowid",
         )?;
         let rows = statement.query_map([assignment_id], |row| {
@@ -336,6 +405,7 @@ impl Store {
                 date: date_at(row, 4)?,
                 changed_by: row.get(5)?,
                 at: row.get(6)?,
+                recorded_after_meeting: row.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -428,6 +498,11 @@ impl Store {
                 let assignment = from_row(row)?;
                 Ok(BoardRow {
                     next: assignment.status.next().to_vec(),
+                    may_record_attendance: may_record_attendance(
+                        assignment.status,
+                        meeting.fields.end_date,
+                        today,
+                    ),
                     assignment,
                     person_name: row.get(COLUMN_COUNT)?,
                     organization: row.get(COLUMN_COUNT + 1)?,
@@ -844,7 +919,7 @@ impl Store {
             warnings.push(Warning {
                 kind: WarningKind::MeetingEnded,
                 message: format!(
-                    "{} ended on {}. Saved anyway; set the status to Attended if you are recording attendance.",
+                    "{} ended on {}. Saved anyway; if you are recording attendance, use Record attendance (one step, noted as recorded after the meeting).",
                     meeting.fields.title,
                     human_date(meeting.fields.end_date)
                 ),
@@ -997,6 +1072,7 @@ fn record_status(
     to: AssignmentStatus,
     date: Date,
     at: &str,
+    after_meeting: bool,
 ) -> Result<()> {
     // Who made the change: the person this laptop belongs to, if Settings names one.
     let by: String = conn
@@ -1008,10 +1084,10 @@ fn record_status(
         .optional()?
         .unwrap_or_default();
     conn.execute(
-        "INSERT INTO status_change (id, assignment_id, from_status, to_status, date, changed_by, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO status_change (id, assignment_id, from_status, to_status, date, changed_by, at, after_meeting)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![uuid::Uuid::now_v7().to_string(), assignment_id, from.map(|s| enum_text(&s)), enum_text(&to),
-            date.to_string(), by, at],
+            date.to_string(), by, at, after_meeting],
     )?;
     Ok(())
 }

@@ -116,56 +116,57 @@ impl Store {
                 "The file did not arrive. Choose it again.",
             ));
         }
-        let tx = self.conn.transaction()?;
-        super::meetings::require_meeting(&tx, meeting_id)?;
-        super::agenda::check_on_agenda(
-            &tx,
-            meeting_id,
-            fields.agenda_item_id.as_deref(),
-            "agenda_item_id",
-        )?;
-        let at = self.clock.now();
-        let document = Document {
-            id: uuid::Uuid::now_v7().to_string(),
-            meeting_id: meeting_id.to_owned(),
-            fields,
-            file_name: clean_file_name(file_name),
-            size: file.size,
-            sha256: file.sha256.clone(),
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let f = &document.fields;
-        tx.execute(
-            &format!("INSERT INTO document ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1)"),
-            params![
-                document.id,
+        self.write(|w| {
+            let tx = w.conn();
+            super::meetings::require_meeting(&tx, meeting_id)?;
+            super::agenda::check_on_agenda(
+                &tx,
                 meeting_id,
-                f.agenda_item_id,
-                f.symbol,
-                f.title,
-                f.language,
-                f.source_url,
-                f.retrieved_on.map(|d| d.to_string()),
-                document.file_name,
-                document.size,
-                document.sha256,
-                at,
-                at
-            ],
-        )?;
-        history::record(
-            &tx,
-            ENTITY,
-            &document.id,
-            HistoryAction::Create,
-            None,
-            Some(&document),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(document)
+                fields.agenda_item_id.as_deref(),
+                "agenda_item_id",
+            )?;
+            let at = w.at().to_owned();
+            let document = Document {
+                id: uuid::Uuid::now_v7().to_string(),
+                meeting_id: meeting_id.to_owned(),
+                fields,
+                file_name: clean_file_name(file_name),
+                size: file.size,
+                sha256: file.sha256.clone(),
+                created_at: at.clone(),
+                updated_at: at.clone(),
+                version: 1,
+            };
+            let f = &document.fields;
+            tx.execute(
+                &format!("INSERT INTO document ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1)"),
+                params![
+                    document.id,
+                    meeting_id,
+                    f.agenda_item_id,
+                    f.symbol,
+                    f.title,
+                    f.language,
+                    f.source_url,
+                    f.retrieved_on.map(|d| d.to_string()),
+                    document.file_name,
+                    document.size,
+                    document.sha256,
+                    at,
+                    at
+                ],
+            )?;
+            history::record(
+                &tx,
+                ENTITY,
+                &document.id,
+                HistoryAction::Create,
+                None,
+                Some(&document),
+                &at,
+            )?;
+            Ok(document)
+        })
     }
 
     /// Changes a document's details (the file stays).
@@ -176,44 +177,45 @@ impl Store {
         draft: &DocumentDraft,
     ) -> Result<Document> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        if before.version != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        super::agenda::check_on_agenda(
-            &tx,
-            &before.meeting_id,
-            fields.agenda_item_id.as_deref(),
-            "agenda_item_id",
-        )?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        let at = self.clock.now();
-        let after = Document {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        let f = &after.fields;
-        tx.execute(
-            "UPDATE document SET agenda_item_id = ?1, symbol = ?2, title = ?3, language = ?4, source_url = ?5,
-                 retrieved_on = ?6, updated_at = ?7, version = ?8 WHERE id = ?9",
-            params![f.agenda_item_id, f.symbol, f.title, f.language, f.source_url, f.retrieved_on.map(|d| d.to_string()), at, after.version, id],
-        )?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            let tx = w.conn();
+            let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            if before.version != expected_version {
+                return Err(CoreError::Conflict { entity: ENTITY });
+            }
+            super::agenda::check_on_agenda(
+                &tx,
+                &before.meeting_id,
+                fields.agenda_item_id.as_deref(),
+                "agenda_item_id",
+            )?;
+            if fields == before.fields {
+                return Ok(before);
+            }
+            let at = w.at().to_owned();
+            let after = Document {
+                fields,
+                updated_at: at.clone(),
+                version: before.version + 1,
+                ..before.clone()
+            };
+            let f = &after.fields;
+            tx.execute(
+                "UPDATE document SET agenda_item_id = ?1, symbol = ?2, title = ?3, language = ?4, source_url = ?5,
+                     retrieved_on = ?6, updated_at = ?7, version = ?8 WHERE id = ?9",
+                params![f.agenda_item_id, f.symbol, f.title, f.language, f.source_url, f.retrieved_on.map(|d| d.to_string()), at, after.version, id],
+            )?;
+            history::record(
+                &tx,
+                ENTITY,
+                id,
+                HistoryAction::Update,
+                Some(&before),
+                Some(&after),
+                &at,
+            )?;
+            Ok(after)
+        })
     }
 
     /// Removes a document; its file goes too when nothing else refers to it.

@@ -11,6 +11,12 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_policy.sql")),
     M::up(include_str!("migrations/0007_folded_search.sql")),
     M::up(include_str!("migrations/0008_schema_rules.sql")),
+    M::up(include_str!("migrations/0009_policy_action_edits.sql")),
+    M::up(include_str!("migrations/0010_review_basis.sql")),
+    M::up(include_str!("migrations/0011_organization_local_name.sql")),
+    M::up(include_str!("migrations/0012_attendance_after_meeting.sql")),
+    M::up(include_str!("migrations/0013_child_row_ids.sql")),
+    M::up(include_str!("migrations/0014_index_earlier_meetings.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

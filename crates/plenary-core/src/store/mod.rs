@@ -28,7 +28,7 @@ pub use assignments::{
     MyAssignments,
 };
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
-pub use organizations::{CountryPage, SeatWithTerms, TermView};
+pub use organizations::{CountryPage, SeatTerm, SeatWithTerms, TermSaved, TermView};
 pub use people::{PersonPage, PersonRow};
 
 pub use policy::{PolicyFilter, ReviewDue, ReviewDueCount};
@@ -200,9 +200,10 @@ fn read_user_version(path: &Path, query: &str) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
 }
 
-/// SQL functions the schema's triggers use: `plenary_fold(text)` and `plenary_name_key(text)`,
-/// the core's own folding, so the search index and duplicate keys fold exactly as Rust and the UI
-/// do. Registered on every connection before migrations run.
+/// SQL functions the schema uses: `plenary_fold(text)` and `plenary_name_key(text)`, the core's
+/// own folding, so the search index and duplicate keys fold exactly as Rust and the UI do; and
+/// `plenary_new_id()`, a fresh UUIDv7 for migrations that key existing rows. Registered on every
+/// connection before migrations run.
 pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     use rusqlite::functions::FunctionFlags;
     let flags = FunctionFlags::SQLITE_UTF8
@@ -217,6 +218,10 @@ pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
         Ok(ctx
             .get::<Option<String>>(0)?
             .map(|text| crate::people::name_key(&text)))
+    })?;
+    // A fresh UUIDv7, for migrations that give existing rows their own keys.
+    conn.create_scalar_function("plenary_new_id", 0, FunctionFlags::SQLITE_UTF8, |_| {
+        Ok(uuid::Uuid::now_v7().to_string())
     })
 }
 

@@ -12,7 +12,7 @@ use crate::meeting::Meeting;
 use crate::organization::{
     CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
     InteractionFields, Organization, OrganizationDraft, OrganizationFields, Seat, SeatDraft,
-    SeatFields, Term, TermDraft, TermFields,
+    SeatFields, SeatWarning, Term, TermDraft, TermFields, TermState, overlapping_holders,
 };
 
 const ORGANIZATION: &str = "organization";
@@ -23,7 +23,7 @@ const SEAT: &str = "seat";
 const TERM: &str = "term";
 
 const ORGANIZATION_COLUMNS: &str = "id, kind, name, acronym, country, wma_membership, who_relation,
-    website, notes, created_at, updated_at, version";
+    website, notes, created_at, updated_at, version, local_name";
 
 /// What a country page gathers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,12 +35,32 @@ pub struct CountryPage {
     pub meetings: Vec<Meeting>,
 }
 
-/// A seat with its terms, newest first.
+/// A seat with its terms, newest first, each marked current, ended or upcoming, and warnings
+/// (two holders at the same time).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SeatWithTerms {
     pub seat: Seat,
-    pub terms: Vec<TermView>,
+    pub terms: Vec<SeatTerm>,
+    pub warnings: Vec<SeatWarning>,
+}
+
+/// A term on the seats page: where it stands on the day asked about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SeatTerm {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub view: TermView,
+    pub state: TermState,
+}
+
+/// A saved term and what the office should know about it (never blocking).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TermSaved {
+    pub term: Term,
+    pub warnings: Vec<SeatWarning>,
 }
 
 /// A term with the names a person reads.
@@ -284,8 +304,8 @@ impl Store {
         Ok(seat)
     }
 
-    /// Every seat with its terms.
-    pub fn seats(&self) -> Result<Vec<SeatWithTerms>> {
+    /// Every seat with its terms, each current, ended or upcoming on `today`.
+    pub fn seats(&self, today: Date) -> Result<Vec<SeatWithTerms>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT id, kind, name, organization_id, appointed_by, notes, created_at, updated_at, version
              FROM seat ORDER BY name COLLATE NOCASE",
@@ -310,19 +330,27 @@ impl Store {
         let terms = self.terms_where("1 = 1", params![])?;
         Ok(seats
             .into_iter()
-            .map(|seat| SeatWithTerms {
-                terms: terms
-                    .iter()
-                    .filter(|t| t.term.seat_id == seat.id)
-                    .cloned()
-                    .collect(),
-                seat,
+            .map(|seat| {
+                let of_seat: Vec<&TermView> =
+                    terms.iter().filter(|t| t.term.seat_id == seat.id).collect();
+                SeatWithTerms {
+                    warnings: seat_warnings(&of_seat),
+                    terms: of_seat
+                        .into_iter()
+                        .map(|view| SeatTerm {
+                            state: view.term.fields.state_on(today),
+                            view: view.clone(),
+                        })
+                        .collect(),
+                    seat,
+                }
             })
             .collect())
     }
 
-    /// Adds a term (a holder or a substitute) to a seat.
-    pub fn add_term(&mut self, seat_id: &str, draft: &TermDraft) -> Result<Term> {
+    /// Adds a term (a holder or a substitute) to a seat. Another holder at the same time comes
+    /// back as a warning; it does not block.
+    pub fn add_term(&mut self, seat_id: &str, draft: &TermDraft) -> Result<TermSaved> {
         let fields = draft.validate()?;
         let tx = self.conn.transaction()?;
         if !exists(&tx, "seat", seat_id)? {
@@ -360,16 +388,27 @@ impl Store {
             &at,
         )?;
         tx.commit()?;
-        Ok(term)
+        self.term_saved(term)
     }
 
-    /// Changes a term (typically to end it); the seat stays the same.
+    /// The saved term with the warnings about it.
+    fn term_saved(&self, term: Term) -> Result<TermSaved> {
+        let terms = self.terms_where("t.seat_id = ?1", params![term.seat_id])?;
+        let warnings = seat_warnings(&terms.iter().collect::<Vec<_>>())
+            .into_iter()
+            .filter(|w| w.term_ids.contains(&term.id))
+            .collect();
+        Ok(TermSaved { term, warnings })
+    }
+
+    /// Changes a term (typically to end it); the seat stays the same. Warnings as for
+    /// [`Store::add_term`].
     pub fn update_term(
         &mut self,
         id: &str,
         expected_version: u32,
         draft: &TermDraft,
-    ) -> Result<Term> {
+    ) -> Result<TermSaved> {
         let found = self
             .terms_where("t.id = ?1", params![id])?
             .into_iter()
@@ -378,7 +417,7 @@ impl Store {
         let before = at_version(found, |t| t.version, expected_version, TERM)?;
         let fields = draft.validate()?;
         if fields == before.fields {
-            return Ok(before);
+            return self.term_saved(before);
         }
         let tx = self.conn.transaction()?;
         if !exists(&tx, "person", &fields.person_id)? {
@@ -414,7 +453,7 @@ impl Store {
             &at,
         )?;
         tx.commit()?;
-        Ok(after)
+        self.term_saved(after)
     }
 
     pub fn delete_term(&mut self, id: &str, expected_version: u32) -> Result<()> {
@@ -460,6 +499,15 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Warnings about one seat's terms.
+fn seat_warnings(terms: &[&TermView]) -> Vec<SeatWarning> {
+    let named: Vec<(&str, &str, &TermFields)> = terms
+        .iter()
+        .map(|t| (t.term.id.as_str(), t.person_name.as_str(), &t.term.fields))
+        .collect();
+    overlapping_holders(&named)
 }
 
 const NOTE_SELECT: &str =
@@ -543,10 +591,12 @@ fn write_organization(conn: &rusqlite::Connection, o: &Organization, insert: boo
     let f: &OrganizationFields = &o.fields;
     let sql = if insert {
         "INSERT INTO organization (id, kind, name, acronym, country, wma_membership, who_relation, website,
-             notes, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+             notes, created_at, updated_at, version, local_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     } else {
         "UPDATE organization SET kind = ?2, name = ?3, acronym = ?4, country = ?5, wma_membership = ?6,
-             who_relation = ?7, website = ?8, notes = ?9, updated_at = ?11, version = ?12 WHERE id = ?1 AND created_at = ?10"
+             who_relation = ?7, website = ?8, notes = ?9, updated_at = ?11, version = ?12, local_name = ?13
+         WHERE id = ?1 AND created_at = ?10"
     };
     conn.execute(
         sql,
@@ -562,7 +612,8 @@ fn write_organization(conn: &rusqlite::Connection, o: &Organization, insert: boo
             f.notes,
             o.created_at,
             o.updated_at,
-            o.version
+            o.version,
+            f.local_name
         ],
     )?;
     Ok(())
@@ -602,6 +653,7 @@ fn organization_from_row(row: &Row<'_>) -> rusqlite::Result<Organization> {
         fields: OrganizationFields {
             kind: enum_at(row, 1)?,
             name: row.get(2)?,
+            local_name: row.get(12)?,
             acronym: row.get(3)?,
             country: row.get(4)?,
             wma_membership: enum_at(row, 5)?,

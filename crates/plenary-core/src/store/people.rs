@@ -4,10 +4,10 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::organizations::{TermView, check_links};
-use super::row::{at_version, enum_at, enum_text, list_at, list_text, opt_date_at};
-use super::{Store, stored};
+use super::row::{enum_at, enum_text, list_at, list_text, opt_date_at};
+use super::{Store, Writable, bump_bookkeeping, stored};
 use crate::error::{CoreError, FieldError, Result};
-use crate::history::{self, HistoryAction};
+use crate::history::HistoryAction;
 use crate::organization::Organization;
 use crate::people::{
     Person, PersonDraft, PersonFields, PersonTravel, TravelDraft, TravelFields, name_key,
@@ -46,29 +46,19 @@ impl Store {
     /// the form can offer to open the existing one ([`Store::person_duplicates`]).
     pub fn create_person(&mut self, draft: &PersonDraft) -> Result<Person> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        check_links(&tx, fields.organization_id.as_deref(), None)?;
-        check_duplicates(&tx, &fields, None)?;
-        let at = self.clock.now();
-        let person = Person {
-            id: uuid::Uuid::now_v7().to_string(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        write(&tx, &person, true)?;
-        history::record(
-            &tx,
-            PERSON,
-            &person.id,
-            HistoryAction::Create,
-            None,
-            Some(&person),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(person)
+        self.write(|w| {
+            check_links(w.conn(), fields.organization_id.as_deref(), None)?;
+            check_duplicates(w.conn(), &fields, None)?;
+            let person = Person {
+                id: uuid::Uuid::now_v7().to_string(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&person)?;
+            Ok(person)
+        })
     }
 
     pub fn person(&self, id: &str) -> Result<Person> {
@@ -111,33 +101,20 @@ impl Store {
         expected_version: u32,
         draft: &PersonDraft,
     ) -> Result<Person> {
-        let tx = self.conn.transaction()?;
-        let before = at_version(find(&tx, id)?, |p| p.version, expected_version, PERSON)?;
-        let fields = draft.validate()?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        check_links(&tx, fields.organization_id.as_deref(), None)?;
-        check_duplicates(&tx, &fields, Some(id))?;
-        let at = self.clock.now();
-        let after = Person {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        write(&tx, &after, false)?;
-        history::record(
-            &tx,
-            PERSON,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        let fields = draft.validate();
+        self.write(|w| {
+            w.update(id, expected_version, |before: &Person| {
+                let fields = fields?;
+                if fields != before.fields {
+                    check_links(w.conn(), fields.organization_id.as_deref(), None)?;
+                    check_duplicates(w.conn(), &fields, Some(id))?;
+                }
+                Ok(Person {
+                    fields,
+                    ..before.clone()
+                })
+            })
+        })
     }
 
     /// Deletes a person who holds no assignment, term or note (their travel details go with them).
@@ -204,57 +181,54 @@ impl Store {
         draft: &TravelDraft,
     ) -> Result<PersonTravel> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        if !super::row::exists(&tx, "person", person_id)? {
-            return Err(CoreError::NotFound { entity: PERSON });
-        }
-        let before = find_travel(&tx, person_id)?;
-        if before.as_ref().map(|t| t.version) != expected_version {
-            return Err(CoreError::Conflict { entity: TRAVEL });
-        }
-        if let Some(before) = &before
-            && before.fields == fields
-        {
-            return Ok(before.clone());
-        }
-        let at = self.clock.now();
-        let after = PersonTravel {
-            person_id: person_id.to_owned(),
-            fields,
-            created_at: before
-                .as_ref()
-                .map(|b| b.created_at.clone())
-                .unwrap_or_else(|| at.clone()),
-            updated_at: at.clone(),
-            version: before.as_ref().map(|b| b.version + 1).unwrap_or(1),
-        };
-        let f: &TravelFields = &after.fields;
-        tx.execute(
-            "INSERT INTO person_travel (person_id, nationality, passport_number, passport_expiry, dietary_needs,
-                 access_needs, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (person_id) DO UPDATE SET nationality = excluded.nationality,
-                 passport_number = excluded.passport_number, passport_expiry = excluded.passport_expiry,
-                 dietary_needs = excluded.dietary_needs, access_needs = excluded.access_needs,
-                 updated_at = excluded.updated_at, version = excluded.version",
-            params![person_id, f.nationality, f.passport_number, f.passport_expiry.map(|d| d.to_string()),
-                f.dietary_needs, f.access_needs, after.created_at, after.updated_at, after.version],
-        )?;
-        let action = if before.is_some() {
-            HistoryAction::Update
-        } else {
-            HistoryAction::Create
-        };
-        history::record(
-            &tx,
-            "person_travel",
-            person_id,
-            action,
-            before.map(|b| b.redacted()).as_ref(),
-            Some(&after.redacted()),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            if !super::row::exists(w.conn(), "person", person_id)? {
+                return Err(CoreError::NotFound { entity: PERSON });
+            }
+            let before = find_travel(w.conn(), person_id)?;
+            if before.as_ref().map(|t| t.version) != expected_version {
+                return Err(CoreError::Conflict { entity: TRAVEL });
+            }
+            if let Some(before) = &before
+                && before.fields == fields
+            {
+                return Ok(before.clone());
+            }
+            let after = PersonTravel {
+                person_id: person_id.to_owned(),
+                fields,
+                created_at: before
+                    .as_ref()
+                    .map_or_else(|| w.at().to_owned(), |b| b.created_at.clone()),
+                updated_at: w.at().to_owned(),
+                version: before.as_ref().map_or(1, |b| b.version + 1),
+            };
+            let f: &TravelFields = &after.fields;
+            w.conn().execute(
+                "INSERT INTO person_travel (person_id, nationality, passport_number, passport_expiry, dietary_needs,
+                     access_needs, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (person_id) DO UPDATE SET nationality = excluded.nationality,
+                     passport_number = excluded.passport_number, passport_expiry = excluded.passport_expiry,
+                     dietary_needs = excluded.dietary_needs, access_needs = excluded.access_needs,
+                     updated_at = excluded.updated_at, version = excluded.version",
+                params![person_id, f.nationality, f.passport_number, f.passport_expiry.map(|d| d.to_string()),
+                    f.dietary_needs, f.access_needs, after.created_at, after.updated_at, after.version],
+            )?;
+            let action = if before.is_some() {
+                HistoryAction::Update
+            } else {
+                HistoryAction::Create
+            };
+            // Only which fields were filled in, never their values.
+            w.history(
+                "person_travel",
+                person_id,
+                action,
+                before.map(|b| b.redacted()).as_ref(),
+                Some(&after.redacted()),
+            )?;
+            Ok(after)
+        })
     }
 }
 
@@ -398,6 +372,16 @@ pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         updated_at: row.get(13)?,
         version: row.get(14)?,
     })
+}
+
+impl Writable for Person {
+    fn insert(&self, conn: &rusqlite::Connection) -> Result<()> {
+        write(conn, self, true)
+    }
+    fn rewrite(&self, conn: &rusqlite::Connection) -> Result<()> {
+        write(conn, self, false)
+    }
+    bump_bookkeeping!();
 }
 
 stored!(Person, PERSON, PERSON, find, |p| p.fields.full_name.clone());

@@ -818,7 +818,7 @@ fn seats_have_terms_that_cannot_end_before_they_start() {
             },
         )
         .unwrap();
-    let seats = store.seats().unwrap();
+    let seats = store.seats(date(2025, 2, 1)).unwrap();
     assert_eq!(seats[0].terms.len(), 2);
     let ending = store.terms_ending_within(date(2025, 2, 1), 90).unwrap();
     assert_eq!(ending.len(), 1);
@@ -849,7 +849,10 @@ fn seats_have_terms_that_cannot_end_before_they_start() {
         ["end_date"]
     );
     ended.end_date = "2025-04-30".into();
-    let after = store.update_term(&open.id, open.version, &ended).unwrap();
+    let after = store
+        .update_term(&open.id, open.version, &ended)
+        .unwrap()
+        .term;
     assert_eq!(after.fields.end_date, Some(date(2025, 4, 30)));
     assert_eq!(
         store
@@ -898,5 +901,191 @@ fn a_country_has_one_stored_spelling_whatever_the_case_typed() {
     assert_eq!(
         store.country_spelling("côte d'Ivoire").unwrap(),
         "côte d'Ivoire"
+    );
+}
+
+#[test]
+fn seats_say_which_term_is_current_and_warn_about_two_holders_at_once() {
+    use crate::organization::{TermCapacity, TermState};
+    let (_dir, mut store) = fresh();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    let kim = store.create_person(&person("김민준")).unwrap();
+    let seat = store
+        .create_seat(&SeatDraft {
+            kind: Some(SeatKind::CouncilSeat),
+            name: "WMA Council seat".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let term = |person: &str, start: &str, end: &str| TermDraft {
+        person_id: person.to_owned(),
+        capacity: Some(TermCapacity::Holder),
+        start_date: start.into(),
+        end_date: end.into(),
+        ..Default::default()
+    };
+    let first = store
+        .add_term(&seat.id, &term(&amina.id, "2021-04-01", "2023-04-30"))
+        .unwrap();
+    assert!(first.warnings.is_empty());
+    // The successor entered with a start before the first term ends: saved, with a warning.
+    let second = store
+        .add_term(&seat.id, &term(&kim.id, "2023-04-01", ""))
+        .unwrap();
+    assert_eq!(second.warnings.len(), 1);
+    assert_eq!(
+        second.warnings[0].message,
+        "Amina Ngũgĩ and 김민준 both hold this seat from 1 Apr 2023 to 30 Apr 2023. A seat has one holder at a time: end one term, or record one of them as substitute."
+    );
+    assert_eq!(count(&store, "term"), 2);
+
+    // "Today" is the caller's: on 1 Jan 2024 the first term has ended, the second is current.
+    let seats = store.seats(date(2024, 1, 1)).unwrap();
+    let states: Vec<(String, TermState)> = seats[0]
+        .terms
+        .iter()
+        .map(|t| (t.view.person_name.clone(), t.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("김민준".to_owned(), TermState::Current),
+            ("Amina Ngũgĩ".to_owned(), TermState::Ended)
+        ]
+    );
+    assert_eq!(seats[0].warnings.len(), 1);
+    let early = store.seats(date(2022, 1, 1)).unwrap();
+    assert_eq!(early[0].terms[0].state, TermState::Upcoming);
+
+    // Correcting the successor's start clears the warning.
+    let fixed = store
+        .update_term(
+            &second.term.id,
+            second.term.version,
+            &term(&kim.id, "2023-05-01", ""),
+        )
+        .unwrap();
+    assert!(fixed.warnings.is_empty());
+    assert!(
+        store.seats(date(2024, 1, 1)).unwrap()[0]
+            .warnings
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_organization_has_its_name_in_its_own_language() {
+    let (_dir, mut store) = fresh();
+    let finnish = store
+        .create_organization(&OrganizationDraft {
+            kind: Some(OrganizationKind::NationalMedicalAssociation),
+            name: "Finnish Medical Association".into(),
+            local_name: "  Suomen Lääkäriliitto ".into(),
+            country: "Finland".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(finnish.fields.local_name, "Suomen Lääkäriliitto");
+    assert_eq!(store.organization(&finnish.id).unwrap(), finnish);
+    // Search finds it by that name, accents folded.
+    let hits = store.search("laakariliitto", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].record_id, finnish.id);
+
+    // Changed, and the change kept in its history; an overlong one is refused at its field.
+    let mut draft = OrganizationDraft {
+        kind: Some(OrganizationKind::NationalMedicalAssociation),
+        name: "Finnish Medical Association".into(),
+        local_name: "Finlands Läkarförbund".into(),
+        country: "Finland".into(),
+        ..Default::default()
+    };
+    let updated = store
+        .update_organization(&finnish.id, finnish.version, &draft)
+        .unwrap();
+    assert_eq!(updated.fields.local_name, "Finlands Läkarförbund");
+    let history = store.history("organization", &finnish.id).unwrap();
+    assert_eq!(history.last().unwrap().changed, ["local_name"]);
+    draft.local_name = "x".repeat(2_000);
+    let error = store
+        .update_organization(&finnish.id, updated.version, &draft)
+        .unwrap_err();
+    assert_eq!(fields(error), ["local_name"]);
+    assert_eq!(store.organization(&finnish.id).unwrap(), updated);
+}
+
+#[test]
+fn attendance_after_the_meeting_is_recorded_in_one_honest_step() {
+    let (_dir, mut store) = fresh();
+    let ga = store.create_meeting(&kigali()).unwrap();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    let saved = assign(&mut store, &ga.id, &amina.id, Role::Delegate);
+    let proposed = saved.assignment;
+    let after_ga = date(2023, 11, 1);
+
+    // Before the meeting has ended: refused, nothing changes.
+    let error = store
+        .record_attendance(&proposed.id, proposed.version, TODAY)
+        .unwrap_err();
+    let message = error.to_string();
+    assert_eq!(fields(error), ["status"]);
+    assert!(message.contains("has not ended yet"), "{message}");
+    assert!(!store.board(&ga.id, TODAY).unwrap().rows[0].may_record_attendance);
+
+    // After it: the board offers it, and the warning says how.
+    let board = store.board(&ga.id, after_ga).unwrap();
+    assert!(board.rows[0].may_record_attendance);
+    let stale = store.record_attendance(&proposed.id, proposed.version + 1, after_ga);
+    assert_eq!(
+        stale.unwrap_err(),
+        CoreError::Conflict {
+            entity: "assignment"
+        }
+    );
+
+    let attended = store
+        .record_attendance(&proposed.id, proposed.version, after_ga)
+        .unwrap();
+    assert_eq!(attended.status, AssignmentStatus::Attended);
+    assert_eq!(attended.status_date, ga.fields.end_date);
+    assert_eq!(attended.version, proposed.version + 1);
+    // One status entry, marked as recorded after the meeting: no invented steps.
+    let changes = store.status_changes(&proposed.id).unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[1].from_status, Some(AssignmentStatus::Proposed));
+    assert_eq!(changes[1].to_status, AssignmentStatus::Attended);
+    assert!(changes[1].recorded_after_meeting);
+    assert!(!changes[0].recorded_after_meeting);
+    let history = store.assignment_history(&proposed.id).unwrap();
+    assert_eq!(history.last().unwrap().changed, ["status", "status_date"]);
+    assert!(!store.board(&ga.id, after_ga).unwrap().rows[0].may_record_attendance);
+    // Again: nothing more to do.
+    let again = store
+        .record_attendance(&proposed.id, attended.version, after_ga)
+        .unwrap();
+    assert_eq!(again, attended);
+
+    // A declined assignment is not turned into attendance behind anyone's back.
+    let kim = store.create_person(&person("김민준")).unwrap();
+    let declined = assign(&mut store, &ga.id, &kim.id, Role::Observer).assignment;
+    let declined = store
+        .change_status(
+            &[(declined.id.clone(), declined.version)],
+            AssignmentStatus::Declined,
+            TODAY,
+        )
+        .unwrap()
+        .remove(0);
+    let error = store
+        .record_attendance(&declined.id, declined.version, after_ga)
+        .unwrap_err();
+    assert!(error.to_string().contains("declined"), "{error}");
+    assert_eq!(store.assignment(&declined.id).unwrap(), declined);
+    let unknown = store.record_attendance("nobody", 1, after_ga).unwrap_err();
+    assert_eq!(
+        unknown,
+        CoreError::NotFound {
+            entity: "assignment"
+        }
     );
 }

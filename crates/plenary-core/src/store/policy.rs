@@ -2,30 +2,32 @@
 //! date derived and stored with each action), the "due for review" view, positions and votes.
 
 use jiff::civil::Date;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::row::{enum_at, enum_text, opt_enum_at};
 use super::{Clock, Store, stored};
 use crate::body::BodyOrganization;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, FieldError, Result};
 use crate::history::{self, HistoryAction};
 use crate::policy::Stance;
 use crate::policy::{
     self, HandbookCode, Mandate, PartialDate, PolicyAction, PolicyActionDraft, PolicyActionFields,
     PolicyDocument, PolicyDocumentDraft, PolicyDocumentFields, PolicyStatus, PolicyType,
     PolicyVote, PolicyVoteDraft, PolicyVoteFields, Position, PositionDraft, PositionFields,
-    WhoSymbol,
+    ReviewBasis, WhoSymbol,
 };
 use crate::record::Vote;
 
 const ENTITY: &str = "policy document";
-/// The documents' table, also their key in the history.
+const ACTION: &str = "policy action";
+/// The tables of documents and of their history actions, also their keys in the history.
 const TABLE: &str = "policy_document";
+const ACTION_TABLE: &str = "policy_action";
 const SELECT: &str = "SELECT d.id, d.policy_type, d.emergency, d.title, d.short_name, d.code,
         d.lead_committee, d.rapporteur, d.topics, d.summary, d.full_text, d.source_url,
         d.meeting_id, d.agenda_item_id, d.status, d.handbook_code, d.review_due,
-        d.created_at, d.updated_at, d.version
+        d.created_at, d.updated_at, d.version, d.review_basis_kind, d.review_basis_date
     FROM policy_document d";
 
 /// Which documents a list shows; empty fields do not filter.
@@ -53,7 +55,8 @@ pub struct ReviewDue {
     pub overdue: bool,
 }
 
-/// How many documents fall due for review in a year (for the dashboard).
+/// How many documents fall due for review in a year (for the dashboard). A document due early
+/// in the year and not yet reviewed is both `due` and `overdue`: `by_year_end` counts it once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReviewDueCount {
@@ -62,6 +65,8 @@ pub struct ReviewDueCount {
     pub due: u32,
     /// Due before today and not reviewed.
     pub overdue: u32,
+    /// Due by the end of that year, overdue ones included, each document once.
+    pub by_year_end: u32,
 }
 
 impl Store {
@@ -89,7 +94,7 @@ impl Store {
             .unwrap_or_default();
         let mut statement = self.conn.prepare_cached(&format!(
             "{SELECT} WHERE (?1 IS NULL OR d.policy_type = ?1) AND (?2 IS NULL OR d.status = ?2)
-               AND (?3 = '' OR d.topics LIKE '%' || ?3 || '%')
+               AND (?3 = '' OR instr(lower(d.topics), lower(?3)) > 0)
                AND (?4 = '' OR d.policy_type IN (SELECT value FROM json_each(?4)))
                AND (?5 IS NULL OR (SELECT p.stance FROM policy_position p WHERE p.document_id = d.id
                                    ORDER BY p.created_at DESC, p.id DESC LIMIT 1) = ?5)
@@ -118,12 +123,64 @@ impl Store {
         find(&self.conn, id)?.ok_or(CoreError::NotFound { entity: ENTITY })
     }
 
+    /// Creates a document; with `adopted_on` (`2024`, `2024-05` or `2024-06-01`) its adoption is
+    /// recorded in the same transaction, by the body of its meeting (or of its WHO symbol) at that
+    /// meeting. A WHO resolution or decision is taken when it is made, so it needs the date.
     pub fn create_policy_document(
         &mut self,
         draft: &PolicyDocumentDraft,
+        adopted_on: &str,
     ) -> Result<PolicyDocument> {
+        let adopted_on = adopted_on.trim();
+        let mut errors = match draft.validate(self.clock.today().year()) {
+            Ok(_) => Vec::new(),
+            Err(CoreError::Validation(errors)) => errors,
+            Err(other) => return Err(other),
+        };
+        let mut adoption = PolicyActionDraft {
+            kind: policy::PolicyActionKind::Adopted,
+            date: adopted_on.to_owned(),
+            meeting_id: draft.meeting_id.trim().to_owned(),
+            ..Default::default()
+        };
+        if adopted_on.is_empty() && draft.policy_type.is_who() {
+            errors.push(FieldError::new(
+                "adopted_on",
+                format!(
+                    "Enter the date it was adopted (such as 2024-06-01): a {} is taken when it is made.",
+                    draft.policy_type.label()
+                ),
+            ));
+        } else if !adopted_on.is_empty()
+            && let Err(CoreError::Validation(problems)) =
+                adoption.validate(self.clock.today().year())
+        {
+            errors.extend(
+                problems
+                    .into_iter()
+                    .map(|e| FieldError::new("adopted_on", e.message)),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(errors));
+        }
         let tx = self.conn.transaction()?;
         let document = insert_document(&tx, &self.clock, draft)?;
+        if adopted_on.is_empty() {
+            tx.commit()?;
+            return Ok(document);
+        }
+        adoption.body_id = adopting_body(&tx, &document)?.unwrap_or_default();
+        let document =
+            append_action(&tx, &self.clock, &document, &adoption).map_err(|error| match error {
+                CoreError::Validation(problems) => CoreError::Validation(
+                    problems
+                        .into_iter()
+                        .map(|e| FieldError::new("adopted_on", e.message))
+                        .collect(),
+                ),
+                other => other,
+            })?;
         tx.commit()?;
         Ok(document)
     }
@@ -207,6 +264,104 @@ impl Store {
         Ok(after)
     }
 
+    /// Corrects an action of a document's history (a mistyped date, the wrong kind or body) and
+    /// returns the document with its status, code and review date derived again. The action's
+    /// earlier form is kept in the history table. A correction that would date an action before
+    /// the first adoption is refused.
+    pub fn update_policy_action(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        draft: &PolicyActionDraft,
+    ) -> Result<PolicyDocument> {
+        let fields = draft.validate(self.clock.today().year())?;
+        let tx = self.conn.transaction()?;
+        let (before, document) = action_at_version(&tx, id, expected_version)?;
+        if fields == before.fields {
+            return Ok(document);
+        }
+        let others: Vec<PolicyActionFields> = actions(&tx, &document.id)?
+            .into_iter()
+            .filter(|a| a.id != id)
+            .map(|a| a.fields)
+            .collect();
+        policy::check_after_adoption(&others, &fields)?;
+        check_action_links(&tx, &document.id, &fields)?;
+        let at = self.clock.now();
+        let after = PolicyAction {
+            fields,
+            updated_at: at.clone(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        let f = &after.fields;
+        let updated = tx.execute(
+            "UPDATE policy_action SET kind = ?1, date = ?2, date_from = ?3, body_id = ?4, meeting_id = ?5,
+                 superseded_by_id = ?6, note = ?7, updated_at = ?8, version = ?9
+             WHERE id = ?10 AND version = ?11",
+            params![
+                enum_text(&f.kind),
+                f.date.to_string(),
+                f.date.earliest().to_string(),
+                f.body_id,
+                f.meeting_id,
+                f.superseded_by_id,
+                f.note,
+                at,
+                after.version,
+                id,
+                expected_version
+            ],
+        )?;
+        if updated != 1 {
+            return Err(CoreError::Conflict { entity: ACTION });
+        }
+        history::record(
+            &tx,
+            ACTION_TABLE,
+            id,
+            HistoryAction::Update,
+            Some(&before),
+            Some(&after),
+            &at,
+        )?;
+        let document = rederive(&tx, &document, &at)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
+    /// Removes an action entered by mistake and returns the document with what follows from its
+    /// history derived again. The removed action stays in the history table. Refused when the
+    /// remaining history would have an action before its first adoption.
+    pub fn delete_policy_action(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+    ) -> Result<PolicyDocument> {
+        let tx = self.conn.transaction()?;
+        let (before, document) = action_at_version(&tx, id, expected_version)?;
+        let remaining: Vec<PolicyActionFields> = actions(&tx, &document.id)?
+            .into_iter()
+            .filter(|a| a.id != id)
+            .map(|a| a.fields)
+            .collect();
+        policy::check_history(&remaining)?;
+        tx.execute("DELETE FROM policy_action WHERE id = ?1", [id])?;
+        let at = self.clock.now();
+        history::record(
+            &tx,
+            ACTION_TABLE,
+            id,
+            HistoryAction::Delete,
+            Some(&before),
+            None,
+            &at,
+        )?;
+        let document = rederive(&tx, &document, &at)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
     /// Documents in force whose review falls due by `until` (overdue ones first, then by date).
     pub fn reviews_due(&self, today: Date, until: Date) -> Result<Vec<ReviewDue>> {
         let mut statement = self.conn.prepare_cached(&format!(
@@ -234,18 +389,25 @@ impl Store {
     /// Reviews falling due during `today`'s year, and those overdue.
     pub fn review_due_count(&self, today: Date) -> Result<ReviewDueCount> {
         let year = today.year();
-        let (due, overdue): (u32, u32) = self.conn.query_row(
+        // Overdue (its last possible day before today) implies due by the year's end.
+        let (due, overdue, by_year_end): (u32, u32, u32) = self.conn.query_row(
             "SELECT count(*) FILTER (WHERE review_due_from <= ?2 AND review_due_to >= ?1),
-                    count(*) FILTER (WHERE review_due_to < ?3)
+                    count(*) FILTER (WHERE review_due_to < ?3),
+                    count(*) FILTER (WHERE review_due_from <= ?2 OR review_due_to < ?3)
              FROM policy_document WHERE review_due_from IS NOT NULL",
             params![
                 format!("{year:04}-01-01"),
                 format!("{year:04}-12-31"),
                 today.to_string()
             ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        Ok(ReviewDueCount { year, due, overdue })
+        Ok(ReviewDueCount {
+            year,
+            due,
+            overdue,
+            by_year_end,
+        })
     }
 
     // -- Positions --------------------------------------------------------------------------
@@ -391,7 +553,7 @@ impl Store {
 
 /// Validates and writes a new document (with its history entry) inside `tx`.
 pub(super) fn insert_document(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     clock: &Clock,
     draft: &PolicyDocumentDraft,
 ) -> Result<PolicyDocument> {
@@ -439,7 +601,7 @@ pub(super) fn insert_document(
 /// Validates and appends an action to `before`'s history inside `tx`, updating what follows
 /// from it; returns the document as it now is.
 pub(super) fn append_action(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     clock: &Clock,
     before: &PolicyDocument,
     draft: &PolicyActionDraft,
@@ -451,6 +613,52 @@ pub(super) fn append_action(
         .map(|a| a.fields)
         .collect();
     policy::check_after_adoption(&existing, &fields)?;
+    check_action_links(tx, document_id, &fields)?;
+    let at = clock.now();
+    let id = uuid::Uuid::now_v7().to_string();
+    tx.execute(
+        "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
+             note, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
+        params![
+            id,
+            document_id,
+            enum_text(&fields.kind),
+            fields.date.to_string(),
+            fields.date.earliest().to_string(),
+            fields.body_id,
+            fields.meeting_id,
+            fields.superseded_by_id,
+            fields.note,
+            at
+        ],
+    )?;
+    let action = PolicyAction {
+        id: id.clone(),
+        document_id: document_id.to_owned(),
+        fields,
+        created_at: at.clone(),
+        updated_at: at.clone(),
+        version: 1,
+    };
+    history::record(
+        tx,
+        ACTION_TABLE,
+        &id,
+        HistoryAction::Create,
+        None,
+        Some(&action),
+        &at,
+    )?;
+    rederive(tx, before, &at)
+}
+
+/// The acting body, the meeting and the superseding document an action names exist.
+fn check_action_links(
+    tx: &rusqlite::Connection,
+    document_id: &str,
+    fields: &PolicyActionFields,
+) -> Result<()> {
     if let Some(body) = &fields.body_id {
         exists(
             tx,
@@ -484,42 +692,17 @@ pub(super) fn append_action(
             "That document no longer exists. Choose another.",
         )?;
     }
-    let at = clock.now();
-    let id = uuid::Uuid::now_v7().to_string();
-    tx.execute(
-        "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
-             note, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
-        params![
-            id,
-            document_id,
-            enum_text(&fields.kind),
-            fields.date.to_string(),
-            fields.date.earliest().to_string(),
-            fields.body_id,
-            fields.meeting_id,
-            fields.superseded_by_id,
-            fields.note,
-            at
-        ],
-    )?;
-    let action = PolicyAction {
-        id: id.clone(),
-        document_id: document_id.to_owned(),
-        fields,
-        created_at: at.clone(),
-        updated_at: at.clone(),
-        version: 1,
-    };
-    history::record(
-        tx,
-        "policy_action",
-        &id,
-        HistoryAction::Create,
-        None,
-        Some(&action),
-        &at,
-    )?;
+    Ok(())
+}
+
+/// After its history changed: a new version of the document with its status, code and review
+/// date replayed from the history, and the document's history entry.
+fn rederive(
+    tx: &rusqlite::Connection,
+    before: &PolicyDocument,
+    at: &str,
+) -> Result<PolicyDocument> {
+    let document_id = before.id.as_str();
     tx.execute(
         "UPDATE policy_document SET updated_at = ?1, version = version + 1 WHERE id = ?2",
         params![at, document_id],
@@ -538,12 +721,57 @@ pub(super) fn append_action(
         HistoryAction::Update,
         Some(before),
         Some(&after),
-        &at,
+        at,
     )?;
     Ok(after)
 }
 
-fn exists(tx: &Transaction<'_>, table: &str, id: &str, field: &str, message: &str) -> Result<()> {
+/// The action read for a correction or removal, at the version read, with its document.
+fn action_at_version(
+    tx: &rusqlite::Connection,
+    id: &str,
+    expected_version: u32,
+) -> Result<(PolicyAction, PolicyDocument)> {
+    let action = super::row::at_version(
+        find_action(tx, id)?,
+        |a| a.version,
+        expected_version,
+        ACTION,
+    )?;
+    let document = find(tx, &action.document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    Ok((action, document))
+}
+
+/// Who adopted a document created as adopted: the organ its WHO symbol names (WHA77.17: the
+/// World Health Assembly, even when linked to its Committee A), else the body of its meeting.
+fn adopting_body(tx: &rusqlite::Connection, document: &PolicyDocument) -> Result<Option<String>> {
+    if document.fields.policy_type.is_who()
+        && let Ok(symbol) = WhoSymbol::parse(&document.fields.code)
+    {
+        return Ok(Some(symbol.organ.body_id().to_owned()));
+    }
+    if let Some(meeting) = &document.fields.meeting_id {
+        let body: Option<String> = tx
+            .query_row(
+                "SELECT body_id FROM meeting WHERE id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if body.is_some() {
+            return Ok(body);
+        }
+    }
+    Ok(None)
+}
+
+fn exists(
+    tx: &rusqlite::Connection,
+    table: &str,
+    id: &str,
+    field: &str,
+    message: &str,
+) -> Result<()> {
     let found: bool = tx.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
         [id],
@@ -557,7 +785,7 @@ fn exists(tx: &Transaction<'_>, table: &str, id: &str, field: &str, message: &st
 }
 
 fn check_meeting_and_item(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     meeting: Option<&str>,
     agenda_item: Option<&str>,
 ) -> Result<()> {
@@ -582,13 +810,21 @@ fn check_meeting_and_item(
                 ));
             }
         }
+    } else if let Some(item) = agenda_item {
+        exists(
+            tx,
+            "agenda_item",
+            item,
+            "agenda_item_id",
+            "That agenda item no longer exists. Choose another, or none.",
+        )?;
     }
     Ok(())
 }
 
 /// The meeting and agenda item exist and belong together; a WHO symbol names the assembly or
 /// board session it is linked to (WHA77.17 belongs to WHA77, or to a meeting within it).
-fn check_links(tx: &Transaction<'_>, fields: &PolicyDocumentFields) -> Result<()> {
+fn check_links(tx: &rusqlite::Connection, fields: &PolicyDocumentFields) -> Result<()> {
     check_meeting_and_item(
         tx,
         fields.meeting_id.as_deref(),
@@ -634,7 +870,7 @@ fn check_links(tx: &Transaction<'_>, fields: &PolicyDocumentFields) -> Result<()
 
 /// Replays the history and stores what follows from it.
 fn write_derived(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     id: &str,
     policy_type: PolicyType,
     code: &str,
@@ -649,23 +885,26 @@ fn write_derived(
         })
     });
     let due = derived.review_due;
+    let basis = derived.review_basis.as_ref();
     tx.execute(
         "UPDATE policy_document SET status = ?1, handbook_code = ?2, review_due = ?3, review_due_from = ?4,
-             review_due_to = ?5
-         WHERE id = ?6",
+             review_due_to = ?5, review_basis_kind = ?6, review_basis_date = ?7
+         WHERE id = ?8",
         params![
             enum_text(&derived.status),
             handbook_code,
             due.map(|d| d.to_string()),
             due.map(|d| d.earliest().to_string()),
             due.map(|d| d.latest().to_string()),
+            basis.map(|b| enum_text(&b.kind)),
+            basis.map(|b| b.date.to_string()),
             id
         ],
     )?;
     Ok(())
 }
 
-fn checked(tx: &Transaction<'_>, id: &str, expected_version: u32) -> Result<PolicyDocument> {
+fn checked(tx: &rusqlite::Connection, id: &str, expected_version: u32) -> Result<PolicyDocument> {
     let document = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
     if document.version != expected_version {
         return Err(CoreError::Conflict { entity: ENTITY });
@@ -694,10 +933,19 @@ fn partial_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<PartialD
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<PolicyDocument> {
     let topics: String = row.get(8)?;
+    let policy_type: PolicyType = enum_at(row, 1)?;
+    let review_basis = match (
+        opt_enum_at(row, 20)?,
+        partial_date(row, 21)?,
+        policy_type.review_years(),
+    ) {
+        (Some(kind), Some(date), Some(years)) => Some(ReviewBasis::new(kind, date, years)),
+        _ => None,
+    };
     Ok(PolicyDocument {
         id: row.get(0)?,
         fields: PolicyDocumentFields {
-            policy_type: enum_at(row, 1)?,
+            policy_type,
             emergency: row.get(2)?,
             title: row.get(3)?,
             short_name: row.get(4)?,
@@ -718,36 +966,47 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PolicyDocument> {
         status: enum_at(row, 14)?,
         handbook_code: row.get(15)?,
         review_due: partial_date(row, 16)?,
+        review_basis,
         created_at: row.get(17)?,
         updated_at: row.get(18)?,
         version: row.get(19)?,
     })
 }
 
+const ACTION_SELECT: &str =
+    "SELECT id, document_id, kind, date, body_id, meeting_id, superseded_by_id, note, created_at,
+        updated_at, version
+    FROM policy_action";
+
 fn actions(conn: &rusqlite::Connection, document_id: &str) -> Result<Vec<PolicyAction>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, document_id, kind, date, body_id, meeting_id, superseded_by_id, note, created_at,
-                updated_at, version
-         FROM policy_action WHERE document_id = ?1 ORDER BY date_from, created_at, id",
-    )?;
-    let rows = statement.query_map([document_id], |row| {
-        Ok(PolicyAction {
-            id: row.get(0)?,
-            document_id: row.get(1)?,
-            fields: PolicyActionFields {
-                kind: enum_at(row, 2)?,
-                date: partial_date(row, 3)?.expect("date is NOT NULL"),
-                body_id: row.get(4)?,
-                meeting_id: row.get(5)?,
-                superseded_by_id: row.get(6)?,
-                note: row.get(7)?,
-            },
-            created_at: row.get(8)?,
-            updated_at: row.get(9)?,
-            version: row.get(10)?,
-        })
-    })?;
+    let mut statement = conn.prepare_cached(&format!(
+        "{ACTION_SELECT} WHERE document_id = ?1 ORDER BY date_from, created_at, id"
+    ))?;
+    let rows = statement.query_map([document_id], action_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn find_action(conn: &rusqlite::Connection, id: &str) -> Result<Option<PolicyAction>> {
+    let mut statement = conn.prepare_cached(&format!("{ACTION_SELECT} WHERE id = ?1"))?;
+    Ok(statement.query_row([id], action_from_row).optional()?)
+}
+
+fn action_from_row(row: &Row<'_>) -> rusqlite::Result<PolicyAction> {
+    Ok(PolicyAction {
+        id: row.get(0)?,
+        document_id: row.get(1)?,
+        fields: PolicyActionFields {
+            kind: enum_at(row, 2)?,
+            date: partial_date(row, 3)?.expect("date is NOT NULL"),
+            body_id: row.get(4)?,
+            meeting_id: row.get(5)?,
+            superseded_by_id: row.get(6)?,
+            note: row.get(7)?,
+        },
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+        version: row.get(10)?,
+    })
 }
 
 const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agenda_item_id, p.stance, p.priority,

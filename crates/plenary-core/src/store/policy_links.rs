@@ -42,75 +42,77 @@ impl Store {
         to_id: &str,
         kind: LinkKind,
     ) -> Result<Vec<PolicyLink>> {
-        let tx = self.conn.transaction()?;
-        let from = tx
-            .query_row(
-                "SELECT policy_type FROM policy_document WHERE id = ?1",
-                [from_id],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?;
-        if from.is_none() {
-            return Err(CoreError::NotFound {
-                entity: "policy document",
-            });
-        }
-        if to_id.trim().is_empty() {
-            return Err(CoreError::validation("to_id", "Choose the other document."));
-        }
-        if from_id == to_id {
-            return Err(CoreError::validation(
-                "to_id",
-                "A document cannot be linked to itself. Choose another.",
-            ));
-        }
-        let to_type = tx
-            .query_row(
-                "SELECT policy_type FROM policy_document WHERE id = ?1",
-                [to_id],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?;
-        let Some(to_type) = to_type else {
-            return Err(CoreError::validation(
-                "to_id",
-                "That document no longer exists. Choose another.",
-            ));
-        };
-        if kind == LinkKind::ReplacesCouncilResolution && to_type != "council_resolution" {
-            return Err(CoreError::validation(
-                "to_id",
-                "The other document is not a council resolution. Choose one, or another kind of link.",
-            ));
-        }
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM policy_link WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3)",
-            params![from_id, to_id, enum_text(&kind)],
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(CoreError::validation(
-                "to_id",
-                "These documents are already linked this way.",
-            ));
-        }
-        let at = self.clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO policy_link (id, from_id, to_id, kind, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1)",
-            params![id, from_id, to_id, enum_text(&kind), at],
-        )?;
-        let record = serde_json::json!({ "from_id": from_id, "to_id": to_id, "kind": kind });
-        history::record(
-            &tx,
-            "policy_link",
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&record),
-            &at,
-        )?;
-        tx.commit()?;
+        self.write(|w| {
+            let tx = w.conn();
+            let from = tx
+                .query_row(
+                    "SELECT policy_type FROM policy_document WHERE id = ?1",
+                    [from_id],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?;
+            if from.is_none() {
+                return Err(CoreError::NotFound {
+                    entity: "policy document",
+                });
+            }
+            if to_id.trim().is_empty() {
+                return Err(CoreError::validation("to_id", "Choose the other document."));
+            }
+            if from_id == to_id {
+                return Err(CoreError::validation(
+                    "to_id",
+                    "A document cannot be linked to itself. Choose another.",
+                ));
+            }
+            let to_type = tx
+                .query_row(
+                    "SELECT policy_type FROM policy_document WHERE id = ?1",
+                    [to_id],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?;
+            let Some(to_type) = to_type else {
+                return Err(CoreError::validation(
+                    "to_id",
+                    "That document no longer exists. Choose another.",
+                ));
+            };
+            if kind == LinkKind::ReplacesCouncilResolution && to_type != "council_resolution" {
+                return Err(CoreError::validation(
+                    "to_id",
+                    "The other document is not a council resolution. Choose one, or another kind of link.",
+                ));
+            }
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM policy_link WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3)",
+                params![from_id, to_id, enum_text(&kind)],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return Err(CoreError::validation(
+                    "to_id",
+                    "These documents are already linked this way.",
+                ));
+            }
+            let at = w.at().to_owned();
+            let id = uuid::Uuid::now_v7().to_string();
+            tx.execute(
+                "INSERT INTO policy_link (id, from_id, to_id, kind, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1)",
+                params![id, from_id, to_id, enum_text(&kind), at],
+            )?;
+            let record = serde_json::json!({ "from_id": from_id, "to_id": to_id, "kind": kind });
+            history::record(
+                &tx,
+                "policy_link",
+                &id,
+                HistoryAction::Create,
+                None,
+                Some(&record),
+                &at,
+            )?;
+            Ok(())
+        })?;
         self.policy_links(from_id)
     }
 
@@ -143,45 +145,47 @@ impl Store {
         draft: &TextVersionDraft,
     ) -> Result<TextVersion> {
         let (stage, text) = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM policy_document WHERE id = ?1)",
-            [document_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(CoreError::NotFound {
-                entity: "policy document",
-            });
-        }
-        let number: u32 = tx.query_row(
-            "SELECT coalesce(max(number), 0) + 1 FROM policy_text_version WHERE document_id = ?1",
-            [document_id],
-            |r| r.get(0),
-        )?;
-        let at = self.clock.now();
-        tx.execute(
-            "INSERT INTO policy_text_version (document_id, number, stage, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![document_id, number, enum_text(&stage), text, at],
-        )?;
-        let version = TextVersion {
-            document_id: document_id.to_owned(),
-            number,
-            stage,
-            text,
-            created_at: at.clone(),
-        };
-        history::record(
-            &tx,
-            "policy_text_version",
-            &format!("{document_id}/{number}"),
-            HistoryAction::Create,
-            None,
-            Some(&version),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(version)
+        self.write(|w| {
+            let tx = w.conn();
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM policy_document WHERE id = ?1)",
+                [document_id],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                return Err(CoreError::NotFound {
+                    entity: "policy document",
+                });
+            }
+            let number: u32 = tx.query_row(
+                "SELECT coalesce(max(number), 0) + 1 FROM policy_text_version WHERE document_id = ?1",
+                [document_id],
+                |r| r.get(0),
+            )?;
+            let at = w.at().to_owned();
+            tx.execute(
+                "INSERT INTO policy_text_version (id, document_id, number, stage, text, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![uuid::Uuid::now_v7().to_string(), document_id, number, enum_text(&stage), text, at],
+            )?;
+            let version = TextVersion {
+                document_id: document_id.to_owned(),
+                number,
+                stage,
+                text,
+                created_at: at.clone(),
+            };
+            history::record(
+                &tx,
+                "policy_text_version",
+                &format!("{document_id}/{number}"),
+                HistoryAction::Create,
+                None,
+                Some(&version),
+                &at,
+            )?;
+            Ok(version)
+        })
     }
 
     /// The word-level difference from version `from` to version `to`.
@@ -244,11 +248,14 @@ mod tests {
         let mut store = Store::open_in(dir.path()).unwrap();
         let doc = |store: &mut Store, t, title: &str| {
             store
-                .create_policy_document(&PolicyDocumentDraft {
-                    policy_type: t,
-                    title: title.into(),
-                    ..Default::default()
-                })
+                .create_policy_document(
+                    &PolicyDocumentDraft {
+                        policy_type: t,
+                        title: title.into(),
+                        ..Default::default()
+                    },
+                    "",
+                )
                 .unwrap()
                 .id
         };

@@ -1,7 +1,7 @@
 //! Proposal queries: documents in development, moved only along allowed steps; adoption makes
 //! the policy document with its first history action, in the same transaction.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
 use super::row::{enum_at, enum_text, opt_enum_at};
@@ -33,34 +33,35 @@ impl Store {
 
     pub fn create_proposal(&mut self, draft: &ProposalDraft) -> Result<Proposal> {
         let (fields, submitted_on) = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        let at = self.clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO proposal (id, title, proposed_type, proposer, rapporteur, summary, stage, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'submitted', ?7, ?7, 1)",
-            params![id, fields.title, enum_text(&fields.proposed_type), fields.proposer, fields.rapporteur, fields.summary, at],
-        )?;
-        let first = ProposalStep {
-            stage: ProposalStage::Submitted,
-            date: submitted_on,
-            committee: None,
-            comment_deadline: None,
-            note: String::new(),
-        };
-        insert_step(&tx, &id, 1, &first, &at)?;
-        let created = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&created),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(created)
+        self.write(|w| {
+            let tx = w.conn();
+            let at = w.at().to_owned();
+            let id = uuid::Uuid::now_v7().to_string();
+            tx.execute(
+                "INSERT INTO proposal (id, title, proposed_type, proposer, rapporteur, summary, stage, created_at, updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'submitted', ?7, ?7, 1)",
+                params![id, fields.title, enum_text(&fields.proposed_type), fields.proposer, fields.rapporteur, fields.summary, at],
+            )?;
+            let first = ProposalStep {
+                stage: ProposalStage::Submitted,
+                date: submitted_on,
+                committee: None,
+                comment_deadline: None,
+                note: String::new(),
+            };
+            insert_step(&tx, &id, 1, &first, &at)?;
+            let created = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            history::record(
+                &tx,
+                ENTITY,
+                &id,
+                HistoryAction::Create,
+                None,
+                Some(&created),
+                &at,
+            )?;
+            Ok(created)
+        })
     }
 
     /// Moves a proposal one allowed step. Adoption creates its policy document, adopted by the
@@ -86,35 +87,37 @@ impl Store {
         let step = draft.validate(before.stage, &last_date)?;
         // Adoption goes through the document's own rules (one transaction each would split the
         // change; so the document is made inside this one).
-        let tx = self.conn.transaction()?;
-        let at = self.clock.now();
-        insert_step(&tx, id, before.steps.len() as u32 + 1, &step, &at)?;
-        let mut document_id = before.document_id.clone();
-        if step.stage == ProposalStage::Adopted {
-            document_id = Some(adopt(&tx, &self.clock, &before.fields, &step.date)?);
-        }
-        tx.execute(
-            "UPDATE proposal SET stage = ?1, document_id = ?2, updated_at = ?3, version = version + 1 WHERE id = ?4",
-            params![enum_text(&step.stage), document_id, at, id],
-        )?;
-        let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        let clock = self.clock.clone();
+        self.write(|w| {
+            let tx = w.conn();
+            let at = w.at().to_owned();
+            insert_step(&tx, id, before.steps.len() as u32 + 1, &step, &at)?;
+            let mut document_id = before.document_id.clone();
+            if step.stage == ProposalStage::Adopted {
+                document_id = Some(adopt(&tx, &clock, &before.fields, &step.date)?);
+            }
+            tx.execute(
+                "UPDATE proposal SET stage = ?1, document_id = ?2, updated_at = ?3, version = version + 1 WHERE id = ?4",
+                params![enum_text(&step.stage), document_id, at, id],
+            )?;
+            let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            history::record(
+                &tx,
+                ENTITY,
+                id,
+                HistoryAction::Update,
+                Some(&before),
+                Some(&after),
+                &at,
+            )?;
+            Ok(after)
+        })
     }
 }
 
 /// Writes the adopted document and its first action inside `tx`.
 fn adopt(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     clock: &super::Clock,
     fields: &ProposalFields,
     date: &str,
@@ -143,15 +146,15 @@ fn adopt(
 }
 
 fn insert_step(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     id: &str,
     number: u32,
     step: &ProposalStep,
     at: &str,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO proposal_step (proposal_id, number, stage, date, committee, comment_deadline, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO proposal_step (id, proposal_id, number, stage, date, committee, comment_deadline, note, created_at)
+         VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             id,
             number,
@@ -160,7 +163,8 @@ fn insert_step(
             step.committee.map(|c| enum_text(&c)),
             step.comment_deadline,
             step.note,
-            at
+            at,
+            uuid::Uuid::now_v7().to_string()
         ],
     )?;
     Ok(())

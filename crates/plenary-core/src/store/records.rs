@@ -1,6 +1,6 @@
 //! Record queries: versions, finalising, restoring, and comparing.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{enum_at, enum_text, opt_enum_at};
 use super::{Store, stored};
@@ -33,29 +33,30 @@ impl Store {
 
     pub fn create_record(&mut self, meeting_id: &str, draft: &RecordDraft) -> Result<Record> {
         let (agenda_item, content) = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        super::meetings::require_meeting(&tx, meeting_id)?;
-        super::agenda::check_on_agenda(&tx, meeting_id, agenda_item.as_deref(), "agenda_item_id")?;
-        let at = self.clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO record (id, meeting_id, agenda_item_id, kind, status, current_version, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, 'draft', 1, ?5, ?5, 1)",
-            params![id, meeting_id, agenda_item, enum_text(&draft.kind), at],
-        )?;
-        insert_version(&tx, &id, 1, &content, &at)?;
-        let record = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&record),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(record)
+        self.write(|w| {
+            let tx = w.conn();
+            super::meetings::require_meeting(&tx, meeting_id)?;
+            super::agenda::check_on_agenda(&tx, meeting_id, agenda_item.as_deref(), "agenda_item_id")?;
+            let at = w.at().to_owned();
+            let id = uuid::Uuid::now_v7().to_string();
+            tx.execute(
+                "INSERT INTO record (id, meeting_id, agenda_item_id, kind, status, current_version, created_at, updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, 'draft', 1, ?5, ?5, 1)",
+                params![id, meeting_id, agenda_item, enum_text(&draft.kind), at],
+            )?;
+            insert_version(&tx, &id, 1, &content, &at)?;
+            let record = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            history::record(
+                &tx,
+                ENTITY,
+                &id,
+                HistoryAction::Create,
+                None,
+                Some(&record),
+                &at,
+            )?;
+            Ok(record)
+        })
     }
 
     /// Saves a record. A draft changes in place; a final record gets a new (draft) version and
@@ -67,85 +68,87 @@ impl Store {
         draft: &RecordDraft,
     ) -> Result<Record> {
         let (agenda_item, content) = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        super::agenda::check_on_agenda(
-            &tx,
-            &before.meeting_id,
-            agenda_item.as_deref(),
-            "agenda_item_id",
-        )?;
-        if content == before.content
-            && agenda_item == before.agenda_item_id
-            && draft.kind == before.kind
-        {
-            return Ok(before);
-        }
-        let at = self.clock.now();
-        let number = match before.status {
-            RecordStatus::Draft => {
-                tx.execute(
-                    "UPDATE record_version SET title = ?1, body = ?2, author = ?3, vote_for = ?4, vote_against = ?5,
-                         vote_abstain = ?6, vote_result = ?7, updated_at = ?8
-                     WHERE record_id = ?9 AND number = ?10",
-                    params![
-                        content.title,
-                        content.body,
-                        content.author,
-                        content.vote.in_favour,
-                        content.vote.against,
-                        content.vote.abstentions,
-                        content.vote.result.map(|r| enum_text(&r)),
-                        at,
-                        id,
-                        before.current_version
-                    ],
-                )?;
-                before.current_version
+        self.write(|w| {
+            let tx = w.conn();
+            let before = checked(&tx, id, expected_version)?;
+            super::agenda::check_on_agenda(
+                &tx,
+                &before.meeting_id,
+                agenda_item.as_deref(),
+                "agenda_item_id",
+            )?;
+            if content == before.content
+                && agenda_item == before.agenda_item_id
+                && draft.kind == before.kind
+            {
+                return Ok(before);
             }
-            RecordStatus::Final => {
-                let number = before.current_version + 1;
-                insert_version(&tx, id, number, &content, &at)?;
-                number
-            }
-        };
-        let after = write_record(
-            &tx,
-            &before,
-            agenda_item.as_deref(),
-            draft,
-            RecordStatus::Draft,
-            number,
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+            let at = w.at().to_owned();
+            let number = match before.status {
+                RecordStatus::Draft => {
+                    tx.execute(
+                        "UPDATE record_version SET title = ?1, body = ?2, author = ?3, vote_for = ?4, vote_against = ?5,
+                             vote_abstain = ?6, vote_result = ?7, updated_at = ?8
+                         WHERE record_id = ?9 AND number = ?10",
+                        params![
+                            content.title,
+                            content.body,
+                            content.author,
+                            content.vote.in_favour,
+                            content.vote.against,
+                            content.vote.abstentions,
+                            content.vote.result.map(|r| enum_text(&r)),
+                            at,
+                            id,
+                            before.current_version
+                        ],
+                    )?;
+                    before.current_version
+                }
+                RecordStatus::Final => {
+                    let number = before.current_version + 1;
+                    insert_version(&tx, id, number, &content, &at)?;
+                    number
+                }
+            };
+            let after = write_record(
+                &tx,
+                &before,
+                agenda_item.as_deref(),
+                draft,
+                RecordStatus::Draft,
+                number,
+                &at,
+            )?;
+            Ok(after)
+        })
     }
 
     /// Makes the current version final (locked).
     pub fn finalize_record(&mut self, id: &str, expected_version: u32) -> Result<Record> {
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        if before.status == RecordStatus::Final {
-            return Ok(before);
-        }
-        let at = self.clock.now();
-        tx.execute(
-            "UPDATE record_version SET finalized_at = ?1 WHERE record_id = ?2 AND number = ?3",
-            params![at, id, before.current_version],
-        )?;
-        let draft = RecordDraft::from(&before);
-        let after = write_record(
-            &tx,
-            &before,
-            before.agenda_item_id.as_deref(),
-            &draft,
-            RecordStatus::Final,
-            before.current_version,
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            let tx = w.conn();
+            let before = checked(&tx, id, expected_version)?;
+            if before.status == RecordStatus::Final {
+                return Ok(before);
+            }
+            let at = w.at().to_owned();
+            tx.execute(
+                "UPDATE record_version SET finalized_at = ?1 WHERE record_id = ?2 AND number = ?3",
+                params![at, id, before.current_version],
+            )?;
+            let draft = RecordDraft::from(&before);
+            let after = write_record(
+                &tx,
+                &before,
+                before.agenda_item_id.as_deref(),
+                &draft,
+                RecordStatus::Final,
+                before.current_version,
+                &at,
+            )?;
+            Ok(after)
+        })
     }
 
     /// Makes an old version's content the newest version (a draft).
@@ -155,24 +158,25 @@ impl Store {
         expected_version: u32,
         number: u32,
     ) -> Result<Record> {
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        let old = version(&tx, id, number)?;
-        let at = self.clock.now();
-        let new_number = before.current_version + 1;
-        insert_version(&tx, id, new_number, &old.content, &at)?;
-        let draft = RecordDraft::from(&before);
-        let after = write_record(
-            &tx,
-            &before,
-            before.agenda_item_id.as_deref(),
-            &draft,
-            RecordStatus::Draft,
-            new_number,
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            let tx = w.conn();
+            let before = checked(&tx, id, expected_version)?;
+            let old = version(&tx, id, number)?;
+            let at = w.at().to_owned();
+            let new_number = before.current_version + 1;
+            insert_version(&tx, id, new_number, &old.content, &at)?;
+            let draft = RecordDraft::from(&before);
+            let after = write_record(
+                &tx,
+                &before,
+                before.agenda_item_id.as_deref(),
+                &draft,
+                RecordStatus::Draft,
+                new_number,
+                &at,
+            )?;
+            Ok(after)
+        })
     }
 
     /// Every version, newest first.
@@ -215,7 +219,7 @@ impl Store {
     }
 }
 
-fn checked(tx: &Transaction<'_>, id: &str, expected_version: u32) -> Result<Record> {
+fn checked(tx: &rusqlite::Connection, id: &str, expected_version: u32) -> Result<Record> {
     let record = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
     if record.version != expected_version {
         return Err(CoreError::Conflict { entity: ENTITY });
@@ -224,7 +228,7 @@ fn checked(tx: &Transaction<'_>, id: &str, expected_version: u32) -> Result<Reco
 }
 
 fn write_record(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     before: &Record,
     agenda_item: Option<&str>,
     draft: &RecordDraft,
@@ -252,16 +256,16 @@ fn write_record(
 }
 
 fn insert_version(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     id: &str,
     number: u32,
     content: &RecordContent,
     at: &str,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO record_version (record_id, number, title, body, author, vote_for, vote_against, vote_abstain,
-             vote_result, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        "INSERT INTO record_version (id, record_id, number, title, body, author, vote_for, vote_against,
+             vote_abstain, vote_result, created_at, updated_at)
+         VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             id,
             number,
@@ -272,7 +276,8 @@ fn insert_version(
             content.vote.against,
             content.vote.abstentions,
             content.vote.result.map(|r| enum_text(&r)),
-            at
+            at,
+            uuid::Uuid::now_v7().to_string()
         ],
     )?;
     Ok(())

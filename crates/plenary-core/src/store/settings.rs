@@ -42,61 +42,62 @@ impl Store {
         expected_version: Option<u32>,
     ) -> Result<Setting> {
         let value = key.check(value)?;
-        let tx = self.conn.transaction()?;
-        if key == SettingKey::Me
-            && !value.is_empty()
-            && !tx
-                .prepare_cached("SELECT 1 FROM person WHERE id = ?1")?
-                .exists([&value])?
-        {
-            return Err(CoreError::validation(
-                "me",
-                "That person is not in Plenary (they may have been deleted). Choose someone from the list of people.",
-            ));
-        }
-        let before = find(&tx, key)?;
-        if before.as_ref().map(|s| s.version) != expected_version {
-            return Err(CoreError::Conflict { entity: ENTITY });
-        }
-        let at = self.clock.now();
-        let after = match &before {
-            Some(before) if before.value == value => return Ok(before.clone()),
-            Some(before) => Setting {
-                value,
-                updated_at: at.clone(),
-                version: before.version + 1,
-                ..before.clone()
-            },
-            None => Setting {
-                key,
-                value,
-                created_at: at.clone(),
-                updated_at: at.clone(),
-                version: 1,
-            },
-        };
-        tx.execute(
-            "INSERT INTO setting (key, value, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
-                 version = excluded.version",
-            params![key.as_str(), after.value, after.created_at, after.updated_at, after.version],
-        )?;
-        let action = if before.is_some() {
-            HistoryAction::Update
-        } else {
-            HistoryAction::Create
-        };
-        history::record(
-            &tx,
-            ENTITY,
-            key.as_str(),
-            action,
-            before.as_ref(),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            let tx = w.conn();
+            if key == SettingKey::Me
+                && !value.is_empty()
+                && !tx
+                    .prepare_cached("SELECT 1 FROM person WHERE id = ?1")?
+                    .exists([&value])?
+            {
+                return Err(CoreError::validation(
+                    "me",
+                    "That person is not in Plenary (they may have been deleted). Choose someone from the list of people.",
+                ));
+            }
+            let before = find(&tx, key)?;
+            if before.as_ref().map(|s| s.version) != expected_version {
+                return Err(CoreError::Conflict { entity: ENTITY });
+            }
+            let at = w.at().to_owned();
+            let after = match &before {
+                Some(before) if before.value == value => return Ok(before.clone()),
+                Some(before) => Setting {
+                    value,
+                    updated_at: at.clone(),
+                    version: before.version + 1,
+                    ..before.clone()
+                },
+                None => Setting {
+                    key,
+                    value,
+                    created_at: at.clone(),
+                    updated_at: at.clone(),
+                    version: 1,
+                },
+            };
+            tx.execute(
+                "INSERT INTO setting (key, value, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+                     version = excluded.version",
+                params![key.as_str(), after.value, after.created_at, after.updated_at, after.version],
+            )?;
+            let action = if before.is_some() {
+                HistoryAction::Update
+            } else {
+                HistoryAction::Create
+            };
+            history::record(
+                &tx,
+                ENTITY,
+                key.as_str(),
+                action,
+                before.as_ref(),
+                Some(&after),
+                &at,
+            )?;
+            Ok(after)
+        })
     }
 }
 

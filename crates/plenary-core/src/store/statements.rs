@@ -1,12 +1,11 @@
 //! Statement queries: a meeting's statements, the default submission deadline from the agenda
 //! item's first session, and status moves along the allowed steps only.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{enum_at, enum_text};
-use super::{Store, stored};
+use super::{Store, Writable, bump_bookkeeping, stored};
 use crate::error::{CoreError, Result};
-use crate::history::{self, HistoryAction};
 use crate::statement::{
     Statement, StatementDraft, StatementFields, StatementStatus, default_deadline, word_budget,
     word_count,
@@ -35,44 +34,24 @@ impl Store {
         draft: &StatementDraft,
     ) -> Result<Statement> {
         let mut fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        check_links(&tx, meeting_id, &fields)?;
-        fill_deadline(&tx, &mut fields)?;
-        let at = self.clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO statement (id, meeting_id, agenda_item_id, document_id, title, organization, mode, co_signers,
-                 speaker, time_limit_minutes, submission_deadline, text, delivered_text, status, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft', ?14, ?14, 1)",
-            params![
-                id,
-                meeting_id,
-                fields.agenda_item_id,
-                fields.document_id,
-                fields.title,
-                fields.organization,
-                enum_text(&fields.mode),
-                fields.co_signers,
-                fields.speaker,
-                fields.time_limit_minutes,
-                fields.submission_deadline,
-                fields.text,
-                fields.delivered_text,
-                at
-            ],
-        )?;
-        let created = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&created),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(created)
+        self.write(|w| {
+            check_links(w.conn(), meeting_id, &fields)?;
+            fill_deadline(w.conn(), &mut fields)?;
+            let statement = with_derived(Statement {
+                id: uuid::Uuid::now_v7().to_string(),
+                meeting_id: meeting_id.to_owned(),
+                fields,
+                status: StatementStatus::Draft,
+                next: Vec::new(),
+                word_budget: 0,
+                word_count: 0,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            });
+            w.create(&statement)?;
+            Ok(statement)
+        })
     }
 
     pub fn update_statement(
@@ -81,48 +60,18 @@ impl Store {
         expected_version: u32,
         draft: &StatementDraft,
     ) -> Result<Statement> {
-        let mut fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        check_links(&tx, &before.meeting_id, &fields)?;
-        fill_deadline(&tx, &mut fields)?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        let at = self.clock.now();
-        tx.execute(
-            "UPDATE statement SET agenda_item_id = ?1, document_id = ?2, title = ?3, organization = ?4, mode = ?5,
-                 co_signers = ?6, speaker = ?7, time_limit_minutes = ?8, submission_deadline = ?9, text = ?10,
-                 delivered_text = ?11, updated_at = ?12, version = version + 1
-             WHERE id = ?13",
-            params![
-                fields.agenda_item_id,
-                fields.document_id,
-                fields.title,
-                fields.organization,
-                enum_text(&fields.mode),
-                fields.co_signers,
-                fields.speaker,
-                fields.time_limit_minutes,
-                fields.submission_deadline,
-                fields.text,
-                fields.delivered_text,
-                at,
-                id
-            ],
-        )?;
-        let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        let fields = draft.validate()?;
+        self.write(|w| {
+            w.update(id, expected_version, |before: &Statement| {
+                let mut fields = fields;
+                check_links(w.conn(), &before.meeting_id, &fields)?;
+                fill_deadline(w.conn(), &mut fields)?;
+                Ok(with_derived(Statement {
+                    fields,
+                    ..before.clone()
+                }))
+            })
+        })
     }
 
     /// Moves a statement to another status, if the workflow allows that step.
@@ -132,26 +81,15 @@ impl Store {
         expected_version: u32,
         to: StatementStatus,
     ) -> Result<Statement> {
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        before.status.check_move(to)?;
-        let at = self.clock.now();
-        tx.execute(
-            "UPDATE statement SET status = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3",
-            params![enum_text(&to), at, id],
-        )?;
-        let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            ENTITY,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            w.update(id, expected_version, |before: &Statement| {
+                before.status.check_move(to)?;
+                Ok(with_derived(Statement {
+                    status: to,
+                    ..before.clone()
+                }))
+            })
+        })
     }
 
     /// Deletes a statement still in draft; later ones are kept (withdraw them instead).
@@ -169,7 +107,11 @@ impl Store {
     }
 }
 
-fn check_links(tx: &Transaction<'_>, meeting_id: &str, fields: &StatementFields) -> Result<()> {
+fn check_links(
+    tx: &rusqlite::Connection,
+    meeting_id: &str,
+    fields: &StatementFields,
+) -> Result<()> {
     let meeting: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM meeting WHERE id = ?1)",
         [meeting_id],
@@ -206,7 +148,7 @@ fn check_links(tx: &Transaction<'_>, meeting_id: &str, fields: &StatementFields)
 }
 
 /// An empty deadline becomes one hour before the first session that takes up the agenda item.
-fn fill_deadline(tx: &Transaction<'_>, fields: &mut StatementFields) -> Result<()> {
+fn fill_deadline(tx: &rusqlite::Connection, fields: &mut StatementFields) -> Result<()> {
     if fields.submission_deadline.is_some() {
         return Ok(());
     }
@@ -221,14 +163,6 @@ fn fill_deadline(tx: &Transaction<'_>, fields: &mut StatementFields) -> Result<(
         .flatten();
     fields.submission_deadline = first.as_deref().and_then(default_deadline);
     Ok(())
-}
-
-fn checked(tx: &Transaction<'_>, id: &str, expected_version: u32) -> Result<Statement> {
-    let found = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-    if found.version != expected_version {
-        return Err(CoreError::Conflict { entity: ENTITY });
-    }
-    Ok(found)
 }
 
 fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<Statement>> {
@@ -250,19 +184,91 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         text: row.get(11)?,
         delivered_text: row.get(12)?,
     };
-    let status: StatementStatus = enum_at(row, 13)?;
-    Ok(Statement {
+    Ok(with_derived(Statement {
         id: row.get(0)?,
         meeting_id: row.get(1)?,
-        word_budget: fields.time_limit_minutes.map(word_budget).unwrap_or(0),
-        word_count: word_count(&fields.text),
         fields,
-        status,
-        next: status.next().to_vec(),
+        status: enum_at(row, 13)?,
+        next: Vec::new(),
+        word_budget: 0,
+        word_count: 0,
         created_at: row.get(14)?,
         updated_at: row.get(15)?,
         version: row.get(16)?,
-    })
+    }))
+}
+
+/// `statement` with what follows from its fields: the next steps, the word budget and count.
+fn with_derived(statement: Statement) -> Statement {
+    Statement {
+        next: statement.status.next().to_vec(),
+        word_budget: statement
+            .fields
+            .time_limit_minutes
+            .map(word_budget)
+            .unwrap_or(0),
+        word_count: word_count(&statement.fields.text),
+        ..statement
+    }
+}
+
+impl Writable for Statement {
+    fn insert(&self, conn: &rusqlite::Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "INSERT INTO statement (id, meeting_id, agenda_item_id, document_id, title, organization, mode, co_signers,
+                 speaker, time_limit_minutes, submission_deadline, text, delivered_text, status, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            params![
+                self.id,
+                self.meeting_id,
+                f.agenda_item_id,
+                f.document_id,
+                f.title,
+                f.organization,
+                enum_text(&f.mode),
+                f.co_signers,
+                f.speaker,
+                f.time_limit_minutes,
+                f.submission_deadline,
+                f.text,
+                f.delivered_text,
+                enum_text(&self.status),
+                self.created_at,
+                self.updated_at,
+                self.version
+            ],
+        )?;
+        Ok(())
+    }
+    fn rewrite(&self, conn: &rusqlite::Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE statement SET agenda_item_id = ?1, document_id = ?2, title = ?3, organization = ?4, mode = ?5,
+                 co_signers = ?6, speaker = ?7, time_limit_minutes = ?8, submission_deadline = ?9, text = ?10,
+                 delivered_text = ?11, status = ?12, updated_at = ?13, version = ?14
+             WHERE id = ?15",
+            params![
+                f.agenda_item_id,
+                f.document_id,
+                f.title,
+                f.organization,
+                enum_text(&f.mode),
+                f.co_signers,
+                f.speaker,
+                f.time_limit_minutes,
+                f.submission_deadline,
+                f.text,
+                f.delivered_text,
+                enum_text(&self.status),
+                self.updated_at,
+                self.version,
+                self.id
+            ],
+        )?;
+        Ok(())
+    }
+    bump_bookkeeping!();
 }
 
 stored!(Statement, ENTITY, "statement", find, |s| format!(

@@ -734,7 +734,7 @@ mod tests {
         for (name, kind, not_null, default, pk) in columns {
             let value = if let Some((_, v)) = fixed.iter().find(|(c, _)| *c == name) {
                 rusqlite::types::Value::Text((*v).to_owned())
-            } else if (not_null && default.is_none()) || pk > 0 {
+            } else if (not_null && default.is_none()) || pk > 0 || name == "id" {
                 match kind.to_ascii_uppercase().as_str() {
                     "INTEGER" => rusqlite::types::Value::Integer(1),
                     "REAL" => rusqlite::types::Value::Real(1.0),
@@ -911,6 +911,44 @@ mod tests {
                 [&meeting.id],
             )
             .unwrap();
+    }
+
+    #[test]
+    fn every_table_with_rows_of_its_own_has_a_key_of_its_own() {
+        let (_dir, store) = store();
+        let tables: Vec<String> = store
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                 AND name NOT LIKE 'search%'",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // Tables whose rows are one per parent (keyed by it) or are the store's own bookkeeping.
+        let keyed_by_parent = [
+            "person_travel",
+            "delegation",
+            "setting",
+            "session_agenda_item",
+            "history",
+        ];
+        for table in tables {
+            if keyed_by_parent.contains(&table.as_str()) {
+                continue;
+            }
+            let has_id: bool = store
+                .conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE name = 'id')",
+                    [&table],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert!(has_id, "{table} has no id of its own");
+        }
     }
 
     #[test]

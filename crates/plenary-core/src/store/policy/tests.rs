@@ -50,7 +50,7 @@ fn act(kind: PolicyActionKind, date: &str) -> PolicyActionDraft {
 
 fn geneva(store: &mut Store) -> PolicyDocument {
     use PolicyActionKind::*;
-    let mut document = store.create_policy_document(&geneva_draft()).unwrap();
+    let mut document = store.create_policy_document(&geneva_draft(), "").unwrap();
     for (kind, date) in [
         (Adopted, "1948"),
         (Amended, "1968"),
@@ -74,7 +74,7 @@ fn date(text: &str) -> Date {
 #[test]
 fn geneva_history_derives_status_code_and_review() {
     let (_dir, mut store) = store();
-    let created = store.create_policy_document(&geneva_draft()).unwrap();
+    let created = store.create_policy_document(&geneva_draft(), "").unwrap();
     assert_eq!(created.status, PolicyStatus::NotAdopted);
     assert_eq!(created.handbook_code.as_deref(), Some("D-1948-01-2017"));
     let document = geneva(&mut store);
@@ -132,12 +132,15 @@ fn reviews_due_in_a_window_overdue_first_and_counted() {
     let geneva = geneva(&mut store);
     let mut resolution = |title: &str, code: &str, adopted: &str| {
         let d = store
-            .create_policy_document(&PolicyDocumentDraft {
-                policy_type: PolicyType::Resolution,
-                title: title.into(),
-                code: code.into(),
-                ..Default::default()
-            })
+            .create_policy_document(
+                &PolicyDocumentDraft {
+                    policy_type: PolicyType::Resolution,
+                    title: title.into(),
+                    code: code.into(),
+                    ..Default::default()
+                },
+                "",
+            )
             .unwrap();
         store
             .add_policy_action(&d.id, d.version, &act(Adopted, adopted))
@@ -181,7 +184,18 @@ fn reviews_due_in_a_window_overdue_first_and_counted() {
         ReviewDueCount {
             year: 2027,
             due: 2,
-            overdue: 1
+            overdue: 1,
+            by_year_end: 3
+        }
+    );
+    // Due in April and not reviewed by June: due this year and overdue, one document all the same.
+    assert_eq!(
+        store.review_due_count(date("2027-06-01")).unwrap(),
+        ReviewDueCount {
+            year: 2027,
+            due: 2,
+            overdue: 2,
+            by_year_end: 3
         }
     );
 
@@ -272,10 +286,11 @@ fn who_symbols_must_match_their_meeting() {
     };
     assert!(
         store
-            .create_policy_document(&draft("WHA77.17", &wha77.id))
+            .create_policy_document(&draft("WHA77.17", &wha77.id), "2024-06-01")
             .is_ok()
     );
-    let Err(CoreError::Validation(e)) = store.create_policy_document(&draft("WHA77.18", &wha78.id))
+    let Err(CoreError::Validation(e)) =
+        store.create_policy_document(&draft("WHA77.18", &wha78.id), "2025-05-27")
     else {
         panic!()
     };
@@ -287,7 +302,7 @@ fn who_symbols_must_match_their_meeting() {
         e[0].message
     );
     assert!(matches!(
-        store.create_policy_document(&draft("EB154.R3", &wha77.id)),
+        store.create_policy_document(&draft("EB154.R3", &wha77.id), "2024-01-27"),
         Err(CoreError::Validation(e)) if e[0].field == "meeting_id"
     ));
     // A meeting within WHA77 (Committee A) is WHA77 too.
@@ -299,7 +314,7 @@ fn who_symbols_must_match_their_meeting() {
     let committee = store.create_meeting(&committee).unwrap();
     assert!(
         store
-            .create_policy_document(&draft("WHA77.19", &committee.id))
+            .create_policy_document(&draft("WHA77.19", &committee.id), "2024-05-28")
             .is_ok()
     );
     assert_eq!(
@@ -328,14 +343,17 @@ fn positions_keep_earlier_ones_and_votes_are_recorded() {
         )
         .unwrap();
     let document = store
-        .create_policy_document(&PolicyDocumentDraft {
-            policy_type: PolicyType::WhoResolution,
-            title: "WHO Pandemic Agreement".into(),
-            code: "WHA78.1".into(),
-            meeting_id: wha78.id.clone(),
-            agenda_item_id: item.id.clone(),
-            ..Default::default()
-        })
+        .create_policy_document(
+            &PolicyDocumentDraft {
+                policy_type: PolicyType::WhoResolution,
+                title: "WHO Pandemic Agreement".into(),
+                code: "WHA78.1".into(),
+                meeting_id: wha78.id.clone(),
+                agenda_item_id: item.id.clone(),
+                ..Default::default()
+            },
+            "2025-05-27",
+        )
         .unwrap();
     let position = |stance| PositionDraft {
         meeting_id: wha78.id.clone(),
@@ -414,7 +432,7 @@ fn positions_keep_earlier_ones_and_votes_are_recorded() {
 #[test]
 fn documents_update_and_delete_with_versions() {
     let (_dir, mut store) = store();
-    let d = store.create_policy_document(&geneva_draft()).unwrap();
+    let d = store.create_policy_document(&geneva_draft(), "").unwrap();
     let mut draft = geneva_draft();
     draft.summary = "The physician's pledge".into();
     let updated = store
@@ -446,14 +464,14 @@ fn markup_non_latin_text_and_overlong_input() {
     let mut draft = geneva_draft();
     draft.title = "<script>alert(1)</script> Déclaration de Genève — 김 محمد".into();
     draft.code = String::new();
-    let d = store.create_policy_document(&draft).unwrap();
+    let d = store.create_policy_document(&draft, "").unwrap();
     // Kept verbatim (the UI renders it as text), found with diacritics folded.
     assert_eq!(d.fields.title, draft.title);
     assert_eq!(store.search("geneve", 10).unwrap()[0].record_id, d.id);
     let mut long = geneva_draft();
     long.title = "x".repeat(501);
     assert!(matches!(
-        store.create_policy_document(&long),
+        store.create_policy_document(&long, ""),
         Err(CoreError::Validation(e)) if e[0].field == "title"
     ));
     // Unknown ids: not found, nothing written.
@@ -472,4 +490,330 @@ fn markup_non_latin_text_and_overlong_input() {
             .len(),
         1
     );
+}
+
+/// A declaration adopted in 2006 and revised in "2016-01" (meant: 2016-10).
+fn mistyped(store: &mut Store) -> (PolicyDocument, PolicyAction) {
+    let mut document = store
+        .create_policy_document(
+            &PolicyDocumentDraft {
+                policy_type: PolicyType::Declaration,
+                title: "WMA Declaration of Tokyo".into(),
+                code: "D-1975-01-2006".into(),
+                ..Default::default()
+            },
+            "",
+        )
+        .unwrap();
+    for (kind, date) in [
+        (PolicyActionKind::Adopted, "1975-10"),
+        (PolicyActionKind::Revised, "2006-05"),
+        (PolicyActionKind::Revised, "2016-01"),
+    ] {
+        document = store
+            .add_policy_action(&document.id, document.version, &act(kind, date))
+            .unwrap();
+    }
+    let wrong = store.policy_actions(&document.id).unwrap().pop().unwrap();
+    (document, wrong)
+}
+
+#[test]
+fn a_mistyped_action_is_corrected_and_everything_is_derived_again() {
+    let (_dir, mut store) = store();
+    let (document, wrong) = mistyped(&mut store);
+    assert_eq!(document.review_due.unwrap().to_string(), "2026-01");
+    assert_eq!(document.handbook_code.as_deref(), Some("D-1975-01-2016"));
+
+    let mut draft = act(PolicyActionKind::Revised, "2016-10");
+    draft.note = "Revised at the Taipei General Assembly".into();
+    let corrected = store
+        .update_policy_action(&wrong.id, wrong.version, &draft)
+        .unwrap();
+    assert_eq!(corrected.review_due.unwrap().to_string(), "2026-10");
+    assert_eq!(corrected.version, document.version + 1);
+    let action = store.policy_actions(&document.id).unwrap().pop().unwrap();
+    assert_eq!(action.fields.date.to_string(), "2016-10");
+    assert_eq!(action.version, 2);
+    assert_eq!(action.created_at, wrong.created_at);
+
+    // The correction is kept: the action's update, and the document's with the new review date.
+    let entries = store.history(ACTION_TABLE, &wrong.id).unwrap();
+    assert_eq!(
+        entries.iter().map(|e| e.action).collect::<Vec<_>>(),
+        [HistoryAction::Create, HistoryAction::Update]
+    );
+    assert_eq!(entries[1].before.as_ref().unwrap()["date"], "2016-01");
+    assert_eq!(entries[1].after.as_ref().unwrap()["date"], "2016-10");
+    let last = store.history(TABLE, &document.id).unwrap().pop().unwrap();
+    assert!(last.changed.contains(&"review_due".to_owned()));
+
+    // Stale: the version read before the correction changes nothing.
+    let stale = store.update_policy_action(
+        &wrong.id,
+        wrong.version,
+        &act(PolicyActionKind::Revised, "2016-11"),
+    );
+    assert!(matches!(stale, Err(CoreError::Conflict { .. })));
+    // Bad input: an unreadable date, a date before the adoption; nothing changes.
+    for bad in ["Oct 2016", "1974"] {
+        let refused = store.update_policy_action(
+            &wrong.id,
+            action.version,
+            &act(PolicyActionKind::Revised, bad),
+        );
+        assert!(
+            matches!(refused, Err(CoreError::Validation(e)) if e[0].field == "date"),
+            "{bad}"
+        );
+    }
+    let unknown = store.update_policy_action("no-such-action", 1, &draft);
+    assert!(matches!(unknown, Err(CoreError::NotFound { .. })));
+    assert_eq!(store.policy_document(&document.id).unwrap(), corrected);
+    // Saving it unchanged is no change.
+    let same = store
+        .update_policy_action(&wrong.id, action.version, &draft)
+        .unwrap();
+    assert_eq!(same, corrected);
+
+    // Moving the adoption after the other actions is refused, as when adding.
+    let adoption = store.policy_actions(&document.id).unwrap().remove(0);
+    let late = store.update_policy_action(
+        &adoption.id,
+        adoption.version,
+        &act(PolicyActionKind::Adopted, "2010"),
+    );
+    assert!(matches!(late, Err(CoreError::Validation(e)) if e[0].field == "date"));
+}
+
+#[test]
+fn an_action_entered_by_mistake_is_removed_and_the_removal_kept() {
+    let (_dir, mut store) = store();
+    let (document, wrong) = mistyped(&mut store);
+    let stale = store.delete_policy_action(&wrong.id, wrong.version + 1);
+    assert!(matches!(stale, Err(CoreError::Conflict { .. })));
+    let after = store
+        .delete_policy_action(&wrong.id, wrong.version)
+        .unwrap();
+    assert_eq!(after.review_due.unwrap().to_string(), "2016-05");
+    assert_eq!(after.handbook_code.as_deref(), Some("D-1975-01-2006"));
+    assert_eq!(store.policy_actions(&document.id).unwrap().len(), 2);
+    let entries = store.history(ACTION_TABLE, &wrong.id).unwrap();
+    assert_eq!(entries.last().unwrap().action, HistoryAction::Delete);
+    assert_eq!(
+        entries.last().unwrap().before.as_ref().unwrap()["date"],
+        "2016-01"
+    );
+    let gone = store.delete_policy_action(&wrong.id, wrong.version);
+    assert!(matches!(gone, Err(CoreError::NotFound { .. })));
+
+    // Removing the only adoption: not adopted, no review date.
+    let adoption = store.policy_actions(&document.id).unwrap().remove(0);
+    let refused_or_not = store
+        .delete_policy_action(&adoption.id, adoption.version)
+        .unwrap();
+    assert_eq!(refused_or_not.status, PolicyStatus::NotAdopted);
+    assert_eq!(refused_or_not.review_due, None);
+}
+
+#[test]
+fn removing_an_adoption_that_would_leave_earlier_actions_is_refused() {
+    let (_dir, mut store) = store();
+    let mut document = store.create_policy_document(&geneva_draft(), "").unwrap();
+    for (kind, date) in [
+        (PolicyActionKind::Adopted, "1948"),
+        (PolicyActionKind::Amended, "1968"),
+        (PolicyActionKind::Adopted, "1960"),
+    ] {
+        document = store
+            .add_policy_action(&document.id, document.version, &act(kind, date))
+            .unwrap();
+    }
+    let first = store.policy_actions(&document.id).unwrap().remove(0);
+    assert_eq!(first.fields.date.to_string(), "1948");
+    // Without 1948, the 1968 amendment is still after the 1960 adoption: allowed. Make it earlier.
+    let amendment = store.policy_actions(&document.id).unwrap().remove(2);
+    let document = store
+        .update_policy_action(
+            &amendment.id,
+            amendment.version,
+            &act(PolicyActionKind::Amended, "1950"),
+        )
+        .unwrap();
+    let refused = store.delete_policy_action(&first.id, first.version);
+    let Err(CoreError::Validation(errors)) = refused else {
+        panic!("expected a refusal, got {refused:?}");
+    };
+    assert!(errors[0].message.contains("1950"), "{}", errors[0].message);
+    assert_eq!(store.policy_document(&document.id).unwrap(), document);
+    assert_eq!(store.policy_actions(&document.id).unwrap().len(), 3);
+}
+
+#[test]
+fn the_database_keeps_a_corrected_action_with_its_document() {
+    let (_dir, mut store) = store();
+    let (_document, wrong) = mistyped(&mut store);
+    let moved = store.conn.execute(
+        "UPDATE policy_action SET document_id = 'elsewhere', version = version + 1 WHERE id = ?1",
+        [&wrong.id],
+    );
+    assert!(moved.is_err());
+    let same_version = store.conn.execute(
+        "UPDATE policy_action SET note = 'x' WHERE id = ?1",
+        [&wrong.id],
+    );
+    assert!(same_version.is_err());
+}
+
+#[test]
+fn the_review_date_says_why() {
+    let (_dir, mut store) = store();
+    let (_document, wrong) = mistyped(&mut store);
+    let corrected = store
+        .update_policy_action(
+            &wrong.id,
+            wrong.version,
+            &act(PolicyActionKind::Revised, "2016-10"),
+        )
+        .unwrap();
+    let basis = corrected.review_basis.clone().unwrap();
+    assert_eq!(
+        basis.explanation,
+        "10 years after the revision of October 2016"
+    );
+    assert_eq!(Some(basis.due()), corrected.review_due);
+    // An editorial revision does not count.
+    let later = store
+        .add_policy_action(
+            &corrected.id,
+            corrected.version,
+            &act(PolicyActionKind::EditoriallyRevised, "2019-04"),
+        )
+        .unwrap();
+    assert_eq!(later.review_basis, corrected.review_basis);
+    assert_eq!(
+        store.policy_document(&later.id).unwrap().review_basis,
+        corrected.review_basis
+    );
+}
+
+#[test]
+fn documents_stored_before_the_review_basis_get_theirs_when_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(crate::store::DATABASE_FILE);
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        crate::store::register_functions(&conn).unwrap();
+        crate::store::migrations::migrations()
+            .to_version(&mut conn, 9)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO policy_document (id, policy_type, emergency, title, short_name, code, rapporteur, topics,
+                 summary, full_text, source_url, status, handbook_code, review_due, review_due_from, review_due_to,
+                 created_at, updated_at, version)
+             VALUES ('d1', 'declaration', 0, 'Tokyo', '', 'D-1975-01-2016', '', '', '', '', '', 'in_force',
+                 'D-1975-01-2019', '2026-10', '2026-10-01', '2026-10-31', '2024-01-01T00:00:00.000Z',
+                 '2024-01-01T00:00:00.000Z', 4);
+             INSERT INTO policy_action (id, document_id, kind, date, date_from, note, created_at, updated_at, version)
+             VALUES ('a1', 'd1', 'adopted', '1975-10', '1975-10-01', '', '2024-01-01T00:00:00.001Z', '2024-01-01T00:00:00.001Z', 1),
+                    ('a2', 'd1', 'revised', '2016-10', '2016-10-01', '', '2024-01-01T00:00:00.002Z', '2024-01-01T00:00:00.002Z', 1),
+                    ('a3', 'd1', 'editorially_revised', '2019', '2019-01-01', '', '2024-01-01T00:00:00.003Z', '2024-01-01T00:00:00.003Z', 1);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let document = store.policy_document("d1").unwrap();
+    assert_eq!(
+        document.review_basis.unwrap().explanation,
+        "10 years after the revision of October 2016"
+    );
+}
+
+#[test]
+fn a_who_outcome_is_created_with_its_adoption() {
+    let (_dir, mut store) = store();
+    let wha77 = store
+        .create_meeting(&wha(77, "2024-05-27", "2024-06-01"))
+        .unwrap();
+    let decision = PolicyDocumentDraft {
+        policy_type: PolicyType::WhoDecision,
+        title: "Decision on the pandemic agreement".into(),
+        code: "WHA77(20)".into(),
+        meeting_id: wha77.id.clone(),
+        ..Default::default()
+    };
+    // No date, a bad date, or a bad date with another bad field: refused at once, nothing written.
+    let count = |store: &Store| {
+        store
+            .policy_documents(&PolicyFilter::default())
+            .unwrap()
+            .len()
+    };
+    for (adopted_on, wanted) in [
+        ("", vec!["adopted_on"]),
+        ("1 June 2024", vec!["adopted_on"]),
+        ("2099-06-01", vec!["adopted_on"]),
+    ] {
+        let Err(CoreError::Validation(errors)) =
+            store.create_policy_document(&decision, adopted_on)
+        else {
+            panic!("{adopted_on:?} should be refused");
+        };
+        assert_eq!(
+            errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
+            wanted
+        );
+    }
+    let untitled = PolicyDocumentDraft {
+        title: String::new(),
+        ..decision.clone()
+    };
+    let Err(CoreError::Validation(errors)) = store.create_policy_document(&untitled, "") else {
+        panic!()
+    };
+    assert_eq!(
+        errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
+        ["title", "adopted_on"]
+    );
+    assert_eq!(count(&store), 0);
+
+    // With the date: in force at once; the adoption is in its history, by the Assembly at WHA77.
+    let document = store
+        .create_policy_document(&decision, "2024-06-01")
+        .unwrap();
+    assert_eq!(document.status, PolicyStatus::InForce);
+    let actions = store.policy_actions(&document.id).unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0].fields.kind, PolicyActionKind::Adopted);
+    assert_eq!(actions[0].fields.date.to_string(), "2024-06-01");
+    assert_eq!(
+        actions[0].fields.body_id.as_deref(),
+        Some("world_health_assembly")
+    );
+    assert_eq!(
+        actions[0].fields.meeting_id.as_deref(),
+        Some(wha77.id.as_str())
+    );
+    let history = store.history(TABLE, &document.id).unwrap();
+    assert_eq!(
+        history.iter().map(|e| e.action).collect::<Vec<_>>(),
+        [HistoryAction::Create, HistoryAction::Update]
+    );
+
+    // A WMA document may be created as adopted too; without a date it waits for its history.
+    let geneva = store
+        .create_policy_document(&geneva_draft(), "1948")
+        .unwrap();
+    assert_eq!(geneva.status, PolicyStatus::InForce);
+    let later = store
+        .create_policy_document(
+            &PolicyDocumentDraft {
+                title: "WMA Declaration of Helsinki".into(),
+                code: "D-1964-01-2024".into(),
+                ..geneva_draft()
+            },
+            "",
+        )
+        .unwrap();
+    assert_eq!(later.status, PolicyStatus::NotAdopted);
 }
