@@ -133,9 +133,10 @@ describe("meetings in the real window", () => {
     await goTo(browser, "Settings");
     await browser.$(`code=${plenary.dataDir}`).waitForDisplayed();
     // The home time zone is checked, saved, and kept.
+    // A city typed where a zone belongs suggests the zone.
     await fill(browser, "Home time zone", "Chicago");
     await click(browser, "Save time zone");
-    expect(await fieldError(browser, "Home time zone")).toContain("not a known time zone");
+    expect(await fieldError(browser, "Home time zone")).toBe('"Chicago" is not a time zone name. Did you mean America/Chicago?');
     await fill(browser, "Home time zone", "America/Chicago");
     await click(browser, "Save time zone");
     await browser.$("p=Home time zone set to America/Chicago.").waitForDisplayed();

@@ -153,7 +153,7 @@ describe("delegations in the real window", () => {
     await click(browser, "Delete…");
     await click(browser, "Delete meeting");
     await browser
-      .$("p*=This meeting holds 3 delegate assignments. Delete or move them first; nothing was deleted.")
+      .$("p*=74th WMA General Assembly has 3 delegate assignments. Move or delete them first; nothing was deleted.")
       .waitForDisplayed();
     await click(browser, "Keep it");
     await dialog(browser).waitForDisplayed({ reverse: true });

@@ -43,9 +43,9 @@ impl Store {
         let (number, fields) = draft.validate()?;
         let id = self.write(|w| {
             let tx = w.conn();
-            super::meetings::require_meeting(&tx, meeting_id)?;
-            check_forum(&tx, &fields)?;
-            check_number_free(&tx, meeting_id, &number, &[])?;
+            super::meetings::require_meeting(tx, meeting_id)?;
+            check_forum(tx, &fields)?;
+            check_number_free(tx, meeting_id, &number, &[])?;
             let at = w.at().to_owned();
             let item = AgendaItem {
                 id: uuid::Uuid::now_v7().to_string(),
@@ -62,7 +62,7 @@ impl Store {
                 params![item.id, meeting_id, f.number, f.title, f.forum_body_id, enum_text(&f.priority), f.notes, at, at, number.sort_key()],
             )?;
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 &item.id,
                 HistoryAction::Create,
@@ -86,15 +86,15 @@ impl Store {
         let (number, fields) = draft.validate()?;
         self.write(|w| {
             let tx = w.conn();
-            let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            let before = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
             if before.version != expected_version {
                 return Err(CoreError::Conflict { entity: ENTITY });
             }
-            check_forum(&tx, &fields)?;
+            check_forum(tx, &fields)?;
             let old_number = AgendaNumber::parse(&before.fields.number).map_err(CoreError::Storage)?;
             let at = w.at().to_owned();
             if number != old_number {
-                let moving = subtree(&tx, &before.meeting_id, &old_number)?;
+                let moving = subtree(tx, &before.meeting_id, &old_number)?;
                 let moving_ids: Vec<&str> = moving.iter().map(|(item, _)| item.id.as_str()).collect();
                 let renamed: Vec<AgendaNumber> = moving
                     .iter()
@@ -109,16 +109,16 @@ impl Store {
                     ));
                 }
                 for new in &renamed {
-                    check_number_free(&tx, &before.meeting_id, new, &moving_ids)?;
+                    check_number_free(tx, &before.meeting_id, new, &moving_ids)?;
                 }
                 // Park the moving numbers first so the swap never trips the uniqueness rule.
-                park(&tx, &moving_ids)?;
+                park(tx, &moving_ids)?;
                 for ((item, _), new) in moving
                     .iter()
                     .zip(&renamed)
                     .filter(|((item, _), _)| item.id != id)
                 {
-                    write_number(&tx, item, new, &at)?;
+                    write_number(tx, item, new, &at)?;
                 }
             }
             let after_fields = fields;
@@ -149,7 +149,7 @@ impl Store {
                 ],
             )?;
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 id,
                 HistoryAction::Update,
@@ -171,13 +171,13 @@ impl Store {
     ) -> Result<Vec<AgendaItem>> {
         let meeting_id = self.write(|w| {
             let tx = w.conn();
-            let item = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            let item = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
             if item.version != expected_version {
                 return Err(CoreError::Conflict { entity: ENTITY });
             }
             let number = AgendaNumber::parse(&item.fields.number).map_err(CoreError::Storage)?;
             let parent = &number.parts()[..number.parts().len() - 1];
-            let mut siblings: Vec<AgendaNumber> = items_of(&tx, &item.meeting_id)?
+            let mut siblings: Vec<AgendaNumber> = items_of(tx, &item.meeting_id)?
                 .iter()
                 .filter_map(|i| AgendaNumber::parse(&i.fields.number).ok())
                 .filter(|n| {
@@ -201,20 +201,20 @@ impl Store {
                     format!("Item {number} is already the {edge} at its level."),
                 ));
             };
-            let ours = subtree(&tx, &item.meeting_id, &number)?;
-            let theirs = subtree(&tx, &item.meeting_id, &neighbour)?;
+            let ours = subtree(tx, &item.meeting_id, &number)?;
+            let theirs = subtree(tx, &item.meeting_id, &neighbour)?;
             let ids: Vec<&str> = ours
                 .iter()
                 .chain(&theirs)
                 .map(|(i, _)| i.id.as_str())
                 .collect();
-            park(&tx, &ids)?;
+            park(tx, &ids)?;
             let at = w.at().to_owned();
             for (moved, n) in &ours {
-                write_number(&tx, moved, &n.rebased(&number, &neighbour), &at)?;
+                write_number(tx, moved, &n.rebased(&number, &neighbour), &at)?;
             }
             for (moved, n) in &theirs {
-                write_number(&tx, moved, &n.rebased(&neighbour, &number), &at)?;
+                write_number(tx, moved, &n.rebased(&neighbour, &number), &at)?;
             }
             Ok(item.meeting_id)
         })?;

@@ -118,9 +118,9 @@ impl Store {
         }
         self.write(|w| {
             let tx = w.conn();
-            super::meetings::require_meeting(&tx, meeting_id)?;
+            super::meetings::require_meeting(tx, meeting_id)?;
             super::agenda::check_on_agenda(
-                &tx,
+                tx,
                 meeting_id,
                 fields.agenda_item_id.as_deref(),
                 "agenda_item_id",
@@ -157,7 +157,7 @@ impl Store {
                 ],
             )?;
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 &document.id,
                 HistoryAction::Create,
@@ -179,12 +179,12 @@ impl Store {
         let fields = draft.validate()?;
         self.write(|w| {
             let tx = w.conn();
-            let before = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            let before = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
             if before.version != expected_version {
                 return Err(CoreError::Conflict { entity: ENTITY });
             }
             super::agenda::check_on_agenda(
-                &tx,
+                tx,
                 &before.meeting_id,
                 fields.agenda_item_id.as_deref(),
                 "agenda_item_id",
@@ -206,7 +206,7 @@ impl Store {
                 params![f.agenda_item_id, f.symbol, f.title, f.language, f.source_url, f.retrieved_on.map(|d| d.to_string()), at, after.version, id],
             )?;
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 id,
                 HistoryAction::Update,

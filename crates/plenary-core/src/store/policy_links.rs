@@ -103,7 +103,7 @@ impl Store {
             )?;
             let record = serde_json::json!({ "from_id": from_id, "to_id": to_id, "kind": kind });
             history::record(
-                &tx,
+                tx,
                 "policy_link",
                 &id,
                 HistoryAction::Create,
@@ -176,7 +176,7 @@ impl Store {
                 created_at: at.clone(),
             };
             history::record(
-                &tx,
+                tx,
                 "policy_text_version",
                 &format!("{document_id}/{number}"),
                 HistoryAction::Create,

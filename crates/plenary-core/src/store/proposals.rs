@@ -49,10 +49,10 @@ impl Store {
                 comment_deadline: None,
                 note: String::new(),
             };
-            insert_step(&tx, &id, 1, &first, &at)?;
-            let created = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            insert_step(tx, &id, 1, &first, &at)?;
+            let created = find(tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 &id,
                 HistoryAction::Create,
@@ -91,18 +91,18 @@ impl Store {
         self.write(|w| {
             let tx = w.conn();
             let at = w.at().to_owned();
-            insert_step(&tx, id, before.steps.len() as u32 + 1, &step, &at)?;
+            insert_step(tx, id, before.steps.len() as u32 + 1, &step, &at)?;
             let mut document_id = before.document_id.clone();
             if step.stage == ProposalStage::Adopted {
-                document_id = Some(adopt(&tx, &clock, &before.fields, &step.date)?);
+                document_id = Some(adopt(tx, &clock, &before.fields, &step.date)?);
             }
             tx.execute(
                 "UPDATE proposal SET stage = ?1, document_id = ?2, updated_at = ?3, version = version + 1 WHERE id = ?4",
                 params![enum_text(&step.stage), document_id, at, id],
             )?;
-            let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            let after = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 id,
                 HistoryAction::Update,

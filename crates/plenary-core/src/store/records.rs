@@ -35,8 +35,8 @@ impl Store {
         let (agenda_item, content) = draft.validate()?;
         self.write(|w| {
             let tx = w.conn();
-            super::meetings::require_meeting(&tx, meeting_id)?;
-            super::agenda::check_on_agenda(&tx, meeting_id, agenda_item.as_deref(), "agenda_item_id")?;
+            super::meetings::require_meeting(tx, meeting_id)?;
+            super::agenda::check_on_agenda(tx, meeting_id, agenda_item.as_deref(), "agenda_item_id")?;
             let at = w.at().to_owned();
             let id = uuid::Uuid::now_v7().to_string();
             tx.execute(
@@ -44,10 +44,10 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, 'draft', 1, ?5, ?5, 1)",
                 params![id, meeting_id, agenda_item, enum_text(&draft.kind), at],
             )?;
-            insert_version(&tx, &id, 1, &content, &at)?;
-            let record = find(&tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            insert_version(tx, &id, 1, &content, &at)?;
+            let record = find(tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 &id,
                 HistoryAction::Create,
@@ -70,9 +70,9 @@ impl Store {
         let (agenda_item, content) = draft.validate()?;
         self.write(|w| {
             let tx = w.conn();
-            let before = checked(&tx, id, expected_version)?;
+            let before = checked(tx, id, expected_version)?;
             super::agenda::check_on_agenda(
-                &tx,
+                tx,
                 &before.meeting_id,
                 agenda_item.as_deref(),
                 "agenda_item_id",
@@ -107,12 +107,12 @@ impl Store {
                 }
                 RecordStatus::Final => {
                     let number = before.current_version + 1;
-                    insert_version(&tx, id, number, &content, &at)?;
+                    insert_version(tx, id, number, &content, &at)?;
                     number
                 }
             };
             let after = write_record(
-                &tx,
+                tx,
                 &before,
                 agenda_item.as_deref(),
                 draft,
@@ -128,7 +128,7 @@ impl Store {
     pub fn finalize_record(&mut self, id: &str, expected_version: u32) -> Result<Record> {
         self.write(|w| {
             let tx = w.conn();
-            let before = checked(&tx, id, expected_version)?;
+            let before = checked(tx, id, expected_version)?;
             if before.status == RecordStatus::Final {
                 return Ok(before);
             }
@@ -139,7 +139,7 @@ impl Store {
             )?;
             let draft = RecordDraft::from(&before);
             let after = write_record(
-                &tx,
+                tx,
                 &before,
                 before.agenda_item_id.as_deref(),
                 &draft,
@@ -160,14 +160,14 @@ impl Store {
     ) -> Result<Record> {
         self.write(|w| {
             let tx = w.conn();
-            let before = checked(&tx, id, expected_version)?;
-            let old = version(&tx, id, number)?;
+            let before = checked(tx, id, expected_version)?;
+            let old = version(tx, id, number)?;
             let at = w.at().to_owned();
             let new_number = before.current_version + 1;
-            insert_version(&tx, id, new_number, &old.content, &at)?;
+            insert_version(tx, id, new_number, &old.content, &at)?;
             let draft = RecordDraft::from(&before);
             let after = write_record(
-                &tx,
+                tx,
                 &before,
                 before.agenda_item_id.as_deref(),
                 &draft,

@@ -55,7 +55,7 @@ impl Store {
                     "That person is not in Plenary (they may have been deleted). Choose someone from the list of people.",
                 ));
             }
-            let before = find(&tx, key)?;
+            let before = find(tx, key)?;
             if before.as_ref().map(|s| s.version) != expected_version {
                 return Err(CoreError::Conflict { entity: ENTITY });
             }
@@ -88,7 +88,7 @@ impl Store {
                 HistoryAction::Create
             };
             history::record(
-                &tx,
+                tx,
                 ENTITY,
                 key.as_str(),
                 action,
