@@ -45,7 +45,7 @@ fn commands() -> Vec<(&'static str, Value)> {
         "languages": "Korean", "home_time_zone": "", "notes": "" });
     let travel_draft = json!({ "nationality": "Korean", "passport_number": "M1234567",
         "passport_expiry": "2030-01-01", "dietary_needs": "", "access_needs": "" });
-    let organization_draft = json!({ "kind": "national_medical_association", "name": "Ordre",
+    let organization_draft = json!({ "kind": "national_medical_association", "name": "Ordre", "local_name": "Ordre des médecins",
         "acronym": "ORD", "country": "France", "wma_membership": "constituent",
         "who_relation": "none", "website": "", "notes": "" });
     let interaction_draft = json!({ "date": "2024-05-01", "kind": "call", "participants": "Desk",
@@ -272,6 +272,7 @@ fn commands() -> Vec<(&'static str, Value)> {
             "create_country_note",
             json!({ "draft": country_note_draft }),
         ),
+        ("get_country_note", json!({ "id": "@country_note" })),
         (
             "delete_country_note",
             id_version("country_note", "country_note"),
@@ -308,6 +309,7 @@ fn commands() -> Vec<(&'static str, Value)> {
         ),
         ("assignment_status_changes", json!({ "id": "@assignment" })),
         ("assignment_history", json!({ "id": "@assignment" })),
+        ("record_attendance", id_version("assignment", "assignment")),
         (
             "set_delegation",
             json!({ "meetingId": "@meeting",
@@ -349,6 +351,19 @@ fn commands() -> Vec<(&'static str, Value)> {
             "add_policy_action",
             json!({ "documentId": "@policy",
             "version": "@v:policy_document.id=policy", "draft": policy_action_draft }),
+        ),
+        (
+            "update_policy_action",
+            with(
+                id_version("policy_action", "policy_action"),
+                json!({ "draft": { "kind": "adopted", "date": "1948-09",
+                    "body_id": "wma_general_assembly", "meeting_id": "", "superseded_by_id": "",
+                    "note": "Geneva" } }),
+            ),
+        ),
+        (
+            "delete_policy_action",
+            id_version("policy_action", "policy_action"),
         ),
         ("reviews_due", json!({ "months": 24 })),
         ("review_due_count", json!({})),
@@ -628,6 +643,11 @@ fn seed_world() -> World {
             "kind": "adopted", "date": "1948", "body_id": "wma_general_assembly", "meeting_id": "",
             "superseded_by_id": "", "note": "" } }),
     );
+    let actions = call(
+        "list_policy_actions",
+        json!({ "documentId": ids["policy"] }),
+    );
+    ids.insert("policy_action", id(&actions[0]));
     ids.insert(
         "policy2",
         id(&call(
