@@ -101,7 +101,11 @@ export async function field(browser: Browser, label: string) {
   const element = browser.$(`${scope}//label[normalize-space()="${label}"]`);
   await element.waitForDisplayed();
   const id = await element.getAttribute("for");
-  return browser.$(`[id="${id}"]`);
+  const control = browser.$(`[id="${id}"]`);
+  // A person scrolls a field into the middle of view before using it; the form's sticky error
+  // summary would otherwise cover a field at the top of a scrolled form.
+  await control.scrollIntoView({ block: "center" });
+  return control;
 }
 
 /** Replaces a field's text by typing, as a person does (WebDriver's "clear" fires no input event). */

@@ -626,7 +626,10 @@ fn seed_world() -> World {
         "seat",
         id(&call("create_seat", draft_of("create_seat", &ids))),
     );
-    ids.insert("term", id(&call("add_term", draft_of("add_term", &ids))));
+    ids.insert(
+        "term",
+        id(&call("add_term", draft_of("add_term", &ids))["term"]),
+    );
     let assigned = call("create_assignment", draft_of("create_assignment", &ids));
     ids.insert("assignment", id(&assigned["assignment"]));
     let mut delegation = draft_of("set_delegation", &ids);
