@@ -16,6 +16,8 @@ pub enum ErrorKind {
     Conflict,
     /// The record is still used by others (the message says by what). Nothing changed.
     InUse,
+    /// The data folder was written by a newer Plenary; nothing was changed.
+    SchemaTooNew,
     /// The database could not be opened or written.
     Storage,
     /// A fault in Plenary itself.
@@ -54,9 +56,8 @@ impl From<CoreError> for CommandError {
             CoreError::NotFound { .. } => (ErrorKind::NotFound, Vec::new()),
             CoreError::Conflict { .. } => (ErrorKind::Conflict, Vec::new()),
             CoreError::InUse(_) => (ErrorKind::InUse, Vec::new()),
-            CoreError::SchemaTooNew { .. } | CoreError::Storage(_) => {
-                (ErrorKind::Storage, Vec::new())
-            }
+            CoreError::SchemaTooNew { .. } => (ErrorKind::SchemaTooNew, Vec::new()),
+            CoreError::Storage(_) => (ErrorKind::Storage, Vec::new()),
         };
         Self {
             kind,

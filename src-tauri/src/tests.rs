@@ -161,12 +161,12 @@ fn conflicts_and_missing_records_have_their_own_kinds() {
 }
 
 #[test]
-fn a_newer_database_is_reported_as_a_storage_error() {
+fn a_newer_database_is_reported_as_such() {
     let dir = tempfile::tempdir().unwrap();
     write_database_from_a_newer_plenary(dir.path());
     let state = AppState::open(dir.path().to_owned());
     let error = state.database_error().expect("refused").clone();
-    assert_eq!(error.kind, error::ErrorKind::Storage);
+    assert_eq!(error.kind, error::ErrorKind::SchemaTooNew);
     assert!(
         error.message.contains("newer version of Plenary"),
         "{}",

@@ -310,7 +310,7 @@ value: string, created_at: string, updated_at: string, version: number, };
 
 export type FieldError = { field: string, message: string, };
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "storage" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "schema_too_new" | "storage" | "internal";
 
 export type CommandError = { kind: ErrorKind, 
 /**
