@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // End-to-end journeys in the real app window (tauri-driver + WebKitWebDriver). One window at a
-// time: tests share the driver's port and the display.
+// time: the tests share the display, and two apps at once would only slow each other down.
 export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.ts"],

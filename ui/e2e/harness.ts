@@ -3,6 +3,7 @@
 // app again on the same folder.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { remote } from "webdriverio";
@@ -12,14 +13,13 @@ type Browser = WebdriverIO.Browser;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.PLENARY_APP ?? path.join(ROOT, "target/debug/plenary");
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
-const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 export const ARTIFACTS = path.join(ROOT, "ui/test-results");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Plenary {
   readonly dataDir = mkdtempSync(path.join(tmpdir(), "plenary-e2e-"));
-  private driver: ChildProcess | null = null;
+  private driver: Driver | null = null;
   browser: Browser | null = null;
 
   /** Starts the app; waits until `ready` (by default the main navigation) is on screen. */
@@ -27,7 +27,7 @@ export class Plenary {
     if (!this.driver) this.driver = await startDriver();
     this.browser = await remote({
       hostname: "127.0.0.1",
-      port: PORT,
+      port: this.driver.port,
       logLevel: "error",
       connectionRetryCount: 0,
       capabilities: {
@@ -55,22 +55,36 @@ export class Plenary {
   async stop(): Promise<void> {
     await this.browser?.deleteSession().catch(() => {});
     this.browser = null;
-    if (this.driver?.pid) {
-      try {
-        process.kill(-this.driver.pid, "SIGTERM");
-      } catch {
-        this.driver.kill();
-      }
-    }
+    if (this.driver) await stopDriver(this.driver.process);
     this.driver = null;
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 
-async function startDriver(): Promise<ChildProcess> {
-  // The native WebKitWebDriver listens on the next port, so two suites can run side by side.
+interface Driver {
+  process: ChildProcess;
+  port: number;
+}
+
+/** A port nobody listens on now, chosen by the system (so a driver still shutting down, or
+ * another program, never holds the port a test is about to use). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startDriver(): Promise<Driver> {
+  const port = await freePort();
+  const nativePort = await freePort();
   // Its own process group, so stopping it also stops the WebKitWebDriver it started.
-  const driver = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(PORT + 1)], {
+  const driver = spawn(DRIVER, ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -80,16 +94,40 @@ async function startDriver(): Promise<ChildProcess> {
   const ready = (async () => {
     for (let attempt = 0; attempt < 200; attempt++) {
       try {
-        const response = await fetch(`http://127.0.0.1:${PORT}/status`);
-        if (response.ok) return driver;
+        const response = await fetch(`http://127.0.0.1:${port}/status`);
+        if (response.ok) return { process: driver, port };
       } catch {
         // not listening yet
       }
       await sleep(100);
     }
-    throw new Error(`tauri-driver did not answer on port ${PORT}`);
+    throw new Error(`tauri-driver did not answer on port ${port}`);
   })();
   return Promise.race([ready, exited]);
+}
+
+/** Stops the driver's whole process group and waits until it has gone (killing it after 5 s),
+ * so no driver outlives its test. */
+async function stopDriver(driver: ChildProcess): Promise<void> {
+  if (driver.exitCode !== null || driver.signalCode !== null || !driver.pid) return;
+  const gone = new Promise<void>((resolve) => driver.once("exit", () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(driver.pid as number), signal);
+    } catch {
+      driver.kill(signal);
+    }
+  };
+  signalGroup("SIGTERM");
+  const timer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
+  await gone;
+  clearTimeout(timer);
+  // The WebKitWebDriver in the group may outlive tauri-driver by a moment.
+  try {
+    process.kill(-(driver.pid as number), "SIGKILL");
+  } catch {
+    // the group is already empty
+  }
 }
 
 // ---- Finding things the way a person does: by label, by role and by visible text. ----
