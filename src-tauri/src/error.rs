@@ -18,6 +18,8 @@ pub enum ErrorKind {
     InUse,
     /// The data folder was written by a newer Plenary; nothing was changed.
     SchemaTooNew,
+    /// The team exchange could not be done (the hub unreachable or refusing); nothing changed.
+    Exchange,
     /// The database could not be opened or written.
     Storage,
     /// A fault in Plenary itself.
@@ -57,6 +59,7 @@ impl From<CoreError> for CommandError {
             CoreError::Conflict { .. } => (ErrorKind::Conflict, Vec::new()),
             CoreError::InUse(_) => (ErrorKind::InUse, Vec::new()),
             CoreError::SchemaTooNew { .. } => (ErrorKind::SchemaTooNew, Vec::new()),
+            CoreError::Exchange(_) => (ErrorKind::Exchange, Vec::new()),
             CoreError::Storage(_) => (ErrorKind::Storage, Vec::new()),
         };
         Self {

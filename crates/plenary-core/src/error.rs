@@ -44,6 +44,10 @@ pub enum CoreError {
          version understands up to {supported}). Nothing was changed. Update Plenary to open it."
     )]
     SchemaTooNew { found: i64, supported: i64 },
+    /// The team exchange could not be done (the hub unreachable, refused, another office's);
+    /// the message says why and what to do. Nothing was changed here.
+    #[error("{0}")]
+    Exchange(String),
     /// The database could not do what was asked (disk full, file locked, corrupt file...).
     #[error("The database could not complete the operation: {0}.")]
     Storage(String),

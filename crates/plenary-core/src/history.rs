@@ -50,6 +50,10 @@ pub struct HistoryEntry {
     pub changed: Vec<String>,
     /// RFC 3339, UTC.
     pub at: String,
+    /// The hub login that made the change (none before the laptop joined a hub).
+    pub author: Option<String>,
+    /// The name of the laptop the change was made on (none before it joined a hub).
+    pub device: Option<String>,
 }
 
 /// Appends a history entry inside `tx`.
@@ -66,8 +70,10 @@ pub(crate) fn record<T: Serialize>(
         value.map(|v| serde_json::to_string(v).expect("domain records always serialise"))
     };
     tx.execute(
-        "INSERT INTO history (id, entity, entity_id, action, before, after, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        // Who made it: the hub login and this laptop's name, once the laptop has joined a hub.
+        "INSERT INTO history (id, entity, entity_id, action, before, after, at, author, device)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                 (SELECT login FROM exchange_link), (SELECT device_name FROM exchange_link))",
         params![
             uuid::Uuid::now_v7().to_string(),
             entity,
@@ -88,7 +94,7 @@ pub(crate) fn for_record(
     entity_id: &str,
 ) -> Result<Vec<HistoryEntry>> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, entity, entity_id, action, before, after, at FROM history
+        "SELECT id, entity, entity_id, action, before, after, at, author, device FROM history
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
     )?;
     // A row that cannot be read is an error, never a guess: the history is the record of what
@@ -119,6 +125,8 @@ pub(crate) fn for_record(
             before,
             after,
             at: row.get(6)?,
+            author: row.get(7)?,
+            device: row.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

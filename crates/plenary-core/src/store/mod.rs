@@ -7,6 +7,7 @@ mod assignments;
 mod bodies;
 mod dashboard;
 mod documents;
+mod exchange;
 mod meetings;
 mod migrations;
 mod organizations;
@@ -56,6 +57,12 @@ pub struct Store {
     clock: Clock,
     /// The schema's foreign keys, which decide what a delete must refuse.
     references: write::References,
+    /// Whether this laptop has joined a hub (then every write is captured for it).
+    joined: bool,
+    /// Tells the capture triggers which write, if any, is under way.
+    capture: exchange::Capture,
+    /// The shared tables' columns and keys, for capturing and applying exchanged changes.
+    shapes: std::collections::BTreeMap<&'static str, exchange::Shape>,
 }
 
 impl Store {
@@ -92,15 +99,22 @@ impl Store {
         conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         register_functions(&conn)?;
+        let capture = exchange::Capture::default();
+        capture.register(&conn)?;
 
         migrations::migrations().to_latest(&mut conn)?;
         let references = write::References::read(&conn)?;
-        let store = Store {
+        let shapes = exchange::shapes(&conn)?;
+        let mut store = Store {
             conn,
             path: path.to_owned(),
             clock: Clock::System,
             references,
+            joined: false,
+            capture,
+            shapes,
         };
+        store.start_capture_if_joined()?;
         // Files received but never attached (the app closed in between) are not kept.
         store.remove_unattached_files()?;
         Ok(store)

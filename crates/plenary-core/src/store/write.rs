@@ -114,17 +114,32 @@ impl Store {
     /// half-way) and commits it; an error rolls everything back.
     pub(crate) fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         let at = self.clock.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let writer = Writer {
-            tx,
-            at,
-            references: &self.references,
-        };
-        let value = work(&writer)?;
-        writer.tx.commit()?;
-        Ok(value)
+        // The transaction's id tags the row changes the exchange captures (its bundle's id).
+        let bundle = uuid::Uuid::now_v7().to_string();
+        self.capture
+            .set(super::exchange::CaptureMode::Within(bundle.clone()));
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let writer = Writer {
+                tx,
+                at,
+                references: &self.references,
+            };
+            let value = work(&writer)?;
+            if self.joined {
+                writer.tx.execute(
+                    "INSERT INTO exchange_pending_tx (tx, made_at)
+                     SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM exchange_pending WHERE tx = ?1)",
+                    params![bundle, writer.at],
+                )?;
+            }
+            writer.tx.commit()?;
+            Ok(value)
+        })();
+        self.capture.set(super::exchange::CaptureMode::Outside);
+        result
     }
 }
 
@@ -920,14 +935,15 @@ mod tests {
             .conn
             .prepare(
                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                 AND name NOT LIKE 'search%'",
+                 AND name NOT LIKE 'search%' AND name NOT LIKE 'exchange_%'",
             )
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        // Tables whose rows are one per parent (keyed by it) or are the store's own bookkeeping.
+        // Tables whose rows are one per parent (keyed by it) or are the store's own bookkeeping
+        // (the exchange's tables included).
         let keyed_by_parent = [
             "person_travel",
             "delegation",
