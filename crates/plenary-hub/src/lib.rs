@@ -43,6 +43,8 @@ use uuid::Uuid;
 
 mod config;
 mod error;
+#[cfg(all(feature = "testing", unix))]
+pub mod testing;
 mod tls;
 
 pub use config::{CONNECT_TIMEOUT, HubConfig, SslMode};
