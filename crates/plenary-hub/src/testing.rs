@@ -57,9 +57,15 @@ impl TestCluster {
         } else {
             None
         };
+        // Under /tmp when the cluster runs as another user, who could not reach a TMPDIR in
+        // root's home; short, too, for the Unix socket's path.
+        let parent = match run_as {
+            Some(_) => PathBuf::from("/tmp"),
+            None => std::env::temp_dir(),
+        };
         let folder = tempfile::Builder::new()
             .prefix("plenary-pg-")
-            .tempdir()
+            .tempdir_in(parent)
             .map_err(|error| format!("cannot make a folder for the test cluster: {error}"))?;
         if let Some(user) = &run_as {
             let (uid, gid) = user_ids(user)?;
