@@ -166,8 +166,13 @@ pub(crate) fn classify(error: &postgres::Error, context: &Context) -> HubError {
             Some("server does not support TLS") => {
                 "the server does not offer encryption. Ask office IT to turn it on, or use sslmode=prefer on a trusted network.".to_owned()
             }
-            Some(other) => format!("{other}."),
-            None => "the handshake failed.".to_owned(),
+            _ => match rustls_cause(error) {
+                Some(tls) => certificate_reason(tls, &context.address),
+                None => match cause {
+                    Some(other) => format!("{other}."),
+                    None => "the handshake failed.".to_owned(),
+                },
+            },
         };
         return HubError::Tls { address, reason };
     }
@@ -187,6 +192,49 @@ pub(crate) fn classify(error: &postgres::Error, context: &Context) -> HubError {
         Some(cause) => format!("Talking to the hub at {address} failed: {summary}: {cause}."),
         None => format!("Talking to the hub at {address} failed: {summary}."),
     })
+}
+
+/// The rustls error behind a failed handshake (tokio-rustls wraps it in an `io::Error`).
+fn rustls_cause(error: &postgres::Error) -> Option<&rustls::Error> {
+    let mut source = error.source();
+    while let Some(current) = source {
+        if let Some(tls) = current.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        if let Some(tls) = current
+            .downcast_ref::<io::Error>()
+            .and_then(|io| io.get_ref())
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        {
+            return Some(tls);
+        }
+        source = current.source();
+    }
+    None
+}
+
+fn certificate_reason(error: &rustls::Error, address: &str) -> String {
+    use rustls::CertificateError as Certificate;
+    let host = address
+        .rsplit_once(':')
+        .map_or(address, |(host, _)| host)
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    match error {
+        rustls::Error::InvalidCertificate(
+            Certificate::NotValidForName | Certificate::NotValidForNameContext { .. },
+        ) => format!(
+            "the server's certificate is not made out to “{host}”. Connect with the name the certificate has (ask office IT), or use sslmode=verify-ca."
+        ),
+        rustls::Error::InvalidCertificate(Certificate::UnknownIssuer) => "the server's certificate is not signed by an authority this computer trusts. If office IT signs its own certificates, give theirs with sslrootcert=FILE.".to_owned(),
+        rustls::Error::InvalidCertificate(
+            Certificate::Expired | Certificate::ExpiredContext { .. },
+        ) => "the server's certificate has expired (or this computer's clock is wrong).".to_owned(),
+        rustls::Error::InvalidCertificate(
+            Certificate::NotValidYet | Certificate::NotValidYetContext { .. },
+        ) => "the server's certificate is not valid yet (or this computer's clock is wrong).".to_owned(),
+        other => format!("{other}."),
+    }
 }
 
 fn io_cause(error: &postgres::Error) -> Option<&io::Error> {

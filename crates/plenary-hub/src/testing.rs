@@ -31,6 +31,7 @@ pub struct TestCluster {
     run_as: Option<String>,
     port: u16,
     superuser_password: String,
+    tls: bool,
     next_database: AtomicU32,
     /// The superuser's connection to the `postgres` database, made on first use.
     admin: Mutex<Option<postgres::Client>>,
@@ -51,6 +52,16 @@ impl TestCluster {
 
     /// Starts a cluster of its own; it is stopped and removed when dropped.
     pub fn start() -> Result<TestCluster, String> {
+        TestCluster::start_with(false)
+    }
+
+    /// Starts a cluster of its own that accepts only encrypted TCP connections, with a
+    /// certificate for `localhost` signed by a test authority ([`TestCluster::authority_file`]).
+    pub fn start_with_tls() -> Result<TestCluster, String> {
+        TestCluster::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Result<TestCluster, String> {
         let bindir = find_bindir()?;
         let run_as = if is_root() {
             Some(std::env::var("PLENARY_PG_USER").unwrap_or_else(|_| "nobody".to_owned()))
@@ -83,15 +94,11 @@ impl TestCluster {
             run_as,
             port: 0,
             superuser_password,
+            tls,
             next_database: AtomicU32::new(1),
             admin: Mutex::new(None),
         };
-        if let Some(user) = &cluster.run_as {
-            let (uid, gid) = user_ids(user)?;
-            std::os::unix::fs::chown(&password_file, Some(uid), Some(gid)).map_err(|error| {
-                format!("cannot give {} to {user}: {error}", password_file.display())
-            })?;
-        }
+        cluster.give_to_cluster_user(&password_file)?;
         let data = cluster.data_dir();
         cluster.run(
             "initdb",
@@ -110,6 +117,15 @@ impl TestCluster {
             ],
         )?;
         watch_until_process_ends(cluster.folder_path());
+        let mut tls_options = String::new();
+        if tls {
+            cluster.make_certificates()?;
+            tls_options = format!(
+                " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                path_str(&cluster.folder_path().join("server.crt"))?,
+                path_str(&cluster.folder_path().join("server.key"))?
+            );
+        }
         // A port may be taken between asking for it and the server binding it: try a few.
         let mut last_error = String::new();
         for _ in 0..5 {
@@ -117,7 +133,7 @@ impl TestCluster {
             let options = format!(
                 "-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={} \
                  -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-                 -c shared_buffers=16MB -c max_connections=60",
+                 -c shared_buffers=16MB -c max_connections=60{tls_options}",
                 path_str(cluster.folder_path())?
             );
             let log = cluster.folder_path().join("server.log");
@@ -153,17 +169,82 @@ impl TestCluster {
         self.port
     }
 
-    /// `postgres://postgres:…@127.0.0.1:PORT/DATABASE?sslmode=disable`
+    /// `postgres://postgres:…@127.0.0.1:PORT/DATABASE?sslmode=…`
     pub fn superuser_url(&self, database: &str) -> String {
         self.url(SUPERUSER, &self.superuser_password, database)
     }
 
-    /// An address on this cluster with `sslmode=disable` (the test cluster has no certificate).
+    /// An address on this cluster: `sslmode=disable`, or `require` for a cluster with TLS.
     pub fn url(&self, login: &str, password: &str, database: &str) -> String {
+        let sslmode = if self.tls { "require" } else { "disable" };
         format!(
-            "postgres://{login}:{password}@127.0.0.1:{}/{database}?sslmode=disable",
+            "postgres://{login}:{password}@127.0.0.1:{}/{database}?sslmode={sslmode}",
             self.port
         )
+    }
+
+    /// The PEM file of the authority that signed a TLS cluster's certificate.
+    pub fn authority_file(&self) -> Option<PathBuf> {
+        self.tls.then(|| self.folder_path().join("authority.crt"))
+    }
+
+    /// A test authority, and a certificate for `localhost` signed by it; only encrypted TCP
+    /// connections are accepted afterwards (`hostssl` in pg_hba.conf).
+    fn make_certificates(&self) -> Result<(), String> {
+        use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
+        let failed = |error: rcgen::Error| format!("cannot make the test certificates: {error}");
+        let mut authority = CertificateParams::new(Vec::new()).map_err(failed)?;
+        authority.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        authority
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "Plenary test authority");
+        let authority_key = KeyPair::generate().map_err(failed)?;
+        let authority_certificate = authority.self_signed(&authority_key).map_err(failed)?;
+        let issuer = Issuer::new(authority, authority_key);
+        let server = CertificateParams::new(vec!["localhost".to_owned()]).map_err(failed)?;
+        let server_key = KeyPair::generate().map_err(failed)?;
+        let server_certificate = server.signed_by(&server_key, &issuer).map_err(failed)?;
+
+        let folder = self.folder_path();
+        let files = [
+            ("authority.crt", authority_certificate.pem()),
+            ("server.crt", server_certificate.pem()),
+            ("server.key", server_key.serialize_pem()),
+        ];
+        for (name, text) in files {
+            let path = folder.join(name);
+            std::fs::write(&path, text)
+                .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+            self.give_to_cluster_user(&path)?;
+        }
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            folder.join("server.key"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .map_err(|error| format!("cannot protect the test key: {error}"))?;
+
+        let hba = self.data_dir().join("pg_hba.conf");
+        let text = std::fs::read_to_string(&hba)
+            .map_err(|error| format!("cannot read {}: {error}", hba.display()))?;
+        let text: Vec<String> = text
+            .lines()
+            .map(|line| match line.strip_prefix("host ") {
+                Some(rest) => format!("hostssl {rest}"),
+                None => line.to_owned(),
+            })
+            .collect();
+        std::fs::write(&hba, text.join("\n") + "\n")
+            .map_err(|error| format!("cannot write {}: {error}", hba.display()))
+    }
+
+    fn give_to_cluster_user(&self, path: &Path) -> Result<(), String> {
+        let Some(user) = &self.run_as else {
+            return Ok(());
+        };
+        let (uid, gid) = user_ids(user)?;
+        std::os::unix::fs::chown(path, Some(uid), Some(gid))
+            .map_err(|error| format!("cannot give {} to {user}: {error}", path.display()))
     }
 
     /// Runs SQL as the superuser in `database`.
@@ -173,12 +254,13 @@ impl TestCluster {
             .map_err(|error| format!("{error:?} running {sql}"))
     }
 
+    /// The superuser over the cluster's Unix socket (trusted: only the cluster's user and root
+    /// can reach the folder it is in).
     fn superuser_client(&self, database: &str) -> Result<postgres::Client, String> {
         postgres::Config::new()
-            .host("127.0.0.1")
+            .host_path(self.folder_path())
             .port(self.port)
             .user(SUPERUSER)
-            .password(&self.superuser_password)
             .dbname(database)
             .connect(postgres::NoTls)
             .map_err(|error| format!("cannot connect to the test cluster: {error}"))
@@ -324,7 +406,7 @@ impl<'a> TestDatabase<'a> {
 pub struct TestLogin {
     pub login: String,
     pub password: String,
-    /// Its address (`sslmode=disable`).
+    /// Its address (`sslmode=disable`, or `require` on a cluster with TLS).
     pub url: String,
 }
 
@@ -333,7 +415,8 @@ impl TestLogin {
         HubConfig::from_url(&self.url).unwrap_or_else(|error| panic!("{error}"))
     }
 
-    /// A plain `postgres` client on this login, to try what the hub must refuse.
+    /// A plain `postgres` client on this login, to try what the hub must refuse (on a cluster
+    /// without TLS).
     pub fn raw_client(&self) -> postgres::Client {
         let config = self.config();
         postgres::Config::new()

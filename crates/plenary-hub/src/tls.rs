@@ -61,8 +61,9 @@ fn trusted_roots(config: &HubConfig) -> Result<RootCertStore, HubError> {
                     tls_error(
                         config,
                         format!(
-                            "the certificate file {} cannot be read ({error}).",
-                            path.display()
+                            "the certificate file {} (sslrootcert) cannot be read: {}.",
+                            path.display(),
+                            pem_problem(&error)
                         ),
                     )
                 })?;
@@ -86,6 +87,16 @@ fn trusted_roots(config: &HubConfig) -> Result<RootCertStore, HubError> {
         }
     }
     Ok(roots)
+}
+
+fn pem_problem(error: &rustls::pki_types::pem::Error) -> String {
+    match error {
+        rustls::pki_types::pem::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "there is no such file".to_owned()
+        }
+        rustls::pki_types::pem::Error::Io(io) => io.to_string(),
+        other => format!("it is not a PEM certificate file ({other:?})"),
+    }
 }
 
 /// `prefer` / `require`: encrypted, the certificate unchecked (as libpq), the handshake's

@@ -4,6 +4,7 @@
 mod errors;
 mod exchange;
 mod people;
+mod tls;
 mod travel;
 
 use plenary_hub::OutgoingBundle;
