@@ -93,6 +93,21 @@ impl fmt::Debug for HubConfig {
 const EXAMPLE: &str = "postgres://maria@db.office.example:5432/plenary?sslmode=verify-full";
 
 impl HubConfig {
+    /// A config with libpq's defaults for the rest: no password, `sslmode=prefer`, the
+    /// operating system's trusted authorities, [`CONNECT_TIMEOUT`].
+    pub fn new(host: &str, port: u16, database: &str, login: &str) -> HubConfig {
+        HubConfig {
+            host: host.to_owned(),
+            port,
+            database: database.to_owned(),
+            login: login.to_owned(),
+            password: None,
+            sslmode: SslMode::default(),
+            ssl_root_cert: None,
+            connect_timeout: CONNECT_TIMEOUT,
+        }
+    }
+
     /// Reads `postgres://login:password@host:port/database?sslmode=…&sslrootcert=…`
     /// (`postgresql://` too). The port defaults to 5432 and `sslmode` to `prefer`, as with
     /// libpq; the login and the database must be given. A password absent from the address is
@@ -163,16 +178,8 @@ impl HubConfig {
                 "“{database}” is not a database name: the address has one name after the host, as in {EXAMPLE}."
             )));
         }
-        let mut config = HubConfig {
-            host,
-            port,
-            database,
-            login,
-            password,
-            sslmode: SslMode::default(),
-            ssl_root_cert: None,
-            connect_timeout: CONNECT_TIMEOUT,
-        };
+        let mut config = HubConfig::new(&host, port, &database, &login);
+        config.password = password;
         for (key, value) in url.query_pairs() {
             match &*key {
                 "sslmode" => {

@@ -32,7 +32,8 @@
 //! address (a login that owns the database and may create roles).
 //!
 //! Everything here blocks (the `postgres` crate runs its own small runtime); call it from a
-//! worker thread, not an async task.
+//! worker thread, not an async task. A `Hub` is `Send`. After [`HubError::Unreachable`] the
+//! connection is gone: connect again later.
 
 use std::time::Duration;
 
@@ -609,6 +610,13 @@ mod tests {
             assert!(check_login_name(bad).is_err(), "{bad}");
         }
         assert!(check_login_name(&"a".repeat(64)).is_err());
+    }
+
+    #[test]
+    fn a_hub_can_move_to_a_worker_thread() {
+        fn send<T: Send>() {}
+        send::<Hub>();
+        send::<HubError>();
     }
 
     #[test]
