@@ -1,5 +1,5 @@
 //! Installs what a fresh machine lacks: the system libraries Tauri needs, the UI's npm packages,
-//! and (for tests) tauri-driver, WebKitWebDriver and Xvfb.
+//! and (for tests) tauri-driver, WebKitWebDriver, Xvfb and PostgreSQL.
 
 use std::path::Path;
 use std::process::Command;
@@ -21,6 +21,9 @@ const APT_APP: &[&str] = &[
 ];
 /// Extra packages for the end-to-end tests in a real window.
 const APT_E2E: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth"];
+/// The hub's tests start a throwaway PostgreSQL cluster of their own (`initdb`, `pg_ctl`); the
+/// distribution's default version (15 on Debian 12).
+const APT_HUB: &[&str] = &["postgresql"];
 
 /// The tauri-driver release the end-to-end tests are written against.
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
@@ -37,6 +40,7 @@ pub fn ensure(purpose: Purpose) -> Result<(), String> {
         let mut packages: Vec<&str> = APT_APP.to_vec();
         if purpose == Purpose::Tests {
             packages.extend_from_slice(APT_E2E);
+            packages.extend_from_slice(APT_HUB);
         }
         ensure_apt(&packages)?;
     }

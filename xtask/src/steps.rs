@@ -79,6 +79,10 @@ pub fn test() -> Result<(), String> {
     core.args(["test", "--package", "plenary-core", "--lib", "--tests"]);
     steps.push(("core tests", core));
 
+    let mut hub = cargo();
+    hub.args(["test", "--package", "plenary-hub", "--lib", "--tests"]);
+    steps.push(("hub tests (against a throwaway PostgreSQL cluster)", hub));
+
     // The shell's tests include the bindings drift check.
     let mut shell = cargo();
     shell.args([
