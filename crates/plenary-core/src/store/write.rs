@@ -171,19 +171,26 @@ impl Writer<'_> {
         change: impl FnOnce(&R) -> Result<R>,
     ) -> Result<R> {
         let before = self.read_at::<R>(id, expected_version)?;
-        let mut after = change(&before)?;
+        let after = change(&before)?;
         if json(&after) == json(&before) {
             return Ok(before);
         }
+        self.replace(&before, after)
+    }
+
+    /// Writes `after` as the next version of `before` (read in this write) with its history
+    /// entry, whatever changed: for a change decided from the record already read, and for a
+    /// record whose derived fields are written again even when they come out the same.
+    pub fn replace<R: Writable>(&self, before: &R, mut after: R) -> Result<R> {
         after.bump(&self.at);
         after
             .rewrite(&self.tx)
             .map_err(|e| missing_reference(e, R::NOUN))?;
         self.history(
             R::TABLE,
-            id,
+            before.id(),
             HistoryAction::Update,
-            Some(&before),
+            Some(before),
             Some(&after),
         )?;
         Ok(after)
