@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::row::{date_at, enum_at, enum_text, opt_date_at};
-use super::{Store, Writable, Writer, bump_bookkeeping, stored};
+use super::{Store, Writer, stored, writable_by};
 use crate::assignment::export::{self, DelegationExport, ExportField, ExportRequest};
 use crate::assignment::overlap::{self, Span};
 use crate::assignment::{
@@ -1159,12 +1159,4 @@ stored!(Assignment, ASSIGNMENT, "assignment", find, |_a| {
     "This assignment".to_owned()
 });
 
-impl Writable for Assignment {
-    fn insert(&self, conn: &rusqlite::Connection) -> Result<()> {
-        write(conn, self, true)
-    }
-    fn rewrite(&self, conn: &rusqlite::Connection) -> Result<()> {
-        write(conn, self, false)
-    }
-    bump_bookkeeping!();
-}
+writable_by!(Assignment, write);

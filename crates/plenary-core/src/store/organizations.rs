@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::row::{date_at, enum_at, enum_text, exists, opt_date_at};
-use super::{Store, Writable, bump_bookkeeping, stored};
+use super::{Store, Writable, bump_bookkeeping, stored, writable_by};
 use crate::error::{CoreError, FieldError, Result};
 use crate::meeting::Meeting;
 use crate::organization::{
@@ -599,15 +599,7 @@ stored!(
     |o| o.fields.name.clone()
 );
 
-impl Writable for Organization {
-    fn insert(&self, conn: &Connection) -> Result<()> {
-        write_organization(conn, self, true)
-    }
-    fn rewrite(&self, conn: &Connection) -> Result<()> {
-        write_organization(conn, self, false)
-    }
-    bump_bookkeeping!();
-}
+writable_by!(Organization, write_organization);
 
 stored!(
     Interaction,

@@ -73,6 +73,24 @@ macro_rules! bump_bookkeeping {
 }
 pub(crate) use bump_bookkeeping;
 
+/// Implements [`Writable`] for a record type whose whole row one function writes, inserting or
+/// rewriting it: `writable_by!(Organization, write_organization);` for
+/// `fn write_organization(conn: &Connection, o: &Organization, insert: bool) -> Result<()>`.
+macro_rules! writable_by {
+    ($type:ty, $write:expr) => {
+        impl $crate::store::Writable for $type {
+            fn insert(&self, conn: &rusqlite::Connection) -> $crate::error::Result<()> {
+                $write(conn, self, true)
+            }
+            fn rewrite(&self, conn: &rusqlite::Connection) -> $crate::error::Result<()> {
+                $write(conn, self, false)
+            }
+            $crate::store::bump_bookkeeping!();
+        }
+    };
+}
+pub(crate) use writable_by;
+
 /// Where "now" comes from: the system clock, or a fixed instant (tests, imports).
 #[derive(Debug, Clone, Default)]
 pub enum Clock {
