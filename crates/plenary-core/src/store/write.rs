@@ -878,6 +878,51 @@ mod tests {
         assert!(checked > 40);
     }
 
+    /// Every write goes through [`Store::write`]: no other file of the store opens a
+    /// transaction of its own or takes a timestamp from the clock. (Migrations run their own
+    /// transactions inside `rusqlite_migration`, not in these files.)
+    #[test]
+    fn only_the_write_path_opens_transactions_and_takes_the_time() {
+        let mut pending = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store")];
+        let (mut read, mut found) = (0, Vec::new());
+        while let Some(path) = pending.pop() {
+            if path.is_dir() {
+                pending.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension() != Some(std::ffi::OsStr::new("rs"))
+                || path.ends_with("store/write.rs")
+            {
+                continue;
+            }
+            read += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                if [
+                    ".transaction()",
+                    ".transaction_with_behavior(",
+                    "clock.now()",
+                ]
+                .iter()
+                .any(|needle| line.contains(needle))
+                {
+                    found.push(format!(
+                        "{}:{}: {}",
+                        path.display(),
+                        number + 1,
+                        line.trim()
+                    ));
+                }
+            }
+        }
+        assert!(read > 20, "read only {read} files of the store");
+        assert!(
+            found.is_empty(),
+            "write inside Store::write (w.conn(), w.at()) instead:\n{}",
+            found.join("\n")
+        );
+    }
+
     #[test]
     fn several_kinds_of_referring_rows_are_counted_in_one_sentence() {
         assert_eq!(join_and(&["1 statement".into()]), "1 statement");
