@@ -7,8 +7,8 @@ use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
-use super::row::{at_version, date_at, enum_at, enum_text, opt_date_at};
-use super::{Store, stored};
+use super::row::{date_at, enum_at, enum_text, opt_date_at};
+use super::{Store, Writer, stored, writable_by};
 use crate::assignment::export::{self, DelegationExport, ExportField, ExportRequest};
 use crate::assignment::overlap::{self, Span};
 use crate::assignment::{
@@ -16,7 +16,7 @@ use crate::assignment::{
     StatusChange, Warning, WarningKind, cap_warning, deadline_warning, may_record_attendance,
 };
 use crate::error::{CoreError, FieldError, Result};
-use crate::history::{self, HistoryAction};
+use crate::history::HistoryAction;
 use crate::meeting::{Meeting, human_date};
 use crate::people::Person;
 
@@ -143,48 +143,40 @@ impl Store {
                 ),
             ));
         }
-        let tx = self.conn.transaction()?;
-        let meeting = meeting_in(&tx, &fields.meeting_id)?;
-        let person_name = person_name(&tx, &fields.person_id)?;
-        let existing: Option<String> = tx
-            .query_row(
-                "SELECT id FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3",
-                params![fields.meeting_id, fields.person_id, enum_text(&fields.role)],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if existing.is_some() {
-            return Err(CoreError::validation(
-                "role",
-                format!(
-                    "{person_name} is already assigned to {} as {}. Change that assignment instead.",
-                    meeting.fields.title,
-                    fields.role.label().to_lowercase()
-                ),
-            ));
-        }
-        let at = self.clock.now();
-        let assignment = Assignment {
-            id: uuid::Uuid::now_v7().to_string(),
-            fields,
-            status,
-            status_date: today,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        write(&tx, &assignment, true)?;
-        record_status(&tx, &assignment.id, None, status, today, &at, false)?;
-        history::record(
-            &tx,
-            ASSIGNMENT,
-            &assignment.id,
-            HistoryAction::Create,
-            None,
-            Some(&assignment),
-            &at,
-        )?;
-        tx.commit()?;
+        let (assignment, meeting) = self.write(|w| {
+            let meeting = meeting_in(w.conn(), &fields.meeting_id)?;
+            let person_name = person_name(w.conn(), &fields.person_id)?;
+            let existing: Option<String> = w
+                .conn()
+                .query_row(
+                    "SELECT id FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3",
+                    params![fields.meeting_id, fields.person_id, enum_text(&fields.role)],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if existing.is_some() {
+                return Err(CoreError::validation(
+                    "role",
+                    format!(
+                        "{person_name} is already assigned to {} as {}. Change that assignment instead.",
+                        meeting.fields.title,
+                        fields.role.label().to_lowercase()
+                    ),
+                ));
+            }
+            let assignment = Assignment {
+                id: uuid::Uuid::now_v7().to_string(),
+                fields,
+                status,
+                status_date: today,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&assignment)?;
+            record_status(w.conn(), &assignment.id, None, status, today, w.at(), false)?;
+            Ok((assignment, meeting))
+        })?;
         let warnings = self.warnings_for(&assignment, &meeting, today)?;
         Ok(AssignmentSaved {
             assignment,
@@ -205,54 +197,35 @@ impl Store {
         draft: &AssignmentDraft,
         today: Date,
     ) -> Result<AssignmentSaved> {
-        let tx = self.conn.transaction()?;
-        let before = at_version(find(&tx, id)?, |a| a.version, expected_version, ASSIGNMENT)?;
-        let mut draft = draft.clone();
-        draft.meeting_id.clone_from(&before.fields.meeting_id);
-        draft.person_id.clone_from(&before.fields.person_id);
-        let fields = draft.validate()?;
-        if fields == before.fields {
-            drop(tx);
-            let meeting = self.meeting(&before.fields.meeting_id)?;
-            let warnings = self.warnings_for(&before, &meeting, today)?;
-            return Ok(AssignmentSaved {
-                assignment: before,
-                warnings,
-            });
-        }
-        if fields.role != before.fields.role {
-            let taken: bool = tx
-                .prepare_cached("SELECT 1 FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3")?
-                .exists(params![fields.meeting_id, fields.person_id, enum_text(&fields.role)])?;
-            if taken {
-                return Err(CoreError::validation(
-                    "role",
-                    format!(
-                        "This person already has the role {} at this meeting.",
-                        fields.role.label().to_lowercase()
-                    ),
-                ));
-            }
-        }
-        let at = self.clock.now();
-        let after = Assignment {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        write(&tx, &after, false)?;
-        history::record(
-            &tx,
-            ASSIGNMENT,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        let meeting = meeting_in(&tx, &after.fields.meeting_id)?;
-        tx.commit()?;
+        let (after, meeting) = self.write(|w| {
+            let after = w.update(id, expected_version, |before: &Assignment| {
+                let mut draft = draft.clone();
+                draft.meeting_id.clone_from(&before.fields.meeting_id);
+                draft.person_id.clone_from(&before.fields.person_id);
+                let fields = draft.validate()?;
+                if fields.role != before.fields.role {
+                    let taken: bool = w
+                        .conn()
+                        .prepare_cached("SELECT 1 FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3")?
+                        .exists(params![fields.meeting_id, fields.person_id, enum_text(&fields.role)])?;
+                    if taken {
+                        return Err(CoreError::validation(
+                            "role",
+                            format!(
+                                "This person already has the role {} at this meeting.",
+                                fields.role.label().to_lowercase()
+                            ),
+                        ));
+                    }
+                }
+                Ok(Assignment {
+                    fields,
+                    ..before.clone()
+                })
+            })?;
+            let meeting = meeting_in(w.conn(), &after.fields.meeting_id)?;
+            Ok((after, meeting))
+        })?;
         let warnings = self.warnings_for(&after, &meeting, today)?;
         Ok(AssignmentSaved {
             assignment: after,
@@ -278,49 +251,30 @@ impl Store {
                 "Choose at least one assignment.",
             ));
         }
-        let tx = self.conn.transaction()?;
-        let mut refused = Vec::new();
-        let mut changed = Vec::new();
-        let at = self.clock.now();
-        for (id, version) in assignments {
-            let before = at_version(find(&tx, id)?, |a| a.version, *version, ASSIGNMENT)?;
-            if before.status == to {
-                changed.push(before);
-                continue;
+        self.write(|w| {
+            let mut refused = Vec::new();
+            let mut changed = Vec::new();
+            for (id, version) in assignments {
+                let before = w.read_at::<Assignment>(id, *version)?;
+                if before.status == to {
+                    changed.push(before);
+                    continue;
+                }
+                if !before.status.may_become(to) {
+                    let name = person_name(w.conn(), &before.fields.person_id)?;
+                    refused.push(FieldError::new(
+                        "status",
+                        format!("{name}: {}", before.status.refusal(to)),
+                    ));
+                    continue;
+                }
+                changed.push(move_status(w, &before, to, date, false)?);
             }
-            if !before.status.may_become(to) {
-                let name = person_name(&tx, &before.fields.person_id)?;
-                refused.push(FieldError::new(
-                    "status",
-                    format!("{name}: {}", before.status.refusal(to)),
-                ));
-                continue;
+            if !refused.is_empty() {
+                return Err(CoreError::Validation(refused));
             }
-            let after = Assignment {
-                status: to,
-                status_date: date,
-                updated_at: at.clone(),
-                version: before.version + 1,
-                ..before.clone()
-            };
-            write(&tx, &after, false)?;
-            record_status(&tx, id, Some(before.status), to, date, &at, false)?;
-            history::record(
-                &tx,
-                ASSIGNMENT,
-                id,
-                HistoryAction::Update,
-                Some(&before),
-                Some(&after),
-                &at,
-            )?;
-            changed.push(after);
-        }
-        if !refused.is_empty() {
-            return Err(CoreError::Validation(refused));
-        }
-        tx.commit()?;
-        Ok(changed)
+            Ok(changed)
+        })
     }
 
     /// Records that someone attended a meeting that has ended, in one step from wherever the
@@ -334,60 +288,33 @@ impl Store {
         expected_version: u32,
         today: Date,
     ) -> Result<Assignment> {
-        let tx = self.conn.transaction()?;
-        let before = at_version(find(&tx, id)?, |a| a.version, expected_version, ASSIGNMENT)?;
-        if before.status == AssignmentStatus::Attended {
-            return Ok(before);
-        }
-        let meeting = meeting_in(&tx, &before.fields.meeting_id)?;
-        let end = meeting.fields.end_date;
-        if !may_record_attendance(before.status, end, today) {
-            let name = person_name(&tx, &before.fields.person_id)?;
-            return Err(CoreError::validation(
-                "status",
-                if end >= today {
-                    format!(
-                        "{} has not ended yet (its last day is {}). Move {name}'s status along as things happen, or record attendance once it has ended.",
-                        meeting.fields.title,
-                        human_date(end)
-                    )
-                } else {
-                    format!(
-                        "{name}'s assignment is {}. If {name} did attend, set it back to Proposed first, then record attendance.",
-                        before.status.label().to_lowercase()
-                    )
-                },
-            ));
-        }
-        let at = self.clock.now();
-        let after = Assignment {
-            status: AssignmentStatus::Attended,
-            status_date: end,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        write(&tx, &after, false)?;
-        record_status(
-            &tx,
-            id,
-            Some(before.status),
-            AssignmentStatus::Attended,
-            end,
-            &at,
-            true,
-        )?;
-        history::record(
-            &tx,
-            ASSIGNMENT,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            let before = w.read_at::<Assignment>(id, expected_version)?;
+            if before.status == AssignmentStatus::Attended {
+                return Ok(before);
+            }
+            let meeting = meeting_in(w.conn(), &before.fields.meeting_id)?;
+            let end = meeting.fields.end_date;
+            if !may_record_attendance(before.status, end, today) {
+                let name = person_name(w.conn(), &before.fields.person_id)?;
+                return Err(CoreError::validation(
+                    "status",
+                    if end >= today {
+                        format!(
+                            "{} has not ended yet (its last day is {}). Move {name}'s status along as things happen, or record attendance once it has ended.",
+                            meeting.fields.title,
+                            human_date(end)
+                        )
+                    } else {
+                        format!(
+                            "{name}'s assignment is {}. If {name} did attend, set it back to Proposed first, then record attendance.",
+                            before.status.label().to_lowercase()
+                        )
+                    },
+                ));
+            }
+            move_status(w, &before, AssignmentStatus::Attended, end, true)
+        })
     }
 
     /// Every status change of an assignment, oldest first.
@@ -436,52 +363,44 @@ impl Store {
         draft: &DelegationDraft,
     ) -> Result<Delegation> {
         let (badge_cap, focal_point_id, notes) = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        meeting_in(&tx, meeting_id)?;
-        if let Some(person) = &focal_point_id {
-            person_name(&tx, person).map_err(|_| {
-                CoreError::validation(
-                    "focal_point_id",
-                    "This person no longer exists. Choose someone from the list.",
-                )
-            })?;
-        }
-        let before = find_delegation(&tx, meeting_id)?;
-        if before.as_ref().map(|d| d.version).unwrap_or(0) != expected_version {
-            return Err(CoreError::Conflict { entity: DELEGATION });
-        }
-        let at = self.clock.now();
-        let after = Delegation {
-            meeting_id: meeting_id.to_owned(),
-            badge_cap,
-            focal_point_id,
-            notes,
-            version: expected_version + 1,
-        };
-        tx.execute(
-            "INSERT INTO delegation (meeting_id, badge_cap, focal_point_id, notes, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)
-             ON CONFLICT (meeting_id) DO UPDATE SET badge_cap = excluded.badge_cap,
-                 focal_point_id = excluded.focal_point_id, notes = excluded.notes,
-                 updated_at = excluded.updated_at, version = excluded.version",
-            params![meeting_id, after.badge_cap, after.focal_point_id, after.notes, at, after.version],
-        )?;
-        let action = if before.is_some() {
-            HistoryAction::Update
-        } else {
-            HistoryAction::Create
-        };
-        history::record(
-            &tx,
-            DELEGATION,
-            meeting_id,
-            action,
-            before.as_ref(),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            meeting_in(w.conn(), meeting_id)?;
+            if let Some(person) = &focal_point_id {
+                person_name(w.conn(), person).map_err(|_| {
+                    CoreError::validation(
+                        "focal_point_id",
+                        "This person no longer exists. Choose someone from the list.",
+                    )
+                })?;
+            }
+            let before = find_delegation(w.conn(), meeting_id)?;
+            if before.as_ref().map(|d| d.version).unwrap_or(0) != expected_version {
+                return Err(CoreError::Conflict { entity: DELEGATION });
+            }
+            let after = Delegation {
+                meeting_id: meeting_id.to_owned(),
+                badge_cap,
+                focal_point_id,
+                notes,
+                version: expected_version + 1,
+            };
+            // One row per meeting, keyed by it: written here rather than as a `Writable`.
+            w.conn().execute(
+                "INSERT INTO delegation (meeting_id, badge_cap, focal_point_id, notes, created_at, updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)
+                 ON CONFLICT (meeting_id) DO UPDATE SET badge_cap = excluded.badge_cap,
+                     focal_point_id = excluded.focal_point_id, notes = excluded.notes,
+                     updated_at = excluded.updated_at, version = excluded.version",
+                params![meeting_id, after.badge_cap, after.focal_point_id, after.notes, w.at(), after.version],
+            )?;
+            let action = if before.is_some() {
+                HistoryAction::Update
+            } else {
+                HistoryAction::Create
+            };
+            w.history(DELEGATION, meeting_id, action, before.as_ref(), Some(&after))?;
+            Ok(after)
+        })
     }
 
     /// The coordinator's board for a meeting.
@@ -1065,6 +984,34 @@ fn to_do(view: &AssignmentView, today: Date) -> Vec<String> {
     items
 }
 
+/// Moves `before` (read in this write) to status `to` on `date`, with its status change entry.
+fn move_status(
+    w: &Writer<'_>,
+    before: &Assignment,
+    to: AssignmentStatus,
+    date: Date,
+    after_meeting: bool,
+) -> Result<Assignment> {
+    let after = w.replace(
+        before,
+        Assignment {
+            status: to,
+            status_date: date,
+            ..before.clone()
+        },
+    )?;
+    record_status(
+        w.conn(),
+        &after.id,
+        Some(before.status),
+        to,
+        date,
+        w.at(),
+        after_meeting,
+    )?;
+    Ok(after)
+}
+
 fn record_status(
     conn: &rusqlite::Connection,
     assignment_id: &str,
@@ -1211,3 +1158,5 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Assignment> {
 stored!(Assignment, ASSIGNMENT, "assignment", find, |_a| {
     "This assignment".to_owned()
 });
+
+writable_by!(Assignment, write);

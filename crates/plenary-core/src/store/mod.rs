@@ -43,7 +43,7 @@ use crate::error::{CoreError, Result};
 
 pub use migrations::SCHEMA_VERSION;
 pub use write::Clock;
-pub(crate) use write::{Stored, Writable, bump_bookkeeping, stored};
+pub(crate) use write::{Stored, Writable, Writer, bump_bookkeeping, stored, writable_by};
 
 /// The database file's name inside a data folder.
 pub const DATABASE_FILE: &str = "plenary.sqlite3";

@@ -4,10 +4,9 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::row::{at_version, date_at, enum_at, enum_text, exists, opt_date_at};
-use super::{Store, Writable, bump_bookkeeping, stored};
+use super::row::{date_at, enum_at, enum_text, exists, opt_date_at};
+use super::{Store, Writable, bump_bookkeeping, stored, writable_by};
 use crate::error::{CoreError, FieldError, Result};
-use crate::history::{self, HistoryAction};
 use crate::meeting::Meeting;
 use crate::organization::{
     CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
@@ -135,39 +134,23 @@ impl Store {
         draft: &InteractionDraft,
     ) -> Result<Interaction> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        if !exists(&tx, "organization", organization_id)? {
-            return Err(CoreError::NotFound {
-                entity: ORGANIZATION,
-            });
-        }
-        let at = self.clock.now();
-        let interaction = Interaction {
-            id: uuid::Uuid::now_v7().to_string(),
-            organization_id: organization_id.to_owned(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let f = &interaction.fields;
-        tx.execute(
-            "INSERT INTO interaction (id, organization_id, date, kind, participants, summary, follow_up,
-                 created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![interaction.id, organization_id, f.date.to_string(), enum_text(&f.kind), f.participants,
-                f.summary, f.follow_up, at, at, 1],
-        )?;
-        history::record(
-            &tx,
-            INTERACTION,
-            &interaction.id,
-            HistoryAction::Create,
-            None,
-            Some(&interaction),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(interaction)
+        self.write(|w| {
+            if !exists(w.conn(), "organization", organization_id)? {
+                return Err(CoreError::NotFound {
+                    entity: ORGANIZATION,
+                });
+            }
+            let interaction = Interaction {
+                id: uuid::Uuid::now_v7().to_string(),
+                organization_id: organization_id.to_owned(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&interaction)?;
+            Ok(interaction)
+        })
     }
 
     /// An organization's relationship log, newest first.
@@ -275,57 +258,27 @@ impl Store {
 
     pub fn create_seat(&mut self, draft: &SeatDraft) -> Result<Seat> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        check_links(&tx, fields.organization_id.as_deref(), None)?;
-        let at = self.clock.now();
-        let seat = Seat {
-            id: uuid::Uuid::now_v7().to_string(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let f = &seat.fields;
-        tx.execute(
-            "INSERT INTO seat (id, kind, name, organization_id, appointed_by, notes, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
-            params![seat.id, enum_text(&f.kind), f.name, f.organization_id, f.appointed_by, f.notes, at, at],
-        )?;
-        history::record(
-            &tx,
-            SEAT,
-            &seat.id,
-            HistoryAction::Create,
-            None,
-            Some(&seat),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(seat)
+        self.write(|w| {
+            check_links(w.conn(), fields.organization_id.as_deref(), None)?;
+            let seat = Seat {
+                id: uuid::Uuid::now_v7().to_string(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&seat)?;
+            Ok(seat)
+        })
     }
 
     /// Every seat with its terms, each current, ended or upcoming on `today`.
     pub fn seats(&self, today: Date) -> Result<Vec<SeatWithTerms>> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT id, kind, name, organization_id, appointed_by, notes, created_at, updated_at, version
-             FROM seat ORDER BY name COLLATE NOCASE",
-        )?;
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("{SEAT_SELECT} ORDER BY name COLLATE NOCASE"))?;
         let seats = statement
-            .query_map([], |row| {
-                Ok(Seat {
-                    id: row.get(0)?,
-                    fields: SeatFields {
-                        kind: enum_at(row, 1)?,
-                        name: row.get(2)?,
-                        organization_id: row.get(3)?,
-                        appointed_by: row.get(4)?,
-                        notes: row.get(5)?,
-                    },
-                    created_at: row.get(6)?,
-                    updated_at: row.get(7)?,
-                    version: row.get(8)?,
-                })
-            })?
+            .query_map([], seat_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let terms = self.terms_where("1 = 1", params![])?;
         Ok(seats
@@ -352,42 +305,22 @@ impl Store {
     /// back as a warning; it does not block.
     pub fn add_term(&mut self, seat_id: &str, draft: &TermDraft) -> Result<TermSaved> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        if !exists(&tx, "seat", seat_id)? {
-            return Err(CoreError::NotFound { entity: SEAT });
-        }
-        if !exists(&tx, "person", &fields.person_id)? {
-            return Err(CoreError::validation(
-                "person_id",
-                "This person no longer exists. Choose someone from the list.",
-            ));
-        }
-        let at = self.clock.now();
-        let term = Term {
-            id: uuid::Uuid::now_v7().to_string(),
-            seat_id: seat_id.to_owned(),
-            fields,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            version: 1,
-        };
-        let f = &term.fields;
-        tx.execute(
-            "INSERT INTO term (id, seat_id, person_id, capacity, start_date, end_date, notes, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)",
-            params![term.id, seat_id, f.person_id, enum_text(&f.capacity), f.start_date.to_string(),
-                f.end_date.map(|d| d.to_string()), f.notes, at, at],
-        )?;
-        history::record(
-            &tx,
-            TERM,
-            &term.id,
-            HistoryAction::Create,
-            None,
-            Some(&term),
-            &at,
-        )?;
-        tx.commit()?;
+        let term = self.write(|w| {
+            if !exists(w.conn(), "seat", seat_id)? {
+                return Err(CoreError::NotFound { entity: SEAT });
+            }
+            require_person(w.conn(), &fields.person_id)?;
+            let term = Term {
+                id: uuid::Uuid::now_v7().to_string(),
+                seat_id: seat_id.to_owned(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&term)?;
+            Ok(term)
+        })?;
         self.term_saved(term)
     }
 
@@ -409,51 +342,19 @@ impl Store {
         expected_version: u32,
         draft: &TermDraft,
     ) -> Result<TermSaved> {
-        let found = self
-            .terms_where("t.id = ?1", params![id])?
-            .into_iter()
-            .next()
-            .map(|v| v.term);
-        let before = at_version(found, |t| t.version, expected_version, TERM)?;
-        let fields = draft.validate()?;
-        if fields == before.fields {
-            return self.term_saved(before);
-        }
-        let tx = self.conn.transaction()?;
-        if !exists(&tx, "person", &fields.person_id)? {
-            return Err(CoreError::validation(
-                "person_id",
-                "This person no longer exists. Choose someone from the list.",
-            ));
-        }
-        let at = self.clock.now();
-        let after = Term {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        let f = &after.fields;
-        let updated = tx.execute(
-            "UPDATE term SET person_id = ?1, capacity = ?2, start_date = ?3, end_date = ?4, notes = ?5,
-                 updated_at = ?6, version = ?7 WHERE id = ?8 AND version = ?9",
-            params![f.person_id, enum_text(&f.capacity), f.start_date.to_string(),
-                f.end_date.map(|d| d.to_string()), f.notes, at, after.version, id, expected_version],
-        )?;
-        if updated != 1 {
-            return Err(CoreError::Conflict { entity: TERM });
-        }
-        history::record(
-            &tx,
-            TERM,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        self.term_saved(after)
+        let term = self.write(|w| {
+            w.update(id, expected_version, |before: &Term| {
+                let fields = draft.validate()?;
+                if fields != before.fields {
+                    require_person(w.conn(), &fields.person_id)?;
+                }
+                Ok(Term {
+                    fields,
+                    ..before.clone()
+                })
+            })
+        })?;
+        self.term_saved(term)
     }
 
     pub fn delete_term(&mut self, id: &str, expected_version: u32) -> Result<()> {
@@ -530,6 +431,18 @@ fn note_from_row(row: &Row<'_>) -> rusqlite::Result<CountryNote> {
         updated_at: row.get(9)?,
         version: row.get(10)?,
     })
+}
+
+/// The person a term names must exist.
+fn require_person(conn: &Connection, person_id: &str) -> Result<()> {
+    if exists(conn, "person", person_id)? {
+        Ok(())
+    } else {
+        Err(CoreError::validation(
+            "person_id",
+            "This person no longer exists. Choose someone from the list.",
+        ))
+    }
 }
 
 /// Linked organization and person must exist.
@@ -686,15 +599,7 @@ stored!(
     |o| o.fields.name.clone()
 );
 
-impl Writable for Organization {
-    fn insert(&self, conn: &Connection) -> Result<()> {
-        write_organization(conn, self, true)
-    }
-    fn rewrite(&self, conn: &Connection) -> Result<()> {
-        write_organization(conn, self, false)
-    }
-    bump_bookkeeping!();
-}
+writable_by!(Organization, write_organization);
 
 stored!(
     Interaction,
@@ -709,6 +614,81 @@ fn find_interaction(conn: &Connection, id: &str) -> Result<Option<Interaction>> 
         "SELECT {INTERACTION_COLUMNS} FROM interaction WHERE id = ?1"
     ))?;
     Ok(statement.query_row([id], interaction_from_row).optional()?)
+}
+
+impl Writable for Interaction {
+    fn insert(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "INSERT INTO interaction (id, organization_id, date, kind, participants, summary, follow_up,
+                 created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![self.id, self.organization_id, f.date.to_string(), enum_text(&f.kind), f.participants,
+                f.summary, f.follow_up, self.created_at, self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    fn rewrite(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE interaction SET date = ?2, kind = ?3, participants = ?4, summary = ?5, follow_up = ?6,
+                 updated_at = ?7, version = ?8 WHERE id = ?1",
+            params![self.id, f.date.to_string(), enum_text(&f.kind), f.participants, f.summary,
+                f.follow_up, self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    bump_bookkeeping!();
+}
+
+const SEAT_SELECT: &str =
+    "SELECT id, kind, name, organization_id, appointed_by, notes, created_at, updated_at, version
+    FROM seat";
+
+fn seat_from_row(row: &Row<'_>) -> rusqlite::Result<Seat> {
+    Ok(Seat {
+        id: row.get(0)?,
+        fields: SeatFields {
+            kind: enum_at(row, 1)?,
+            name: row.get(2)?,
+            organization_id: row.get(3)?,
+            appointed_by: row.get(4)?,
+            notes: row.get(5)?,
+        },
+        created_at: row.get(6)?,
+        updated_at: row.get(7)?,
+        version: row.get(8)?,
+    })
+}
+
+fn find_seat(conn: &Connection, id: &str) -> Result<Option<Seat>> {
+    let mut statement = conn.prepare_cached(&format!("{SEAT_SELECT} WHERE id = ?1"))?;
+    Ok(statement.query_row([id], seat_from_row).optional()?)
+}
+
+stored!(Seat, SEAT, SEAT, find_seat, |s| s.fields.name.clone());
+
+impl Writable for Seat {
+    fn insert(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "INSERT INTO seat (id, kind, name, organization_id, appointed_by, notes, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![self.id, enum_text(&f.kind), f.name, f.organization_id, f.appointed_by, f.notes,
+                self.created_at, self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    fn rewrite(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE seat SET kind = ?2, name = ?3, organization_id = ?4, appointed_by = ?5, notes = ?6,
+                 updated_at = ?7, version = ?8 WHERE id = ?1",
+            params![self.id, enum_text(&f.kind), f.name, f.organization_id, f.appointed_by, f.notes,
+                self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    bump_bookkeeping!();
 }
 
 stored!(
@@ -759,6 +739,30 @@ fn find_term(conn: &Connection, id: &str) -> Result<Option<Term>> {
                 updated_at, version FROM term WHERE id = ?1",
     )?;
     Ok(statement.query_row([id], term_from_row).optional()?)
+}
+
+impl Writable for Term {
+    fn insert(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "INSERT INTO term (id, seat_id, person_id, capacity, start_date, end_date, notes, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![self.id, self.seat_id, f.person_id, enum_text(&f.capacity), f.start_date.to_string(),
+                f.end_date.map(|d| d.to_string()), f.notes, self.created_at, self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    fn rewrite(&self, conn: &Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "UPDATE term SET person_id = ?2, capacity = ?3, start_date = ?4, end_date = ?5, notes = ?6,
+                 updated_at = ?7, version = ?8 WHERE id = ?1",
+            params![self.id, f.person_id, enum_text(&f.capacity), f.start_date.to_string(),
+                f.end_date.map(|d| d.to_string()), f.notes, self.updated_at, self.version],
+        )?;
+        Ok(())
+    }
+    bump_bookkeeping!();
 }
 
 /// A term from its ten columns, in the order of `find_term`'s query.

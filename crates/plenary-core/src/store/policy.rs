@@ -6,10 +6,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::row::{enum_at, enum_text, opt_enum_at};
-use super::{Clock, Store, stored};
+use super::{Store, Writable, Writer, bump_bookkeeping, stored, writable_by};
 use crate::body::BodyOrganization;
 use crate::error::{CoreError, FieldError, Result};
-use crate::history::{self, HistoryAction};
 use crate::policy::Stance;
 use crate::policy::{
     self, HandbookCode, Mandate, PartialDate, PolicyAction, PolicyActionDraft, PolicyActionFields,
@@ -132,7 +131,8 @@ impl Store {
         adopted_on: &str,
     ) -> Result<PolicyDocument> {
         let adopted_on = adopted_on.trim();
-        let mut errors = match draft.validate(self.clock.today().year()) {
+        let year = self.clock.today().year();
+        let mut errors = match draft.validate(year) {
             Ok(_) => Vec::new(),
             Err(CoreError::Validation(errors)) => errors,
             Err(other) => return Err(other),
@@ -152,8 +152,7 @@ impl Store {
                 ),
             ));
         } else if !adopted_on.is_empty()
-            && let Err(CoreError::Validation(problems)) =
-                adoption.validate(self.clock.today().year())
+            && let Err(CoreError::Validation(problems)) = adoption.validate(year)
         {
             errors.extend(
                 problems
@@ -164,15 +163,13 @@ impl Store {
         if !errors.is_empty() {
             return Err(CoreError::Validation(errors));
         }
-        let tx = self.conn.transaction()?;
-        let document = insert_document(&tx, &self.clock, draft)?;
-        if adopted_on.is_empty() {
-            tx.commit()?;
-            return Ok(document);
-        }
-        adoption.body_id = adopting_body(&tx, &document)?.unwrap_or_default();
-        let document =
-            append_action(&tx, &self.clock, &document, &adoption).map_err(|error| match error {
+        self.write(|w| {
+            let document = insert_document(w, year, draft)?;
+            if adopted_on.is_empty() {
+                return Ok(document);
+            }
+            adoption.body_id = adopting_body(w.conn(), &document)?.unwrap_or_default();
+            append_action(w, year, &document, &adoption).map_err(|error| match error {
                 CoreError::Validation(problems) => CoreError::Validation(
                     problems
                         .into_iter()
@@ -180,9 +177,8 @@ impl Store {
                         .collect(),
                 ),
                 other => other,
-            })?;
-        tx.commit()?;
-        Ok(document)
+            })
+        })
     }
 
     pub fn update_policy_document(
@@ -192,49 +188,21 @@ impl Store {
         draft: &PolicyDocumentDraft,
     ) -> Result<PolicyDocument> {
         let fields = draft.validate(self.clock.today().year())?;
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, id, expected_version)?;
-        check_links(&tx, &fields)?;
-        if fields == before.fields {
-            return Ok(before);
-        }
-        let at = self.clock.now();
-        tx.execute(
-            "UPDATE policy_document SET policy_type = ?1, emergency = ?2, title = ?3, short_name = ?4, code = ?5,
-                 lead_committee = ?6, rapporteur = ?7, topics = ?8, summary = ?9, full_text = ?10, source_url = ?11,
-                 meeting_id = ?12, agenda_item_id = ?13, updated_at = ?14, version = version + 1
-             WHERE id = ?15",
-            params![
-                enum_text(&fields.policy_type),
-                fields.emergency,
-                fields.title,
-                fields.short_name,
-                fields.code,
-                fields.lead_committee.map(|c| enum_text(&c)),
-                fields.rapporteur,
-                fields.topics.join(", "),
-                fields.summary,
-                fields.full_text,
-                fields.source_url,
-                fields.meeting_id,
-                fields.agenda_item_id,
-                at,
-                id
-            ],
-        )?;
-        write_derived(&tx, id, fields.policy_type, &fields.code)?;
-        let after = find(&tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        history::record(
-            &tx,
-            TABLE,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(after)
+        self.write(|w| {
+            w.update(id, expected_version, |before: &PolicyDocument| {
+                check_links(w.conn(), &fields)?;
+                if fields == before.fields {
+                    return Ok(before.clone());
+                }
+                with_derived(
+                    w.conn(),
+                    PolicyDocument {
+                        fields,
+                        ..before.clone()
+                    },
+                )
+            })
+        })
     }
 
     /// Deletes a document that nothing refers to: no history, positions, votes, links, text
@@ -257,11 +225,11 @@ impl Store {
         expected_version: u32,
         draft: &PolicyActionDraft,
     ) -> Result<PolicyDocument> {
-        let tx = self.conn.transaction()?;
-        let before = checked(&tx, document_id, expected_version)?;
-        let after = append_action(&tx, &self.clock, &before, draft)?;
-        tx.commit()?;
-        Ok(after)
+        let year = self.clock.today().year();
+        self.write(|w| {
+            let before = w.read_at::<PolicyDocument>(document_id, expected_version)?;
+            append_action(w, year, &before, draft)
+        })
     }
 
     /// Corrects an action of a document's history (a mistyped date, the wrong kind or body) and
@@ -275,59 +243,27 @@ impl Store {
         draft: &PolicyActionDraft,
     ) -> Result<PolicyDocument> {
         let fields = draft.validate(self.clock.today().year())?;
-        let tx = self.conn.transaction()?;
-        let (before, document) = action_at_version(&tx, id, expected_version)?;
-        if fields == before.fields {
-            return Ok(document);
-        }
-        let others: Vec<PolicyActionFields> = actions(&tx, &document.id)?
-            .into_iter()
-            .filter(|a| a.id != id)
-            .map(|a| a.fields)
-            .collect();
-        policy::check_after_adoption(&others, &fields)?;
-        check_action_links(&tx, &document.id, &fields)?;
-        let at = self.clock.now();
-        let after = PolicyAction {
-            fields,
-            updated_at: at.clone(),
-            version: before.version + 1,
-            ..before.clone()
-        };
-        let f = &after.fields;
-        let updated = tx.execute(
-            "UPDATE policy_action SET kind = ?1, date = ?2, date_from = ?3, body_id = ?4, meeting_id = ?5,
-                 superseded_by_id = ?6, note = ?7, updated_at = ?8, version = ?9
-             WHERE id = ?10 AND version = ?11",
-            params![
-                enum_text(&f.kind),
-                f.date.to_string(),
-                f.date.earliest().to_string(),
-                f.body_id,
-                f.meeting_id,
-                f.superseded_by_id,
-                f.note,
-                at,
-                after.version,
-                id,
-                expected_version
-            ],
-        )?;
-        if updated != 1 {
-            return Err(CoreError::Conflict { entity: ACTION });
-        }
-        history::record(
-            &tx,
-            ACTION_TABLE,
-            id,
-            HistoryAction::Update,
-            Some(&before),
-            Some(&after),
-            &at,
-        )?;
-        let document = rederive(&tx, &document, &at)?;
-        tx.commit()?;
-        Ok(document)
+        self.write(|w| {
+            let (before, document) = action_with_document(w, id, expected_version)?;
+            if fields == before.fields {
+                return Ok(document);
+            }
+            let others: Vec<PolicyActionFields> = actions(w.conn(), &document.id)?
+                .into_iter()
+                .filter(|a| a.id != id)
+                .map(|a| a.fields)
+                .collect();
+            policy::check_after_adoption(&others, &fields)?;
+            check_action_links(w.conn(), &document.id, &fields)?;
+            w.replace(
+                &before,
+                PolicyAction {
+                    fields,
+                    ..before.clone()
+                },
+            )?;
+            rederive(w, &document)
+        })
     }
 
     /// Removes an action entered by mistake and returns the document with what follows from its
@@ -338,28 +274,17 @@ impl Store {
         id: &str,
         expected_version: u32,
     ) -> Result<PolicyDocument> {
-        let tx = self.conn.transaction()?;
-        let (before, document) = action_at_version(&tx, id, expected_version)?;
-        let remaining: Vec<PolicyActionFields> = actions(&tx, &document.id)?
-            .into_iter()
-            .filter(|a| a.id != id)
-            .map(|a| a.fields)
-            .collect();
-        policy::check_history(&remaining)?;
-        tx.execute("DELETE FROM policy_action WHERE id = ?1", [id])?;
-        let at = self.clock.now();
-        history::record(
-            &tx,
-            ACTION_TABLE,
-            id,
-            HistoryAction::Delete,
-            Some(&before),
-            None,
-            &at,
-        )?;
-        let document = rederive(&tx, &document, &at)?;
-        tx.commit()?;
-        Ok(document)
+        self.write(|w| {
+            let (_, document) = action_with_document(w, id, expected_version)?;
+            let remaining: Vec<PolicyActionFields> = actions(w.conn(), &document.id)?
+                .into_iter()
+                .filter(|a| a.id != id)
+                .map(|a| a.fields)
+                .collect();
+            policy::check_history(&remaining)?;
+            w.delete::<PolicyAction>(id, expected_version)?;
+            rederive(w, &document)
+        })
     }
 
     /// Documents in force whose review falls due by `until` (overdue ones first, then by date).
@@ -438,55 +363,26 @@ impl Store {
         draft: &PositionDraft,
     ) -> Result<Position> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        find(&tx, document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        check_meeting_and_item(
-            &tx,
-            fields.meeting_id.as_deref(),
-            fields.agenda_item_id.as_deref(),
-        )?;
-        let at = self.clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO policy_position (id, document_id, meeting_id, agenda_item_id, stance, priority, rationale,
-                 red_lines, fallback, may_speak, may_co_sponsor, may_vote, own_policies, approved_by, approved_on,
-                 created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, 1)",
-            params![
-                id,
-                document_id,
-                fields.meeting_id,
-                fields.agenda_item_id,
-                enum_text(&fields.stance),
-                enum_text(&fields.priority),
-                fields.rationale,
-                fields.red_lines,
-                fields.fallback,
-                fields.mandate.may_speak,
-                fields.mandate.may_co_sponsor,
-                fields.mandate.may_vote,
-                fields.own_policies.join(", "),
-                fields.approved_by,
-                fields.approved_on,
-                at
-            ],
-        )?;
-        let position = tx.query_row(
-            &format!("{POSITION_SELECT} WHERE p.id = ?1"),
-            [&id],
-            position_from_row,
-        )?;
-        history::record(
-            &tx,
-            "policy_position",
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&position),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(position)
+        self.write(|w| {
+            find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            check_meeting_and_item(
+                w.conn(),
+                fields.meeting_id.as_deref(),
+                fields.agenda_item_id.as_deref(),
+            )?;
+            let mut position = Position {
+                id: uuid::Uuid::now_v7().to_string(),
+                document_id: document_id.to_owned(),
+                fields,
+                current: true,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            position.current = !later_position_exists(w.conn(), &position)?;
+            w.create(&position)?;
+            Ok(position)
+        })
     }
 
     // -- Votes ------------------------------------------------------------------------------
@@ -506,44 +402,20 @@ impl Store {
         draft: &PolicyVoteDraft,
     ) -> Result<PolicyVote> {
         let fields = draft.validate()?;
-        let tx = self.conn.transaction()?;
-        find(&tx, document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-        check_meeting_and_item(&tx, fields.meeting_id.as_deref(), None)?;
-        let at = self.clock.now();
-        let id = uuid::Uuid::now_v7().to_string();
-        tx.execute(
-            "INSERT INTO policy_vote (id, document_id, meeting_id, forum, vote_for, vote_against, vote_abstain,
-                 vote_result, note, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
-            params![
-                id,
-                document_id,
-                fields.meeting_id,
-                fields.forum,
-                fields.vote.in_favour,
-                fields.vote.against,
-                fields.vote.abstentions,
-                fields.vote.result.map(|r| enum_text(&r)),
-                fields.note,
-                at
-            ],
-        )?;
-        let vote = tx.query_row(
-            &format!("{VOTE_SELECT} WHERE id = ?1"),
-            [&id],
-            vote_from_row,
-        )?;
-        history::record(
-            &tx,
-            "policy_vote",
-            &id,
-            HistoryAction::Create,
-            None,
-            Some(&vote),
-            &at,
-        )?;
-        tx.commit()?;
-        Ok(vote)
+        self.write(|w| {
+            find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+            check_meeting_and_item(w.conn(), fields.meeting_id.as_deref(), None)?;
+            let vote = PolicyVote {
+                id: uuid::Uuid::now_v7().to_string(),
+                document_id: document_id.to_owned(),
+                fields,
+                created_at: w.at().to_owned(),
+                updated_at: w.at().to_owned(),
+                version: 1,
+            };
+            w.create(&vote)?;
+            Ok(vote)
+        })
     }
 
     pub fn delete_policy_vote(&mut self, id: &str, expected_version: u32) -> Result<()> {
@@ -551,106 +423,58 @@ impl Store {
     }
 }
 
-/// Validates and writes a new document (with its history entry) inside `tx`.
+/// Validates and writes a new document (with its history entry) in `w`; `year` is this year,
+/// for the validation of dates and codes.
 pub(super) fn insert_document(
-    tx: &rusqlite::Connection,
-    clock: &Clock,
+    w: &Writer<'_>,
+    year: i16,
     draft: &PolicyDocumentDraft,
 ) -> Result<PolicyDocument> {
-    let fields = draft.validate(clock.today().year())?;
-    check_links(tx, &fields)?;
-    let at = clock.now();
-    let id = uuid::Uuid::now_v7().to_string();
-    tx.execute(
-        "INSERT INTO policy_document (id, policy_type, emergency, title, short_name, code, lead_committee,
-             rapporteur, topics, summary, full_text, source_url, meeting_id, agenda_item_id, status,
-             created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'not_adopted', ?15, ?15, 1)",
-        params![
-            id,
-            enum_text(&fields.policy_type),
-            fields.emergency,
-            fields.title,
-            fields.short_name,
-            fields.code,
-            fields.lead_committee.map(|c| enum_text(&c)),
-            fields.rapporteur,
-            fields.topics.join(", "),
-            fields.summary,
-            fields.full_text,
-            fields.source_url,
-            fields.meeting_id,
-            fields.agenda_item_id,
-            at
-        ],
+    let fields = draft.validate(year)?;
+    check_links(w.conn(), &fields)?;
+    let document = with_derived(
+        w.conn(),
+        PolicyDocument {
+            id: uuid::Uuid::now_v7().to_string(),
+            fields,
+            status: PolicyStatus::NotAdopted,
+            handbook_code: None,
+            review_due: None,
+            review_basis: None,
+            created_at: w.at().to_owned(),
+            updated_at: w.at().to_owned(),
+            version: 1,
+        },
     )?;
-    write_derived(tx, &id, fields.policy_type, &fields.code)?;
-    let document = find(tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-    history::record(
-        tx,
-        TABLE,
-        &id,
-        HistoryAction::Create,
-        None,
-        Some(&document),
-        &at,
-    )?;
+    w.create(&document)?;
     Ok(document)
 }
 
-/// Validates and appends an action to `before`'s history inside `tx`, updating what follows
-/// from it; returns the document as it now is.
+/// Validates and appends an action to `before`'s history in `w`, updating what follows from
+/// it; returns the document as it now is.
 pub(super) fn append_action(
-    tx: &rusqlite::Connection,
-    clock: &Clock,
+    w: &Writer<'_>,
+    year: i16,
     before: &PolicyDocument,
     draft: &PolicyActionDraft,
 ) -> Result<PolicyDocument> {
     let document_id = before.id.as_str();
-    let fields = draft.validate(clock.today().year())?;
-    let existing: Vec<PolicyActionFields> = actions(tx, document_id)?
+    let fields = draft.validate(year)?;
+    let existing: Vec<PolicyActionFields> = actions(w.conn(), document_id)?
         .into_iter()
         .map(|a| a.fields)
         .collect();
     policy::check_after_adoption(&existing, &fields)?;
-    check_action_links(tx, document_id, &fields)?;
-    let at = clock.now();
-    let id = uuid::Uuid::now_v7().to_string();
-    tx.execute(
-        "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id, superseded_by_id,
-             note, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
-        params![
-            id,
-            document_id,
-            enum_text(&fields.kind),
-            fields.date.to_string(),
-            fields.date.earliest().to_string(),
-            fields.body_id,
-            fields.meeting_id,
-            fields.superseded_by_id,
-            fields.note,
-            at
-        ],
-    )?;
-    let action = PolicyAction {
-        id: id.clone(),
+    check_action_links(w.conn(), document_id, &fields)?;
+    w.create(&PolicyAction {
+        id: uuid::Uuid::now_v7().to_string(),
         document_id: document_id.to_owned(),
         fields,
-        created_at: at.clone(),
-        updated_at: at.clone(),
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
         version: 1,
-    };
-    history::record(
-        tx,
-        ACTION_TABLE,
-        &id,
-        HistoryAction::Create,
-        None,
-        Some(&action),
-        &at,
-    )?;
-    rederive(tx, before, &at)
+    })?;
+    rederive(w, before)
 }
 
 /// The acting body, the meeting and the superseding document an action names exist.
@@ -695,50 +519,22 @@ fn check_action_links(
     Ok(())
 }
 
-/// After its history changed: a new version of the document with its status, code and review
-/// date replayed from the history, and the document's history entry.
-fn rederive(
-    tx: &rusqlite::Connection,
-    before: &PolicyDocument,
-    at: &str,
-) -> Result<PolicyDocument> {
-    let document_id = before.id.as_str();
-    tx.execute(
-        "UPDATE policy_document SET updated_at = ?1, version = version + 1 WHERE id = ?2",
-        params![at, document_id],
-    )?;
-    write_derived(
-        tx,
-        document_id,
-        before.fields.policy_type,
-        &before.fields.code,
-    )?;
-    let after = find(tx, document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-    history::record(
-        tx,
-        TABLE,
-        document_id,
-        HistoryAction::Update,
-        Some(before),
-        Some(&after),
-        at,
-    )?;
-    Ok(after)
+/// After its history changed: a new version of the document (`before`, as read in `w`) with its
+/// status, code and review date replayed from the history, and the document's history entry,
+/// even when what follows comes out the same.
+fn rederive(w: &Writer<'_>, before: &PolicyDocument) -> Result<PolicyDocument> {
+    w.replace(before, with_derived(w.conn(), before.clone())?)
 }
 
 /// The action read for a correction or removal, at the version read, with its document.
-fn action_at_version(
-    tx: &rusqlite::Connection,
+fn action_with_document(
+    w: &Writer<'_>,
     id: &str,
     expected_version: u32,
 ) -> Result<(PolicyAction, PolicyDocument)> {
-    let action = super::row::at_version(
-        find_action(tx, id)?,
-        |a| a.version,
-        expected_version,
-        ACTION,
-    )?;
-    let document = find(tx, &action.document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    let action = w.read_at::<PolicyAction>(id, expected_version)?;
+    let document =
+        find(w.conn(), &action.document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
     Ok((action, document))
 }
 
@@ -868,48 +664,82 @@ fn check_links(tx: &rusqlite::Connection, fields: &PolicyDocumentFields) -> Resu
     ))
 }
 
-/// Replays the history and stores what follows from it.
-fn write_derived(
-    tx: &rusqlite::Connection,
-    id: &str,
-    policy_type: PolicyType,
-    code: &str,
-) -> Result<()> {
-    let history: Vec<PolicyActionFields> = actions(tx, id)?.into_iter().map(|a| a.fields).collect();
+/// `document` with what follows from its stored history replayed: status, handbook code and
+/// review date (written with the row, see [`write_document`]).
+fn with_derived(conn: &rusqlite::Connection, document: PolicyDocument) -> Result<PolicyDocument> {
+    let history: Vec<PolicyActionFields> = actions(conn, &document.id)?
+        .into_iter()
+        .map(|a| a.fields)
+        .collect();
+    let policy_type = document.fields.policy_type;
     let derived = policy::derive(policy_type, &history);
     let handbook_code = policy_type.handbook_letter().and_then(|_| {
-        let parsed = HandbookCode::parse(code, i16::MAX).ok()?;
+        let parsed = HandbookCode::parse(&document.fields.code, i16::MAX).ok()?;
         Some(match derived.last_year {
             Some(year) if year >= parsed.first_year => parsed.with_last_year(year).to_string(),
             _ => parsed.to_string(),
         })
     });
-    let due = derived.review_due;
-    let basis = derived.review_basis.as_ref();
-    tx.execute(
-        "UPDATE policy_document SET status = ?1, handbook_code = ?2, review_due = ?3, review_due_from = ?4,
-             review_due_to = ?5, review_basis_kind = ?6, review_basis_date = ?7
-         WHERE id = ?8",
+    Ok(PolicyDocument {
+        status: derived.status,
+        handbook_code,
+        review_due: derived.review_due,
+        review_basis: derived.review_basis,
+        ..document
+    })
+}
+
+/// A document's whole row, what follows from its history included (with the first and last day
+/// its review date may mean, for "due for review").
+fn write_document(conn: &rusqlite::Connection, d: &PolicyDocument, insert: bool) -> Result<()> {
+    let f = &d.fields;
+    let sql = if insert {
+        "INSERT INTO policy_document (id, policy_type, emergency, title, short_name, code, lead_committee,
+             rapporteur, topics, summary, full_text, source_url, meeting_id, agenda_item_id, status,
+             handbook_code, review_due, review_due_from, review_due_to, review_basis_kind,
+             review_basis_date, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+             ?20, ?21, ?22, ?23, ?24)"
+    } else {
+        "UPDATE policy_document SET policy_type = ?2, emergency = ?3, title = ?4, short_name = ?5,
+             code = ?6, lead_committee = ?7, rapporteur = ?8, topics = ?9, summary = ?10,
+             full_text = ?11, source_url = ?12, meeting_id = ?13, agenda_item_id = ?14, status = ?15,
+             handbook_code = ?16, review_due = ?17, review_due_from = ?18, review_due_to = ?19,
+             review_basis_kind = ?20, review_basis_date = ?21, updated_at = ?23, version = ?24
+         WHERE id = ?1 AND created_at = ?22"
+    };
+    let due = d.review_due;
+    let basis = d.review_basis.as_ref();
+    conn.execute(
+        sql,
         params![
-            enum_text(&derived.status),
-            handbook_code,
+            d.id,
+            enum_text(&f.policy_type),
+            f.emergency,
+            f.title,
+            f.short_name,
+            f.code,
+            f.lead_committee.map(|c| enum_text(&c)),
+            f.rapporteur,
+            f.topics.join(", "),
+            f.summary,
+            f.full_text,
+            f.source_url,
+            f.meeting_id,
+            f.agenda_item_id,
+            enum_text(&d.status),
+            d.handbook_code,
             due.map(|d| d.to_string()),
             due.map(|d| d.earliest().to_string()),
             due.map(|d| d.latest().to_string()),
             basis.map(|b| enum_text(&b.kind)),
             basis.map(|b| b.date.to_string()),
-            id
+            d.created_at,
+            d.updated_at,
+            d.version
         ],
     )?;
     Ok(())
-}
-
-fn checked(tx: &rusqlite::Connection, id: &str, expected_version: u32) -> Result<PolicyDocument> {
-    let document = find(tx, id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-    if document.version != expected_version {
-        return Err(CoreError::Conflict { entity: ENTITY });
-    }
-    Ok(document)
 }
 
 fn find(conn: &rusqlite::Connection, id: &str) -> Result<Option<PolicyDocument>> {
@@ -1081,6 +911,120 @@ stored!(PolicyDocument, TABLE, ENTITY, find, |d| {
         .clone()
         .unwrap_or_else(|| format!("\"{}\"", d.fields.title))
 });
+
+writable_by!(PolicyDocument, write_document);
+
+stored!(
+    PolicyAction,
+    ACTION_TABLE,
+    ACTION,
+    find_action,
+    |a| format!("The action of {}", a.fields.date)
+);
+
+writable_by!(PolicyAction, write_action);
+
+/// An action's whole row (`date_from`, the first day its date may mean, orders the history).
+fn write_action(conn: &rusqlite::Connection, a: &PolicyAction, insert: bool) -> Result<()> {
+    let f = &a.fields;
+    let sql = if insert {
+        "INSERT INTO policy_action (id, document_id, kind, date, date_from, body_id, meeting_id,
+             superseded_by_id, note, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    } else {
+        "UPDATE policy_action SET kind = ?3, date = ?4, date_from = ?5, body_id = ?6, meeting_id = ?7,
+             superseded_by_id = ?8, note = ?9, updated_at = ?11, version = ?12
+         WHERE id = ?1 AND document_id = ?2 AND created_at = ?10"
+    };
+    conn.execute(
+        sql,
+        params![
+            a.id,
+            a.document_id,
+            enum_text(&f.kind),
+            f.date.to_string(),
+            f.date.earliest().to_string(),
+            f.body_id,
+            f.meeting_id,
+            f.superseded_by_id,
+            f.note,
+            a.created_at,
+            a.updated_at,
+            a.version
+        ],
+    )?;
+    Ok(())
+}
+
+stored!(
+    Position,
+    "policy_position",
+    "position",
+    find_position,
+    |_p| "This position".to_owned()
+);
+
+fn find_position(conn: &rusqlite::Connection, id: &str) -> Result<Option<Position>> {
+    let mut statement = conn.prepare_cached(&format!("{POSITION_SELECT} WHERE p.id = ?1"))?;
+    Ok(statement.query_row([id], position_from_row).optional()?)
+}
+
+/// Whether a position recorded later for the same document and meeting exists, which makes
+/// `position` no longer current (as `current` in [`POSITION_SELECT`]).
+fn later_position_exists(conn: &rusqlite::Connection, position: &Position) -> Result<bool> {
+    let mut statement = conn.prepare_cached(
+        "SELECT 1 FROM policy_position later WHERE later.document_id = ?1
+             AND later.meeting_id IS ?2 AND (later.created_at, later.id) > (?3, ?4)",
+    )?;
+    Ok(statement.exists(params![
+        position.document_id,
+        position.fields.meeting_id,
+        position.created_at,
+        position.id
+    ])?)
+}
+
+impl Writable for Position {
+    fn insert(&self, conn: &rusqlite::Connection) -> Result<()> {
+        let f = &self.fields;
+        conn.execute(
+            "INSERT INTO policy_position (id, document_id, meeting_id, agenda_item_id, stance, priority, rationale,
+                 red_lines, fallback, may_speak, may_co_sponsor, may_vote, own_policies, approved_by, approved_on,
+                 created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            params![
+                self.id,
+                self.document_id,
+                f.meeting_id,
+                f.agenda_item_id,
+                enum_text(&f.stance),
+                enum_text(&f.priority),
+                f.rationale,
+                f.red_lines,
+                f.fallback,
+                f.mandate.may_speak,
+                f.mandate.may_co_sponsor,
+                f.mandate.may_vote,
+                f.own_policies.join(", "),
+                f.approved_by,
+                f.approved_on,
+                self.created_at,
+                self.updated_at,
+                self.version
+            ],
+        )?;
+        Ok(())
+    }
+    /// Positions are never overwritten: a change records a new one.
+    fn rewrite(&self, _conn: &rusqlite::Connection) -> Result<()> {
+        Err(CoreError::InUse(
+            "A recorded position is kept as it was; record a new position instead. Nothing was saved."
+                .to_owned(),
+        ))
+    }
+    bump_bookkeeping!();
+}
+
 stored!(PolicyVote, "policy_vote", "vote", find_vote, |_v| {
     "This vote".to_owned()
 });
@@ -1090,5 +1034,40 @@ fn find_vote(conn: &rusqlite::Connection, id: &str) -> Result<Option<PolicyVote>
     Ok(statement.query_row([id], vote_from_row).optional()?)
 }
 
+writable_by!(PolicyVote, write_vote);
+
+fn write_vote(conn: &rusqlite::Connection, v: &PolicyVote, insert: bool) -> Result<()> {
+    let f = &v.fields;
+    let sql = if insert {
+        "INSERT INTO policy_vote (id, document_id, meeting_id, forum, vote_for, vote_against, vote_abstain,
+             vote_result, note, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    } else {
+        "UPDATE policy_vote SET meeting_id = ?3, forum = ?4, vote_for = ?5, vote_against = ?6,
+             vote_abstain = ?7, vote_result = ?8, note = ?9, updated_at = ?11, version = ?12
+         WHERE id = ?1 AND document_id = ?2 AND created_at = ?10"
+    };
+    conn.execute(
+        sql,
+        params![
+            v.id,
+            v.document_id,
+            f.meeting_id,
+            f.forum,
+            f.vote.in_favour,
+            f.vote.against,
+            f.vote.abstentions,
+            f.vote.result.map(|r| enum_text(&r)),
+            f.note,
+            v.created_at,
+            v.updated_at,
+            v.version
+        ],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+use crate::history::HistoryAction;
 #[cfg(test)]
 mod tests;

@@ -3,8 +3,8 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::Store;
 use super::row::{enum_at, enum_text, opt_enum_at};
+use super::{Store, Writer};
 use crate::error::{CoreError, Result};
 use crate::history::{self, HistoryAction};
 use crate::policy::proposal::{
@@ -87,14 +87,14 @@ impl Store {
         let step = draft.validate(before.stage, &last_date)?;
         // Adoption goes through the document's own rules (one transaction each would split the
         // change; so the document is made inside this one).
-        let clock = self.clock.clone();
+        let year = self.clock.today().year();
         self.write(|w| {
             let tx = w.conn();
             let at = w.at().to_owned();
             insert_step(tx, id, before.steps.len() as u32 + 1, &step, &at)?;
             let mut document_id = before.document_id.clone();
             if step.stage == ProposalStage::Adopted {
-                document_id = Some(adopt(tx, &clock, &before.fields, &step.date)?);
+                document_id = Some(adopt(w, year, &before.fields, &step.date)?);
             }
             tx.execute(
                 "UPDATE proposal SET stage = ?1, document_id = ?2, updated_at = ?3, version = version + 1 WHERE id = ?4",
@@ -115,13 +115,8 @@ impl Store {
     }
 }
 
-/// Writes the adopted document and its first action inside `tx`.
-fn adopt(
-    tx: &rusqlite::Connection,
-    clock: &super::Clock,
-    fields: &ProposalFields,
-    date: &str,
-) -> Result<String> {
+/// Writes the adopted document and its first action in `w` (`year` is this year).
+fn adopt(w: &Writer<'_>, year: i16, fields: &ProposalFields, date: &str) -> Result<String> {
     let draft = PolicyDocumentDraft {
         policy_type: fields.proposed_type,
         title: fields.title.clone(),
@@ -129,10 +124,10 @@ fn adopt(
         summary: fields.summary.clone(),
         ..Default::default()
     };
-    let document = super::policy::insert_document(tx, clock, &draft)?;
+    let document = super::policy::insert_document(w, year, &draft)?;
     super::policy::append_action(
-        tx,
-        clock,
+        w,
+        year,
         &document,
         &PolicyActionDraft {
             kind: PolicyActionKind::Adopted,

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use rusqlite::Row;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 
 /// The snake_case name serde gives a unit enum variant, which is also its stored form.
 pub(crate) fn enum_text<T: serde::Serialize>(value: &T) -> String {
@@ -67,20 +67,6 @@ fn parse<T>(index: usize, text: &str, parse: impl Fn(&str) -> Option<T>) -> rusq
             format!("unexpected stored value {text:?}").into(),
         )
     })
-}
-
-/// The record read for an update or delete, provided it is still at `expected` version.
-pub(super) fn at_version<T>(
-    found: Option<T>,
-    version: impl Fn(&T) -> u32,
-    expected: u32,
-    entity: &'static str,
-) -> Result<T> {
-    let record = found.ok_or(CoreError::NotFound { entity })?;
-    if version(&record) != expected {
-        return Err(CoreError::Conflict { entity });
-    }
-    Ok(record)
 }
 
 /// Whether a row with `id` exists in `table` (a constant table name, never user text).

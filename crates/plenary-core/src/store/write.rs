@@ -73,6 +73,24 @@ macro_rules! bump_bookkeeping {
 }
 pub(crate) use bump_bookkeeping;
 
+/// Implements [`Writable`] for a record type whose whole row one function writes, inserting or
+/// rewriting it: `writable_by!(Organization, write_organization);` for
+/// `fn write_organization(conn: &Connection, o: &Organization, insert: bool) -> Result<()>`.
+macro_rules! writable_by {
+    ($type:ty, $write:expr) => {
+        impl $crate::store::Writable for $type {
+            fn insert(&self, conn: &rusqlite::Connection) -> $crate::error::Result<()> {
+                $write(conn, self, true)
+            }
+            fn rewrite(&self, conn: &rusqlite::Connection) -> $crate::error::Result<()> {
+                $write(conn, self, false)
+            }
+            $crate::store::bump_bookkeeping!();
+        }
+    };
+}
+pub(crate) use writable_by;
+
 /// Where "now" comes from: the system clock, or a fixed instant (tests, imports).
 #[derive(Debug, Clone, Default)]
 pub enum Clock {
@@ -186,19 +204,26 @@ impl Writer<'_> {
         change: impl FnOnce(&R) -> Result<R>,
     ) -> Result<R> {
         let before = self.read_at::<R>(id, expected_version)?;
-        let mut after = change(&before)?;
+        let after = change(&before)?;
         if json(&after) == json(&before) {
             return Ok(before);
         }
+        self.replace(&before, after)
+    }
+
+    /// Writes `after` as the next version of `before` (read in this write) with its history
+    /// entry, whatever changed: for a change decided from the record already read, and for a
+    /// record whose derived fields are written again even when they come out the same.
+    pub fn replace<R: Writable>(&self, before: &R, mut after: R) -> Result<R> {
         after.bump(&self.at);
         after
             .rewrite(&self.tx)
             .map_err(|e| missing_reference(e, R::NOUN))?;
         self.history(
             R::TABLE,
-            id,
+            before.id(),
             HistoryAction::Update,
-            Some(&before),
+            Some(before),
             Some(&after),
         )?;
         Ok(after)
@@ -866,6 +891,51 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 40);
+    }
+
+    /// Every write goes through [`Store::write`]: no other file of the store opens a
+    /// transaction of its own or takes a timestamp from the clock. (Migrations run their own
+    /// transactions inside `rusqlite_migration`, not in these files.)
+    #[test]
+    fn only_the_write_path_opens_transactions_and_takes_the_time() {
+        let mut pending = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store")];
+        let (mut read, mut found) = (0, Vec::new());
+        while let Some(path) = pending.pop() {
+            if path.is_dir() {
+                pending.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension() != Some(std::ffi::OsStr::new("rs"))
+                || path.ends_with("store/write.rs")
+            {
+                continue;
+            }
+            read += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                if [
+                    ".transaction()",
+                    ".transaction_with_behavior(",
+                    "clock.now()",
+                ]
+                .iter()
+                .any(|needle| line.contains(needle))
+                {
+                    found.push(format!(
+                        "{}:{}: {}",
+                        path.display(),
+                        number + 1,
+                        line.trim()
+                    ));
+                }
+            }
+        }
+        assert!(read > 20, "read only {read} files of the store");
+        assert!(
+            found.is_empty(),
+            "write inside Store::write (w.conn(), w.at()) instead:\n{}",
+            found.join("\n")
+        );
     }
 
     #[test]
