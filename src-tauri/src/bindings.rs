@@ -41,8 +41,12 @@ use crate::commands::assignments::{AssignmentVersion, SavedExport};
 use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::people::PeopleFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
+use crate::commands::team::{JoinRequest, TeamStatus};
 use crate::commands::{AppInfo, Choice};
 use crate::error::{CommandError, ErrorKind};
+use plenary_core::exchange::{
+    ConflictChoice, ConflictField, ConflictKind, ConflictView, ExchangeReport, ExchangeStatus,
+};
 use plenary_core::policy::links::{LinkKind, PolicyLink, TextStage, TextVersion, TextVersionDraft};
 use plenary_core::policy::proposal::{
     Proposal, ProposalDraft, ProposalFields, ProposalStage, ProposalStep, ProposalStepDraft,
@@ -114,6 +118,14 @@ pub fn typescript() -> String {
         ErrorKind::decl(&cfg),
         CommandError::decl(&cfg),
         AppInfo::decl(&cfg),
+        ExchangeReport::decl(&cfg),
+        ExchangeStatus::decl(&cfg),
+        TeamStatus::decl(&cfg),
+        JoinRequest::decl(&cfg),
+        ConflictKind::decl(&cfg),
+        ConflictField::decl(&cfg),
+        ConflictView::decl(&cfg),
+        ConflictChoice::decl(&cfg),
         Choice::<()>::decl(&cfg),
         MeetingFormOptions::decl(&cfg),
         PolicyType::decl(&cfg),

@@ -2,9 +2,11 @@
 //! operations as commands, and owns the wire format (see `bindings`).
 
 pub mod bindings;
+pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod state;
+pub mod team;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -12,6 +14,9 @@ use std::path::PathBuf;
 use tauri::{Manager, Runtime};
 
 pub use state::AppState;
+
+/// The app's identifier (as in `tauri.conf.json`), which names its data folder.
+pub const IDENTIFIER: &str = "org.plenary.desktop";
 
 /// Registers every command. Generic over the runtime so tests can use Tauri's mock runtime.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -61,6 +66,14 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::overview::search,
         commands::settings::list_settings,
         commands::settings::set_setting,
+        commands::team::team_status,
+        commands::team::team_join,
+        commands::team::team_unlock,
+        commands::team::team_exchange,
+        commands::team::team_stop,
+        commands::team::list_conflicts,
+        commands::team::conflicted_records,
+        commands::team::resolve_conflict,
         commands::people::people_form_options,
         commands::people::list_people,
         commands::people::get_person_page,
@@ -168,7 +181,11 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            app.manage(AppState::open(data_dir));
+            let state = AppState::open(data_dir);
+            if let Ok(store) = state.store() {
+                team::exchange_in_background(state.team(), store);
+            }
+            app.manage(state);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -6,12 +6,15 @@ use std::sync::{Arc, Mutex};
 use plenary_core::{CoreError, Store};
 
 use crate::error::CommandError;
+use crate::team::Team;
 
 pub struct AppState {
     pub data_dir: PathBuf,
     /// The open database, or why it could not be opened (shown to the person on every request
     /// rather than failing to start, so they can read the reason in the window).
     database: Result<Arc<Mutex<Store>>, CommandError>,
+    /// The link to the office hub while the app runs.
+    team: Arc<Team>,
 }
 
 impl AppState {
@@ -26,7 +29,20 @@ impl AppState {
                 error.message
             );
         }
-        AppState { data_dir, database }
+        AppState {
+            data_dir,
+            database,
+            team: Arc::default(),
+        }
+    }
+
+    /// The open store, for work that must hold it in steps (the exchange).
+    pub fn store(&self) -> Result<Arc<Mutex<Store>>, CommandError> {
+        self.database.clone()
+    }
+
+    pub fn team(&self) -> Arc<Team> {
+        self.team.clone()
     }
 
     pub fn database_error(&self) -> Option<&CommandError> {

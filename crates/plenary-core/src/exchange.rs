@@ -203,7 +203,7 @@ pub enum ConflictChoice {
     Yours,
     /// Their version with these fields set (a person's edit, or both texts kept).
     Edited {
-        #[cfg_attr(feature = "ts", ts(type = "Record<string, string | null>"))]
+        #[cfg_attr(feature = "ts", ts(type = "{ [field: string]: string | null }"))]
         fields: serde_json::Map<String, serde_json::Value>,
     },
 }

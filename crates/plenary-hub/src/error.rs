@@ -260,7 +260,7 @@ fn io_reason(error: &io::Error, timeout_seconds: u64) -> String {
             let text = error.to_string();
             // getaddrinfo's words for a name that does not resolve.
             if text.contains("failed to lookup address") || text.contains("Name or service") {
-                "no such host".to_owned()
+                "the host name is not known".to_owned()
             } else {
                 text
             }

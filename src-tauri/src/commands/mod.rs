@@ -11,6 +11,7 @@ pub mod people;
 pub mod policy;
 pub mod records;
 pub mod settings;
+pub mod team;
 
 use serde::Serialize;
 use tauri::State;

@@ -215,6 +215,23 @@ fn commands() -> Vec<(&'static str, Value)> {
             json!({ "key": "home_time_zone", "value": "Europe/Paris",
             "version": "@v:setting.key=#home_time_zone" }),
         ),
+        ("team_status", json!({})),
+        // No hub listens on port 1: the valid call is refused as unreachable, at once.
+        (
+            "team_join",
+            json!({ "request": { "host": "127.0.0.1", "port": "1", "database": "plenary",
+                "login": "maria", "password": "secret", "sslmode": "disable",
+                "device_name": "Maria's laptop" } }),
+        ),
+        ("team_unlock", json!({ "password": "secret" })),
+        ("team_exchange", json!({})),
+        ("team_stop", json!({})),
+        ("list_conflicts", json!({})),
+        ("conflicted_records", json!({ "entity": "meeting" })),
+        (
+            "resolve_conflict",
+            json!({ "id": "@unknown", "choice": { "choice": "theirs" } }),
+        ),
         ("people_form_options", json!({})),
         ("list_people", json!({})),
         ("get_person_page", json!({ "id": "@person" })),
@@ -917,7 +934,7 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-const KINDS: [&str; 4] = ["validation", "not_found", "conflict", "in_use"];
+const KINDS: [&str; 5] = ["validation", "not_found", "conflict", "in_use", "exchange"];
 
 /// Words that give away SQL or SQLite in a message meant for a person.
 const SQL_WORDS: [&str; 12] = [

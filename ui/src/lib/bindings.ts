@@ -298,7 +298,15 @@ export type HistoryEntry = { id: string, entity: string, entity_id: string, acti
 /**
  * RFC 3339, UTC.
  */
-at: string, };
+at: string, 
+/**
+ * The hub login that made the change (none before the laptop joined a hub).
+ */
+author: string | null, 
+/**
+ * The name of the laptop the change was made on (none before it joined a hub).
+ */
+device: string | null, };
 
 export type SettingKey = "home_time_zone" | "me";
 
@@ -310,7 +318,7 @@ value: string, created_at: string, updated_at: string, version: number, };
 
 export type FieldError = { field: string, message: string, };
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "schema_too_new" | "storage" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "schema_too_new" | "exchange" | "storage" | "internal";
 
 export type CommandError = { kind: ErrorKind, 
 /**
@@ -331,6 +339,94 @@ export type AppInfo = { version: string, data_dir: string, database_file: string
  * Why the database could not be opened, if it could not.
  */
 database_error: CommandError | null, };
+
+export type ExchangeReport = { 
+/**
+ * Bundles (saved changes) sent to the hub.
+ */
+sent: number, 
+/**
+ * Bundles received from other laptops and applied here.
+ */
+received: number, 
+/**
+ * Conflicts found in this exchange.
+ */
+new_conflicts: number, 
+/**
+ * Bundles from a newer Plenary, kept until this one is updated.
+ */
+parked: number, 
+/**
+ * The exchange was asked to stop before it finished; it resumes where it stopped.
+ */
+stopped: boolean, };
+
+export type ExchangeStatus = { joined: boolean, hub_address: string | null, hub_identity: string | null, login: string | null, device_name: string | null, 
+/**
+ * RFC 3339 UTC of the last exchange that finished.
+ */
+last_exchanged_at: string | null, 
+/**
+ * Why the last exchange did not finish, if it did not.
+ */
+last_error: string | null, 
+/**
+ * Saved changes waiting to go.
+ */
+waiting: number, open_conflicts: number, 
+/**
+ * Changes received from a newer Plenary, waiting for an update.
+ */
+parked: number, };
+
+export type TeamStatus = { exchange: ExchangeStatus, 
+/**
+ * Joined, but the hub password has not been entered since Plenary started.
+ */
+password_needed: boolean, 
+/**
+ * An exchange is running now.
+ */
+exchanging: boolean, 
+/**
+ * How far it has got.
+ */
+progress: ExchangeReport | null, };
+
+export type JoinRequest = { host: string, 
+/**
+ * As typed; empty means PostgreSQL's 5432.
+ */
+port: string, database: string, login: string, password: string, 
+/**
+ * libpq's `sslmode`: disable, prefer, require, verify-ca or verify-full.
+ */
+sslmode: string, device_name: string, };
+
+export type ConflictKind = "both_changed" | "they_deleted" | "you_deleted";
+
+export type ConflictField = { field: string, theirs: unknown, yours: unknown, };
+
+export type ConflictView = { id: string, 
+/**
+ * The table ("meeting"), which is also the record's key in the history.
+ */
+entity: string, 
+/**
+ * What people call it ("meeting").
+ */
+noun: string, record_id: string | null, 
+/**
+ * How a person recognises the record ("78th World Health Assembly").
+ */
+record_name: string, kind: ConflictKind, 
+/**
+ * The fields the two versions disagree on (bookkeeping left out).
+ */
+fields: Array<ConflictField>, their_author: string, their_device: string, their_at: string, detected_at: string, };
+
+export type ConflictChoice = { "choice": "theirs" } | { "choice": "yours" } | { "choice": "edited", fields: { [field: string]: string | null }, };
 
 export type Choice<T> = { value: T, label: string, };
 

@@ -6,6 +6,7 @@ const KNOWN_KINDS: Record<ErrorKind, true> = {
   not_found: true,
   conflict: true,
   in_use: true,
+  exchange: true,
   schema_too_new: true,
   storage: true,
   internal: true,

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
 use super::Store;
@@ -650,57 +650,60 @@ impl Store {
                     current.address
                 )));
             }
-            self.conn.execute(
-                "UPDATE exchange_link SET hub_address = ?1, login = ?2, device_name = ?3",
-                params![link.address, link.login, link.device_name],
-            )?;
-            return Ok(());
+            return self.write(|w| {
+                w.conn().execute(
+                    "UPDATE exchange_link SET hub_address = ?1, login = ?2, device_name = ?3",
+                    params![link.address, link.login, link.device_name],
+                )?;
+                Ok(())
+            });
         }
-        let at = self.clock.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO exchange_link (id, hub_identity, hub_address, login, device_id,
+        let shapes = self.shapes.clone();
+        self.write(|w| {
+            let tx = w.conn();
+            let at = w.at();
+            tx.execute(
+                "INSERT INTO exchange_link (id, hub_identity, hub_address, login, device_id,
                  device_name, joined_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                link.identity,
-                link.address,
-                link.login,
-                uuid::Uuid::now_v7().to_string(),
-                link.device_name,
-                at
-            ],
-        )?;
-        // Parents before children (SHARED_TABLES is in that order), older rows first.
-        for &table in SHARED_TABLES {
-            let shape = &self.shapes[table];
-            let local_only = local_history_filter(table);
-            let count: i64 =
-                tx.query_row(&format!("SELECT count(*) FROM main.\"{table}\""), [], |r| {
-                    r.get(0)
-                })?;
-            let mut offset = 0;
-            while offset < count {
-                let bundle = uuid::Uuid::now_v7().to_string();
-                tx.execute(
-                    &format!(
-                        "INSERT INTO exchange_pending (tx, tbl, key, op, old, new)
+                params![
+                    link.identity,
+                    link.address,
+                    link.login,
+                    uuid::Uuid::now_v7().to_string(),
+                    link.device_name,
+                    at
+                ],
+            )?;
+            // Parents before children (SHARED_TABLES is in that order), older rows first.
+            for &table in SHARED_TABLES {
+                let shape = &shapes[table];
+                let local_only = local_history_filter(table);
+                let count: i64 =
+                    tx.query_row(&format!("SELECT count(*) FROM main.\"{table}\""), [], |r| {
+                        r.get(0)
+                    })?;
+                let mut offset = 0;
+                while offset < count {
+                    let bundle = uuid::Uuid::now_v7().to_string();
+                    tx.execute(
+                        &format!(
+                            "INSERT INTO exchange_pending (tx, tbl, key, op, old, new)
                          SELECT ?1, '{table}', {}, 'insert', NULL, {} FROM main.\"{table}\" AS r
                          {local_only} ORDER BY r.rowid LIMIT ?2 OFFSET ?3",
-                        shape.json_of("r", &shape.key),
-                        shape.json_of("r", &shape.columns)
-                    ),
-                    params![bundle, SNAPSHOT_ROWS_PER_BUNDLE, offset],
-                )?;
-                tx.execute(
-                    "INSERT INTO exchange_pending_tx (tx, made_at) VALUES (?1, ?2)",
-                    params![bundle, at],
-                )?;
-                offset += SNAPSHOT_ROWS_PER_BUNDLE;
+                            shape.json_of("r", &shape.key),
+                            shape.json_of("r", &shape.columns)
+                        ),
+                        params![bundle, SNAPSHOT_ROWS_PER_BUNDLE, offset],
+                    )?;
+                    tx.execute(
+                        "INSERT INTO exchange_pending_tx (tx, made_at) VALUES (?1, ?2)",
+                        params![bundle, at],
+                    )?;
+                    offset += SNAPSHOT_ROWS_PER_BUNDLE;
+                }
             }
-        }
-        tx.commit()?;
+            Ok(())
+        })?;
         install_capture(&self.conn, &self.shapes)?;
         self.joined = true;
         Ok(())
@@ -764,39 +767,44 @@ impl Store {
     /// One exchange with the hub: take everything new from it (in its order), then send what is
     /// waiting here, until both sides are even. Each received bundle is applied and the place in
     /// the hub's order moved in one transaction, so an exchange cut off at any moment resumes
-    /// with nothing applied twice and nothing skipped. `stop` is asked between bundles.
+    /// with nothing applied twice and nothing skipped. `progress` sees the report so far between
+    /// bundles and answers whether to stop there.
     pub fn exchange(
         &mut self,
         hub: &mut dyn Sequencer,
-        stop: &dyn Fn() -> bool,
+        progress: &dyn Fn(&ExchangeReport) -> bool,
     ) -> Result<ExchangeReport> {
-        let result = self.exchange_until_even(hub, stop);
-        let at = self.clock.now();
-        match &result {
-            Ok(report) if !report.stopped => self.conn.execute(
-                "UPDATE exchange_link SET last_exchanged_at = ?1, last_error = NULL",
-                [&at],
-            )?,
-            Ok(_) => 0,
-            Err(error) => self.conn.execute(
-                "UPDATE exchange_link SET last_error = ?1",
-                [error.to_string()],
-            )?,
-        };
+        let result = self.exchange_until_even(hub, progress);
+        let error = result.as_ref().err().map(ToString::to_string);
+        let finished = matches!(&result, Ok(report) if !report.stopped);
+        self.write(|w| {
+            if finished {
+                w.conn().execute(
+                    "UPDATE exchange_link SET last_exchanged_at = ?1, last_error = NULL",
+                    [w.at()],
+                )?;
+            } else if let Some(error) = &error {
+                w.conn()
+                    .execute("UPDATE exchange_link SET last_error = ?1", [error])?;
+            }
+            Ok(())
+        })?;
         result
     }
 
     /// Records why an exchange could not start (the hub could not be reached), for the status.
     pub fn record_exchange_error(&mut self, message: &str) -> Result<()> {
-        self.conn
-            .execute("UPDATE exchange_link SET last_error = ?1", [message])?;
-        Ok(())
+        self.write(|w| {
+            w.conn()
+                .execute("UPDATE exchange_link SET last_error = ?1", [message])?;
+            Ok(())
+        })
     }
 
     fn exchange_until_even(
         &mut self,
         hub: &mut dyn Sequencer,
-        stop: &dyn Fn() -> bool,
+        progress: &dyn Fn(&ExchangeReport) -> bool,
     ) -> Result<ExchangeReport> {
         let link = self.link()?.ok_or_else(|| {
             CoreError::Exchange("This laptop has not joined the office hub yet.".to_owned())
@@ -805,7 +813,7 @@ impl Store {
         self.apply_parked(&mut report)?;
         loop {
             loop {
-                if stop() {
+                if progress(&report) {
                     report.stopped = true;
                     return Ok(report);
                 }
@@ -817,7 +825,7 @@ impl Store {
                 }
                 for bundle in batch {
                     self.take(bundle, &mut report)?;
-                    if stop() {
+                    if progress(&report) {
                         report.stopped = true;
                         return Ok(report);
                     }
@@ -844,29 +852,11 @@ impl Store {
             .query_row("SELECT cursor FROM exchange_link", [], |r| r.get(0))?)
     }
 
-    /// Runs `work` in a transaction whose writes are not captured (they come from the hub).
-    fn applying<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        self.capture.set(CaptureMode::Applying);
-        let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            // Checked once the whole bundle is in (settle_references), not row by row.
-            tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-            let value = work(&tx)?;
-            tx.commit()?;
-            Ok(value)
-        })();
-        self.capture.set(CaptureMode::Outside);
-        result
-    }
-
     /// Takes one bundle from the hub: applies it (or recognises it as this laptop's own, or
     /// keeps it for a newer Plenary) and moves the place in the hub's order past it.
     fn take(&mut self, bundle: IncomingBundle, report: &mut ExchangeReport) -> Result<()> {
-        let at = self.clock.now();
         let shapes = std::mem::take(&mut self.shapes);
-        let result = self.applying(|tx| {
+        let result = self.write_received(|tx, at| {
             let known: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM exchange_applied WHERE bundle_id = ?1)",
                 [&bundle.bundle_id],
@@ -910,7 +900,7 @@ impl Store {
                     device: &bundle.device,
                     made_at: &bundle.made_at,
                 };
-                outcome.1 = apply_ops(tx, &shapes, &bundle.payload, &sender, &at)?;
+                outcome.1 = apply_ops(tx, &shapes, &bundle.payload, &sender, at)?;
                 outcome.0 = 1;
             }
             if !known {
@@ -953,16 +943,15 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let at = self.clock.now();
         let shapes = std::mem::take(&mut self.shapes);
         for bundle in parked {
-            let result = self.applying(|tx| {
+            let result = self.write_received(|tx, at| {
                 let sender = Sender {
                     author: &bundle.author,
                     device: &bundle.device,
                     made_at: &bundle.made_at,
                 };
-                let conflicts = apply_ops(tx, &shapes, &bundle.payload, &sender, &at)?;
+                let conflicts = apply_ops(tx, &shapes, &bundle.payload, &sender, at)?;
                 tx.execute("DELETE FROM exchange_parked WHERE seq = ?1", [bundle.seq])?;
                 Ok(conflicts)
             });
@@ -1011,7 +1000,7 @@ impl Store {
                 bundle_id: tx,
                 device: link.device_name.clone(),
                 schema_version: SCHEMA_VERSION,
-                made_at: made_at.unwrap_or_else(|| self.clock.now()),
+                made_at: made_at.unwrap_or_default(),
                 payload: serde_json::json!({ "ops": list }),
             });
         }
@@ -1021,28 +1010,26 @@ impl Store {
     /// The hub took these bundles: they are no longer waiting. When they were placed right after
     /// `base` (nobody else in between), the place in the order moves past them.
     fn confirm_sent(&mut self, base: i64, placed: &[(String, i64)]) -> Result<()> {
-        let at = self.clock.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (bundle, seq) in placed {
-            tx.execute("DELETE FROM exchange_pending WHERE tx = ?1", [bundle])?;
-            tx.execute("DELETE FROM exchange_pending_tx WHERE tx = ?1", [bundle])?;
-            tx.execute(
-                "INSERT OR IGNORE INTO exchange_applied (bundle_id, seq, applied_at)
-                 VALUES (?1, ?2, ?3)",
-                params![bundle, seq, at],
-            )?;
-        }
-        let contiguous = placed
-            .iter()
-            .enumerate()
-            .all(|(i, (_, seq))| *seq == base + 1 + i as i64);
-        if contiguous && let Some((_, last)) = placed.last() {
-            tx.execute("UPDATE exchange_link SET cursor = max(cursor, ?1)", [last])?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            let tx = w.conn();
+            for (bundle, seq) in placed {
+                tx.execute("DELETE FROM exchange_pending WHERE tx = ?1", [bundle])?;
+                tx.execute("DELETE FROM exchange_pending_tx WHERE tx = ?1", [bundle])?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO exchange_applied (bundle_id, seq, applied_at)
+                     VALUES (?1, ?2, ?3)",
+                    params![bundle, seq, w.at()],
+                )?;
+            }
+            let contiguous = placed
+                .iter()
+                .enumerate()
+                .all(|(i, (_, seq))| *seq == base + 1 + i as i64);
+            if contiguous && let Some((_, last)) = placed.last() {
+                tx.execute("UPDATE exchange_link SET cursor = max(cursor, ?1)", [last])?;
+            }
+            Ok(())
+        })
     }
 
     /// The open conflicts, oldest first.

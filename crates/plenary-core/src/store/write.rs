@@ -161,6 +161,31 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The one other way rows change: applying a bundle another laptop made, in the hub's
+    /// order. One IMMEDIATE transaction like [`Store::write`], with its timestamp, but not
+    /// captured for the exchange (the bundle is already in the hub's order) and with foreign
+    /// keys checked when the whole bundle is in.
+    pub(crate) fn write_received<T>(
+        &mut self,
+        work: impl FnOnce(&Connection, &str) -> Result<T>,
+    ) -> Result<T> {
+        let at = self.clock.now();
+        self.capture.set(super::exchange::CaptureMode::Applying);
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+            let value = work(&tx, &at)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        self.capture.set(super::exchange::CaptureMode::Outside);
+        result
+    }
+}
+
 impl Writer<'_> {
     /// The transaction's connection, for reads and the few writes that are not whole records.
     pub fn conn(&self) -> &Connection {

@@ -87,7 +87,7 @@ fn two_laptops_with_a_meeting() -> (OfficeOrder, Laptop, Laptop, crate::Meeting)
 }
 
 fn exchange(store: &mut Store, hub: &mut OfficeOrder) -> ExchangeReport {
-    store.exchange(hub, &|| false).unwrap()
+    store.exchange(hub, &|_| false).unwrap()
 }
 
 fn wha78() -> MeetingDraft {
@@ -359,7 +359,7 @@ fn a_push_whose_reply_was_lost_is_recognised_and_not_applied_twice() {
     exchange(&mut b, &mut hub);
     a.create_meeting(&wha78()).unwrap();
     hub.lose_next_reply = true;
-    let error = a.exchange(&mut hub, &|| false).unwrap_err();
+    let error = a.exchange(&mut hub, &|_| false).unwrap_err();
     assert!(matches!(error, CoreError::Exchange(_)));
     assert_eq!(
         a.exchange_status().unwrap().last_error.as_deref(),
@@ -494,4 +494,37 @@ fn travel_details_and_settings_stay_on_the_laptop() {
     );
     let shared: BTreeMap<String, Vec<Value>> = a.shared_record().unwrap();
     assert!(!shared.contains_key("setting") && !shared.contains_key("person_travel"));
+}
+
+#[test]
+fn a_long_exchange_shows_its_progress_and_stops_where_asked_then_resumes() {
+    let mut hub = OfficeOrder::default();
+    let (_a, mut a) = laptop("a");
+    for ordinal in 0..5 {
+        let mut draft = wha78();
+        draft.title = format!("Meeting {ordinal}");
+        a.create_meeting(&draft).unwrap();
+    }
+    exchange(&mut a, &mut hub);
+    let waiting_at_the_hub = hub.log.len() as u32;
+    let (_b, mut b) = laptop("b");
+    let seen = std::cell::RefCell::new(Vec::new());
+    let report = b
+        .exchange(&mut hub, &|so_far| {
+            seen.borrow_mut().push(so_far.received);
+            so_far.received >= 2
+        })
+        .unwrap();
+    assert!(report.stopped);
+    assert_eq!(report.received, 2);
+    assert_eq!(*seen.borrow(), vec![0, 1, 2]);
+    let rest = exchange(&mut b, &mut hub);
+    assert!(!rest.stopped);
+    assert_eq!(
+        report.received + rest.received,
+        waiting_at_the_hub,
+        "none twice, none skipped"
+    );
+    assert_eq!(b.meetings().unwrap().len(), 5);
+    same_record(&a, &b);
 }

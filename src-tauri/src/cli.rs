@@ -1,0 +1,199 @@
+//! The commands that need no window, for office IT and scripts: setting up the hub, adding its
+//! people, joining a data folder to it and exchanging. Each prints what it did; the exit status
+//! is non-zero on any refusal, with the message the window would show.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use plenary_core::Store;
+use plenary_hub::{HubConfig, Role};
+
+use crate::team::{Team, TeamError};
+
+const USAGE: &str = "\
+Plenary: the international office's meetings, policy and delegations.
+
+Usage:
+  plenary [--data-dir DIR]                      open the app window
+  plenary hub init <postgres-url>               set up (or upgrade) the office hub in that database
+  plenary hub add-person <postgres-url> --login NAME --role coordinator|delegate
+                                                give a person a hub login (prints its password once)
+  plenary hub list-people <postgres-url>        list the hub's people
+  plenary join <postgres-url> [--data-dir DIR] [--device NAME]
+                                                connect a data folder to the hub and exchange
+  plenary exchange [--data-dir DIR]             exchange once with the hub the folder joined
+
+<postgres-url> is postgres://LOGIN[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]; a password
+not in the URL is taken from PGPASSWORD. The data folder is --data-dir, else PLENARY_DATA_DIR,
+else the app's own folder.
+";
+
+/// Runs the subcommand in `args` (without the program's name) and returns its exit status, or
+/// `None` when there is none (then the window opens).
+pub fn run(args: Vec<OsString>, default_data_dir: impl FnOnce() -> Option<PathBuf>) -> Option<i32> {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let first = words.first().map(String::as_str);
+    match first {
+        Some("--help" | "-h" | "help") => {
+            print!("{USAGE}");
+            Some(0)
+        }
+        Some("hub" | "join" | "exchange") => {
+            if words.iter().any(|w| w == "--help" || w == "-h") {
+                print!("{USAGE}");
+                return Some(0);
+            }
+            let result = subcommand(&words, default_data_dir);
+            Some(match result {
+                Ok(()) => 0,
+                Err(message) => {
+                    eprintln!("plenary: {message}");
+                    1
+                }
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The value after `--name` (or in `--name=value`).
+fn option(words: &[String], name: &str) -> Option<String> {
+    let flag = format!("--{name}");
+    let prefix = format!("--{name}=");
+    let mut iter = words.iter();
+    while let Some(word) = iter.next() {
+        if *word == flag {
+            return iter.next().cloned();
+        }
+        if let Some(value) = word.strip_prefix(&prefix) {
+            return Some(value.to_owned());
+        }
+    }
+    None
+}
+
+fn url_argument(words: &[String], at: usize) -> Result<String, String> {
+    words
+        .get(at)
+        .filter(|w| !w.starts_with("--"))
+        .cloned()
+        .ok_or_else(|| {
+            format!("give the hub's address, postgres://LOGIN@HOST:PORT/DATABASE.\n\n{USAGE}")
+        })
+}
+
+fn subcommand(
+    words: &[String],
+    default_data_dir: impl FnOnce() -> Option<PathBuf>,
+) -> Result<(), String> {
+    let text = |e: plenary_hub::HubError| e.to_string();
+    let data_dir = || {
+        crate::data_dir_override(
+            words.iter().map(OsString::from),
+            std::env::var_os("PLENARY_DATA_DIR"),
+        )
+        .or_else(default_data_dir)
+        .ok_or_else(|| "no data folder: give --data-dir DIR.".to_owned())
+    };
+    match (words[0].as_str(), words.get(1).map(String::as_str)) {
+        ("hub", Some("init")) => {
+            let identity = plenary_hub::init(&url_argument(words, 2)?).map_err(text)?;
+            println!("The office hub is ready. Its identity: {identity}");
+            Ok(())
+        }
+        ("hub", Some("add-person")) => {
+            let url = url_argument(words, 2)?;
+            let login = option(words, "login").ok_or("give the person's login: --login NAME")?;
+            let role = option(words, "role")
+                .and_then(|r| Role::from_name(&r))
+                .ok_or("give the person's role: --role coordinator or --role delegate")?;
+            let password = plenary_hub::add_person(&url, &login, role).map_err(text)?;
+            println!(
+                "{login} ({role}) can now connect to the hub. Their password, shown this once:"
+            );
+            println!("{password}");
+            Ok(())
+        }
+        ("hub", Some("list-people")) => {
+            let people = plenary_hub::list_people(&url_argument(words, 2)?).map_err(text)?;
+            if people.is_empty() {
+                println!("The hub has no people yet: add them with `plenary hub add-person`.");
+            }
+            for person in people {
+                println!(
+                    "{}\t{}\tadded {}",
+                    person.login, person.role, person.created_at
+                );
+            }
+            Ok(())
+        }
+        ("join", _) => {
+            let config = HubConfig::from_url(&url_argument(words, 1)?).map_err(text)?;
+            let device = option(words, "device").unwrap_or_else(default_device_name);
+            let store = open(data_dir()?)?;
+            let report = Team::default()
+                .join(&store, &config, &device, &|_| {})
+                .map_err(message)?;
+            println!("Joined the hub as {} on “{device}”.", config.login);
+            print_report(&store, &report);
+            Ok(())
+        }
+        ("exchange", _) => {
+            let store = open(data_dir()?)?;
+            let password = std::env::var("PGPASSWORD").ok();
+            let team = Team::default();
+            let report = team
+                .unlock(&store, password.as_deref().unwrap_or_default(), &|_| {})
+                .map_err(message)?;
+            print_report(&store, &report);
+            Ok(())
+        }
+        _ => Err(format!("unknown command.\n\n{USAGE}")),
+    }
+}
+
+fn message(error: TeamError) -> String {
+    error.message
+}
+
+fn open(dir: PathBuf) -> Result<Mutex<Store>, String> {
+    Store::open_in(&dir)
+        .map(Mutex::new)
+        .map_err(|e| format!("{} ({})", e, dir.display()))
+}
+
+fn print_report(store: &Mutex<Store>, report: &plenary_core::exchange::ExchangeReport) {
+    println!(
+        "Sent {} saved change(s), received {}; {} new conflict(s).",
+        report.sent, report.received, report.new_conflicts
+    );
+    if report.parked > 0 {
+        println!(
+            "{} change(s) need a newer Plenary; they are kept and applied after the update.",
+            report.parked
+        );
+    }
+    let store = store.lock().unwrap_or_else(|p| p.into_inner());
+    if let Ok(conflicts) = store.conflicts() {
+        for conflict in conflicts {
+            println!(
+                "Conflict: {} “{}”, changed by {} on {} as well. Decide it in Settings → Team.",
+                conflict.noun, conflict.record_name, conflict.their_author, conflict.their_device
+            );
+        }
+    }
+}
+
+/// This computer's name, as the laptop's default name on the hub.
+pub fn default_device_name() -> String {
+    std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "this laptop".to_owned())
+}

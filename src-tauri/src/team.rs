@@ -1,0 +1,295 @@
+//! The shell's side of the team exchange: the connection to the office hub (its password lives
+//! only in this process's memory, never in the database or a file), exchanges run off the UI's
+//! path, on their own every little while, and the core's [`Sequencer`] over the PostgreSQL hub.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use plenary_core::exchange::{
+    ExchangeReport, HubLink, IncomingBundle, OutgoingBundle, PushOutcome, Sequencer,
+};
+use plenary_core::{CoreError, Store};
+use plenary_hub::{Hub, HubConfig, HubError};
+
+/// The hub as the core's exchange sees it.
+pub struct HubOrder<'a>(pub &'a mut Hub);
+
+impl Sequencer for HubOrder<'_> {
+    fn pull(&mut self, after_seq: i64, max: i64) -> Result<Vec<IncomingBundle>, String> {
+        let bundles = self.0.pull(after_seq, max).map_err(|e| e.to_string())?;
+        Ok(bundles
+            .into_iter()
+            .map(|b| IncomingBundle {
+                seq: b.seq,
+                bundle_id: b.bundle_id.to_string(),
+                device: b.device,
+                author: b.author,
+                schema_version: i64::from(b.schema_version),
+                made_at: b.made_at,
+                payload: b.payload,
+            })
+            .collect())
+    }
+
+    fn push(&mut self, base_seq: i64, bundles: &[OutgoingBundle]) -> Result<PushOutcome, String> {
+        let outgoing = bundles
+            .iter()
+            .map(|b| {
+                Ok(plenary_hub::OutgoingBundle {
+                    bundle_id: b.bundle_id.parse().map_err(|_| {
+                        format!("A waiting change has an unreadable id ({}).", b.bundle_id)
+                    })?,
+                    device: b.device.clone(),
+                    schema_version: u32::try_from(b.schema_version).unwrap_or(u32::MAX),
+                    made_at: b.made_at.clone(),
+                    payload: b.payload.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        match self.0.push(base_seq, &outgoing) {
+            Ok(placed) => Ok(PushOutcome::Sent(
+                placed
+                    .into_iter()
+                    .map(|(id, seq)| (id.to_string(), seq))
+                    .collect(),
+            )),
+            Err(HubError::Behind) => Ok(PushOutcome::Behind),
+            Err(error) => Err(error.to_string()),
+        }
+    }
+}
+
+/// Why a team operation failed: a message for the person, and the form field it is about.
+#[derive(Debug)]
+pub struct TeamError {
+    pub message: String,
+    pub field: Option<&'static str>,
+}
+
+impl From<CoreError> for TeamError {
+    fn from(error: CoreError) -> Self {
+        TeamError {
+            message: error.to_string(),
+            field: None,
+        }
+    }
+}
+
+impl From<HubError> for TeamError {
+    fn from(error: HubError) -> Self {
+        let field = match &error {
+            HubError::WrongPassword { .. } => Some("password"),
+            HubError::Unreachable { .. } | HubError::Tls { .. } => Some("host"),
+            HubError::NoDatabase { .. } | HubError::NotAHub { .. } => Some("database"),
+            _ => None,
+        };
+        TeamError {
+            message: error.to_string(),
+            field,
+        }
+    }
+}
+
+/// The connection to the hub and its password, held while the app runs.
+#[derive(Default)]
+struct Connection {
+    password: Option<String>,
+    hub: Option<Hub>,
+}
+
+/// The team exchange's state in the running app.
+#[derive(Default)]
+pub struct Team {
+    /// Held for the whole of an exchange, so two never run at once.
+    connection: Mutex<Connection>,
+    stop: AtomicBool,
+    exchanging: AtomicBool,
+    /// How far the running exchange has got, for the window to show.
+    progress: Mutex<Option<ExchangeReport>>,
+    last_pull: Mutex<Option<Instant>>,
+}
+
+/// How often a connected laptop asks the hub for news when nothing waits to go.
+pub const PULL_EVERY: Duration = Duration::from_secs(180);
+/// How often the background exchange looks for saved changes waiting to go.
+pub const LOOK_EVERY: Duration = Duration::from_secs(15);
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Team {
+    /// Whether the hub's password is known in this run (it is asked for after a restart).
+    pub fn has_password(&self) -> bool {
+        lock(&self.connection).password.is_some()
+    }
+
+    pub fn is_exchanging(&self) -> bool {
+        self.exchanging.load(Ordering::SeqCst)
+    }
+
+    /// How far the running exchange has got (none when none runs).
+    pub fn progress(&self) -> Option<ExchangeReport> {
+        lock(&self.progress).clone()
+    }
+
+    /// Asks a running exchange to stop after the bundle it is on; it resumes there next time.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    /// Connects to the hub in `config`, joins it with this data folder and exchanges. Nothing
+    /// changes here unless the hub answered and accepted the login.
+    pub fn join(
+        &self,
+        store: &Mutex<Store>,
+        config: &HubConfig,
+        device_name: &str,
+        progress: &dyn Fn(&ExchangeReport),
+    ) -> Result<ExchangeReport, TeamError> {
+        let mut connection = lock(&self.connection);
+        let hub = Hub::connect(config)?;
+        lock(store).join_hub(&HubLink {
+            identity: hub.identity().to_string(),
+            address: config.to_url_without_password(),
+            login: config.login.clone(),
+            device_name: device_name.to_owned(),
+        })?;
+        connection.password = config.password.clone();
+        connection.hub = Some(hub);
+        self.exchange_locked(&mut connection, store, progress)
+    }
+
+    /// Remembers the password for this run after checking it with the hub, then exchanges.
+    pub fn unlock(
+        &self,
+        store: &Mutex<Store>,
+        password: &str,
+        progress: &dyn Fn(&ExchangeReport),
+    ) -> Result<ExchangeReport, TeamError> {
+        let mut connection = lock(&self.connection);
+        let config = stored_config(store, Some(password.to_owned()))?;
+        let hub = Hub::connect(&config)?;
+        connection.password = Some(password.to_owned());
+        connection.hub = Some(hub);
+        self.exchange_locked(&mut connection, store, progress)
+    }
+
+    /// One exchange now (waits for one already running to finish first).
+    pub fn exchange(
+        &self,
+        store: &Mutex<Store>,
+        progress: &dyn Fn(&ExchangeReport),
+    ) -> Result<ExchangeReport, TeamError> {
+        let mut connection = lock(&self.connection);
+        self.exchange_locked(&mut connection, store, progress)
+    }
+
+    /// The background exchange's turn: sends what waits, or pulls when it has been a while.
+    /// `None` when there was nothing to do or no way to do it (not joined, no password yet).
+    pub fn exchange_if_due(
+        &self,
+        store: &Mutex<Store>,
+        progress: &dyn Fn(&ExchangeReport),
+    ) -> Option<Result<ExchangeReport, TeamError>> {
+        let Ok(mut connection) = self.connection.try_lock() else {
+            return None; // one is running
+        };
+        // No password yet in this run: the changes wait until it is entered.
+        connection.password.as_ref()?;
+        let status = lock(store).exchange_status().ok()?;
+        let pulled_lately = lock(&self.last_pull).is_some_and(|at| at.elapsed() < PULL_EVERY);
+        if !status.joined || (status.waiting == 0 && pulled_lately) {
+            return None;
+        }
+        Some(self.exchange_locked(&mut connection, store, progress))
+    }
+
+    fn exchange_locked(
+        &self,
+        connection: &mut Connection,
+        store: &Mutex<Store>,
+        progress: &dyn Fn(&ExchangeReport),
+    ) -> Result<ExchangeReport, TeamError> {
+        self.stop.store(false, Ordering::SeqCst);
+        self.exchanging.store(true, Ordering::SeqCst);
+        let tracked = |so_far: &ExchangeReport| {
+            *lock(&self.progress) = Some(so_far.clone());
+            progress(so_far);
+        };
+        let result = self.run_exchange(connection, store, &tracked);
+        *lock(&self.progress) = None;
+        self.exchanging.store(false, Ordering::SeqCst);
+        if result.is_ok() {
+            *lock(&self.last_pull) = Some(Instant::now());
+        }
+        result
+    }
+
+    fn run_exchange(
+        &self,
+        connection: &mut Connection,
+        store: &Mutex<Store>,
+        progress: &dyn Fn(&ExchangeReport),
+    ) -> Result<ExchangeReport, TeamError> {
+        if connection.hub.is_none() {
+            let Some(password) = connection.password.clone() else {
+                return Err(TeamError {
+                    message: "Enter the hub password for this laptop to exchange.".to_owned(),
+                    field: Some("password"),
+                });
+            };
+            let config = stored_config(store, Some(password))?;
+            match Hub::connect(&config) {
+                Ok(hub) => connection.hub = Some(hub),
+                Err(error) => {
+                    let _ = lock(store).record_exchange_error(&error.to_string());
+                    return Err(error.into());
+                }
+            }
+        }
+        let hub = connection.hub.as_mut().expect("connected above");
+        let stop = &self.stop;
+        let result = lock(store).exchange(&mut HubOrder(hub), &|so_far| {
+            progress(so_far);
+            stop.load(Ordering::SeqCst)
+        });
+        if result.is_err() {
+            // A broken connection is opened afresh next time.
+            connection.hub = None;
+        }
+        Ok(result?)
+    }
+}
+
+/// The joined hub's address from the data folder, with `password`.
+fn stored_config(store: &Mutex<Store>, password: Option<String>) -> Result<HubConfig, TeamError> {
+    let status = lock(store).exchange_status()?;
+    let address = status.hub_address.ok_or_else(|| TeamError {
+        message: "This laptop has not joined the office hub yet.".to_owned(),
+        field: None,
+    })?;
+    let mut config = HubConfig::from_url(&address)?;
+    if password.is_some() {
+        config.password = password;
+    }
+    Ok(config)
+}
+
+/// Runs the background exchange for as long as the app runs: every [`LOOK_EVERY`] it sends
+/// saved changes that wait, and every [`PULL_EVERY`] it asks the hub for news. Its outcome is
+/// in the link's status (last exchanged, last error), which the window reads.
+pub fn exchange_in_background(team: Arc<Team>, store: Arc<Mutex<Store>>) {
+    std::thread::Builder::new()
+        .name("team-exchange".to_owned())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(LOOK_EVERY);
+                let _ = team.exchange_if_due(&store, &|_| {});
+            }
+        })
+        .expect("the background exchange could not start");
+}
