@@ -182,8 +182,10 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             let state = AppState::open(data_dir);
-            if let Ok(store) = state.store() {
-                team::exchange_in_background(state.team(), store);
+            let every =
+                team::background_interval(std::env::var("PLENARY_EXCHANGE_EVERY").ok().as_deref());
+            if let (Ok(store), Some(every)) = (state.store(), every) {
+                team::exchange_in_background(state.team(), store, every);
             }
             app.manage(state);
             Ok(())

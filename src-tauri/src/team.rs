@@ -112,8 +112,22 @@ pub struct Team {
 
 /// How often a connected laptop asks the hub for news when nothing waits to go.
 pub const PULL_EVERY: Duration = Duration::from_secs(180);
-/// How often the background exchange looks for saved changes waiting to go.
+/// How often the background exchange looks for saved changes waiting to go, unless
+/// `PLENARY_EXCHANGE_EVERY` (seconds; 0 for only "Exchange now") says otherwise.
 pub const LOOK_EVERY: Duration = Duration::from_secs(15);
+
+/// The background exchange's interval: `PLENARY_EXCHANGE_EVERY` seconds, else [`LOOK_EVERY`];
+/// `None` when it is 0 (exchanges happen only on request).
+pub fn background_interval(setting: Option<&str>) -> Option<Duration> {
+    match setting.map(str::trim) {
+        Some(text) if !text.is_empty() => match text.parse::<u64>() {
+            Ok(0) => None,
+            Ok(seconds) => Some(Duration::from_secs(seconds)),
+            Err(_) => Some(LOOK_EVERY),
+        },
+        _ => Some(LOOK_EVERY),
+    }
+}
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
@@ -279,15 +293,15 @@ fn stored_config(store: &Mutex<Store>, password: Option<String>) -> Result<HubCo
     Ok(config)
 }
 
-/// Runs the background exchange for as long as the app runs: every [`LOOK_EVERY`] it sends
+/// Runs the background exchange for as long as the app runs: every `every` it sends
 /// saved changes that wait, and every [`PULL_EVERY`] it asks the hub for news. Its outcome is
 /// in the link's status (last exchanged, last error), which the window reads.
-pub fn exchange_in_background(team: Arc<Team>, store: Arc<Mutex<Store>>) {
+pub fn exchange_in_background(team: Arc<Team>, store: Arc<Mutex<Store>>, every: Duration) {
     std::thread::Builder::new()
         .name("team-exchange".to_owned())
         .spawn(move || {
             loop {
-                std::thread::sleep(LOOK_EVERY);
+                std::thread::sleep(every);
                 let _ = team.exchange_if_due(&store, &|_| {});
             }
         })

@@ -773,3 +773,53 @@ fn links_and_text_versions_through_the_commands() {
         .unwrap();
     assert_eq!(versions.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn the_background_exchange_runs_every_15_seconds_unless_told_otherwise() {
+    use crate::team::{LOOK_EVERY, background_interval};
+    use std::time::Duration;
+    assert_eq!(background_interval(None), Some(LOOK_EVERY));
+    assert_eq!(background_interval(Some("")), Some(LOOK_EVERY));
+    assert_eq!(
+        background_interval(Some("60")),
+        Some(Duration::from_secs(60))
+    );
+    assert_eq!(background_interval(Some("0")), None, "0: only on request");
+    assert_eq!(background_interval(Some("soon")), Some(LOOK_EVERY));
+}
+
+#[test]
+fn the_command_line_explains_itself_and_refuses_what_it_cannot_do() {
+    let run = |words: &[&str]| crate::cli::run(words.iter().map(OsString::from).collect(), || None);
+    assert_eq!(run(&[]), None, "no subcommand: the window opens");
+    assert_eq!(run(&["--data-dir", "/tmp/x"]), None);
+    assert_eq!(run(&["--help"]), Some(0));
+    assert_eq!(run(&["hub", "init", "--help"]), Some(0));
+    assert_eq!(run(&["hub", "init"]), Some(1), "no address");
+    assert_eq!(
+        run(&["hub", "init", "mysql://x@y/z"]),
+        Some(1),
+        "not a PostgreSQL address"
+    );
+    assert_eq!(run(&["hub", "frobnicate", "postgres://a@b/c"]), Some(1));
+    // Unreachable (nothing listens on port 1): non-zero, nothing created.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    assert_eq!(
+        run(&[
+            "join",
+            "postgres://maria:pw@127.0.0.1:1/plenary?sslmode=disable",
+            "--data-dir",
+            folder
+        ]),
+        Some(1)
+    );
+    let store = plenary_core::Store::open_in(dir.path()).unwrap();
+    assert!(!store.exchange_status().unwrap().joined);
+    drop(store);
+    assert_eq!(
+        run(&["exchange", "--data-dir", folder]),
+        Some(1),
+        "never joined"
+    );
+}

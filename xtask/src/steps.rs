@@ -113,6 +113,19 @@ pub fn test() -> Result<(), String> {
     app.args(["build", "--package", "plenary"]);
     steps.push(("app build for end-to-end tests", app));
 
+    // The team journey runs two windows against a throwaway hub started by this program.
+    let mut test_hub = cargo();
+    test_hub.args([
+        "build",
+        "--package",
+        "plenary-hub",
+        "--features",
+        "testing",
+        "--example",
+        "test-hub",
+    ]);
+    steps.push(("test hub for end-to-end tests", test_hub));
+
     steps.push((
         "end-to-end tests in the real window (tauri-driver)",
         e2e_command()?,
@@ -249,6 +262,12 @@ fn e2e_command() -> Result<Command, String> {
         .args(["run", "e2e"])
         .current_dir(root().join("ui"))
         .env("PLENARY_APP", app_binary("debug"))
+        .env(
+            "PLENARY_TEST_HUB",
+            root()
+                .join("target/debug/examples")
+                .join(executable("test-hub")),
+        )
         .env("TAURI_DRIVER", driver);
     Ok(command)
 }
@@ -260,12 +279,19 @@ fn build_ui() -> Result<(), String> {
 }
 
 fn app_binary(profile: &str) -> PathBuf {
-    let name = if cfg!(windows) {
-        "plenary.exe"
+    root()
+        .join("target")
+        .join(profile)
+        .join(executable("plenary"))
+}
+
+/// A program's file name on this platform.
+fn executable(name: &str) -> String {
+    if cfg!(windows) {
+        format!("{name}.exe")
     } else {
-        "plenary"
-    };
-    root().join("target").join(profile).join(name)
+        name.to_owned()
+    }
 }
 
 fn cargo() -> Command {
