@@ -267,16 +267,55 @@ impl Team {
         }
         let hub = connection.hub.as_mut().expect("connected above");
         let stop = &self.stop;
-        let result = lock(store).exchange(&mut HubOrder(hub), &|so_far| {
-            progress(so_far);
-            stop.load(Ordering::SeqCst)
+        let result = send_files(hub, store).and_then(|files_sent| {
+            let mut report = lock(store).exchange(&mut HubOrder(hub), &|so_far| {
+                progress(so_far);
+                stop.load(Ordering::SeqCst)
+            })?;
+            report.files_sent = files_sent;
+            report.files_received = receive_files(hub, store)?;
+            Ok(report)
         });
-        if result.is_err() {
+        if let Err(error) = &result {
             // A broken connection is opened afresh next time.
             connection.hub = None;
+            let _ = lock(store).record_exchange_error(&error.to_string());
         }
         Ok(result?)
     }
+}
+
+/// Sends the documents' files the hub does not have yet (before the bundles that name them).
+fn send_files(hub: &mut Hub, store: &Mutex<Store>) -> Result<u32, CoreError> {
+    let waiting = lock(store).files_to_send()?;
+    let mut sent = Vec::new();
+    for (sha256, path) in waiting {
+        let bytes = std::fs::read(&path).map_err(|e| {
+            CoreError::Storage(format!("a document's file could not be read ({e})"))
+        })?;
+        hub.put_file(&sha256, &bytes).map_err(hub_failure)?;
+        sent.push(sha256);
+    }
+    lock(store).mark_files_sent(&sent)?;
+    Ok(u32::try_from(sent.len()).unwrap_or(u32::MAX))
+}
+
+/// Fetches the documents' files that records here name and this laptop does not have. A file no
+/// laptop has sent yet is asked for again next time.
+fn receive_files(hub: &mut Hub, store: &Mutex<Store>) -> Result<u32, CoreError> {
+    let missing = lock(store).missing_files()?;
+    let mut received = 0;
+    for sha256 in missing {
+        if let Some(bytes) = hub.file(&sha256).map_err(hub_failure)? {
+            lock(store).receive_file(&sha256, &bytes)?;
+            received += 1;
+        }
+    }
+    Ok(received)
+}
+
+fn hub_failure(error: HubError) -> CoreError {
+    CoreError::Exchange(error.to_string())
 }
 
 /// The joined hub's address from the data folder, with `password`.

@@ -56,6 +56,7 @@ pub const LOCAL_TABLES: &[&str] = &[
     "exchange_applied",
     "exchange_parked",
     "exchange_conflict",
+    "exchange_file_sent",
 ];
 
 /// History entries about local tables stay local too (travel details above all).
@@ -127,6 +128,9 @@ pub struct ExchangeReport {
     pub parked: u32,
     /// The exchange was asked to stop before it finished; it resumes where it stopped.
     pub stopped: bool,
+    /// Documents' files sent to the hub and received from it.
+    pub files_sent: u32,
+    pub files_received: u32,
 }
 
 /// The link to the hub at a glance, for Settings → Team.

@@ -56,7 +56,10 @@ use error::{Context, classify};
 pub const HUB_SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// The hub's schema, one script per version; script `n` takes a hub from version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("sql/001_hub.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/001_hub.sql"),
+    include_str!("sql/002_files.sql"),
+];
 
 /// A hub login's standing: coordinators see every person's travel details, delegates their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -273,6 +276,33 @@ impl Hub {
             .into_iter()
             .map(|row| (row.get(0), row.get(1)))
             .collect())
+    }
+
+    /// Keeps a document's file on the hub under its SHA-256 (hex); the hub checks the bytes
+    /// against it. A file already there is left as it is.
+    pub fn put_file(&mut self, sha256: &str, bytes: &[u8]) -> Result<(), HubError> {
+        self.client
+            .execute("SELECT plenary.put_file($1, $2)", &[&sha256, &bytes])
+            .map_err(|error| classify(&error, &self.context))?;
+        Ok(())
+    }
+
+    /// A document's file by its SHA-256, or `None` when no laptop has sent it yet.
+    pub fn file(&mut self, sha256: &str) -> Result<Option<Vec<u8>>, HubError> {
+        let row = self
+            .client
+            .query_one("SELECT plenary.get_file($1)", &[&sha256])
+            .map_err(|error| classify(&error, &self.context))?;
+        Ok(row.get(0))
+    }
+
+    /// Which of `sha256s` the hub already has.
+    pub fn files_present(&mut self, sha256s: &[String]) -> Result<Vec<String>, HubError> {
+        let rows = self
+            .client
+            .query("SELECT f FROM plenary.has_files($1) f", &[&sha256s])
+            .map_err(|error| classify(&error, &self.context))?;
+        Ok(rows.into_iter().map(|row| row.get(0)).collect())
     }
 
     /// Writes one person's travel details. `owner_login` is the login who may see them besides

@@ -360,7 +360,11 @@ parked: number,
 /**
  * The exchange was asked to stop before it finished; it resumes where it stopped.
  */
-stopped: boolean, };
+stopped: boolean, 
+/**
+ * Documents' files sent to the hub and received from it.
+ */
+files_sent: number, files_received: number, };
 
 export type ExchangeStatus = { joined: boolean, hub_address: string | null, hub_identity: string | null, login: string | null, device_name: string | null, 
 /**

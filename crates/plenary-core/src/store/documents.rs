@@ -30,7 +30,7 @@ impl Store {
             .join("documents")
     }
 
-    fn file_path(&self, sha256: &str) -> PathBuf {
+    pub(crate) fn file_path(&self, sha256: &str) -> PathBuf {
         self.documents_dir().join(&sha256[..2]).join(sha256)
     }
 

@@ -1032,6 +1032,67 @@ impl Store {
         })
     }
 
+    /// Documents' files this laptop holds and has not sent to the hub yet (they go beside the
+    /// bundles that carry the documents), with where each is.
+    pub fn files_to_send(&self) -> Result<Vec<(String, std::path::PathBuf)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT DISTINCT sha256 FROM document
+             WHERE sha256 NOT IN (SELECT sha256 FROM exchange_file_sent) ORDER BY sha256",
+        )?;
+        let hashes: Vec<String> = statement
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hashes
+            .into_iter()
+            .map(|sha256| {
+                let path = self.file_path(&sha256);
+                (sha256, path)
+            })
+            .filter(|(_, path)| path.is_file())
+            .collect())
+    }
+
+    /// Notes that the hub has these files.
+    pub fn mark_files_sent(&mut self, sha256s: &[String]) -> Result<()> {
+        self.write(|w| {
+            for sha256 in sha256s {
+                w.conn().execute(
+                    "INSERT OR IGNORE INTO exchange_file_sent (sha256, sent_at) VALUES (?1, ?2)",
+                    params![sha256, w.at()],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Documents' files named by records here that are not in the data folder (they came from
+    /// another laptop), by SHA-256.
+    pub fn missing_files(&self) -> Result<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT DISTINCT sha256 FROM document ORDER BY sha256")?;
+        let hashes: Vec<String> = statement
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hashes
+            .into_iter()
+            .filter(|sha256| !self.file_path(sha256).is_file())
+            .collect())
+    }
+
+    /// Keeps a file received from the hub, checking that its bytes are the ones named.
+    pub fn receive_file(&mut self, sha256: &str, bytes: &[u8]) -> Result<()> {
+        let stored = self.store_file(bytes)?;
+        if stored.sha256 != sha256 {
+            return Err(CoreError::Exchange(format!(
+                "A file received from the hub is not the one asked for ({sha256}); it was not \
+                 kept."
+            )));
+        }
+        // It came from the hub: nothing to send back.
+        self.mark_files_sent(&[stored.sha256])
+    }
+
     /// The open conflicts, oldest first.
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
         let mut statement = self.conn.prepare(

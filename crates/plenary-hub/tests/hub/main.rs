@@ -3,6 +3,7 @@
 
 mod errors;
 mod exchange;
+mod files;
 mod people;
 mod tls;
 mod travel;
