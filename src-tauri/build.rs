@@ -54,6 +54,8 @@ const COMMANDS: &[&str] = &[
     "list_conflicts",
     "conflicted_records",
     "resolve_conflict",
+    "likely_duplicates",
+    "merge_duplicates",
     "people_form_options",
     "list_people",
     "get_person_page",

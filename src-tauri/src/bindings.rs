@@ -60,7 +60,9 @@ use plenary_core::policy::{
 use plenary_core::statement::{
     SpeakingMode, Statement, StatementDraft, StatementFields, StatementStatus,
 };
-use plenary_core::store::{PolicyFilter, ReviewDue, ReviewDueCount};
+use plenary_core::store::{
+    DuplicateKind, DuplicateSide, LikelyDuplicate, PolicyFilter, ReviewDue, ReviewDueCount,
+};
 
 /// Where the generated file lives, relative to this crate.
 pub const BINDINGS_FILE: &str = "../ui/src/lib/bindings.ts";
@@ -126,6 +128,9 @@ pub fn typescript() -> String {
         ConflictField::decl(&cfg),
         ConflictView::decl(&cfg),
         ConflictChoice::decl(&cfg),
+        DuplicateKind::decl(&cfg),
+        DuplicateSide::decl(&cfg),
+        LikelyDuplicate::decl(&cfg),
         Choice::<()>::decl(&cfg),
         MeetingFormOptions::decl(&cfg),
         PolicyType::decl(&cfg),

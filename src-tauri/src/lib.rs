@@ -74,6 +74,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::team::list_conflicts,
         commands::team::conflicted_records,
         commands::team::resolve_conflict,
+        commands::team::likely_duplicates,
+        commands::team::merge_duplicates,
         commands::people::people_form_options,
         commands::people::list_people,
         commands::people::get_person_page,

@@ -2,6 +2,7 @@
 
 use plenary_core::FieldError;
 use plenary_core::exchange::{ConflictChoice, ConflictView, ExchangeReport, ExchangeStatus};
+use plenary_core::store::{DuplicateKind, LikelyDuplicate};
 use plenary_hub::{HubConfig, SslMode};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -207,6 +208,25 @@ pub async fn conflicted_records(
 ) -> Outcome<Vec<String>> {
     state
         .with_store(move |store| store.conflicted_records(&entity))
+        .await
+}
+
+/// Records that are probably the same thing twice (after joining a hub that had them too).
+#[tauri::command]
+pub async fn likely_duplicates(state: State<'_, AppState>) -> Outcome<Vec<LikelyDuplicate>> {
+    state.with_store(|store| store.likely_duplicates()).await
+}
+
+/// Merges `drop_id` into `keep_id` (a person's decision; never done on its own).
+#[tauri::command]
+pub async fn merge_duplicates(
+    state: State<'_, AppState>,
+    kind: DuplicateKind,
+    keep_id: String,
+    drop_id: String,
+) -> Outcome<()> {
+    state
+        .with_store(move |store| store.merge_duplicates(kind, &keep_id, &drop_id))
         .await
 }
 

@@ -232,6 +232,13 @@ fn commands() -> Vec<(&'static str, Value)> {
             "resolve_conflict",
             json!({ "id": "@unknown", "choice": { "choice": "theirs" } }),
         ),
+        ("likely_duplicates", json!({})),
+        // Two different people: refused (nothing refers to the merge's pair as the same), or
+        // merged; either way no panic and a clean answer.
+        (
+            "merge_duplicates",
+            json!({ "kind": "person", "keepId": "@person", "dropId": "@unknown" }),
+        ),
         ("people_form_options", json!({})),
         ("list_people", json!({})),
         ("get_person_page", json!({ "id": "@person" })),

@@ -432,6 +432,24 @@ fields: Array<ConflictField>, their_author: string, their_device: string, their_
 
 export type ConflictChoice = { "choice": "theirs" } | { "choice": "yours" } | { "choice": "edited", fields: { [field: string]: string | null }, };
 
+export type DuplicateKind = "meeting" | "person";
+
+export type DuplicateSide = { id: string, name: string, 
+/**
+ * What tells the two apart: dates and city, or organization and email.
+ */
+details: string, 
+/**
+ * When it was made, RFC 3339 UTC.
+ */
+created_at: string, };
+
+export type LikelyDuplicate = { kind: DuplicateKind, first: DuplicateSide, second: DuplicateSide, 
+/**
+ * Why they look the same ("same body and number", "same name").
+ */
+reason: string, };
+
 export type Choice<T> = { value: T, label: string, };
 
 export type MeetingFormOptions = { 

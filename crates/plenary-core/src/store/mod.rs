@@ -7,6 +7,7 @@ mod assignments;
 mod bodies;
 mod dashboard;
 mod documents;
+mod duplicates;
 mod exchange;
 mod meetings;
 mod migrations;
@@ -29,6 +30,7 @@ pub use assignments::{
     MyAssignments,
 };
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
+pub use duplicates::{DuplicateKind, DuplicateSide, LikelyDuplicate};
 pub use organizations::{CountryPage, SeatTerm, SeatWithTerms, TermSaved, TermView};
 pub use people::{PersonPage, PersonRow};
 

@@ -271,6 +271,11 @@ impl Writer<'_> {
         Ok(before)
     }
 
+    /// The foreign keys that refer to `table` (a merge moves them all).
+    pub fn references_to(&self, table: &str) -> &[Reference] {
+        self.references.to(table)
+    }
+
     /// Appends a history entry for a change written by hand (derived fields, child rows).
     pub fn history<T: Serialize>(
         &self,
