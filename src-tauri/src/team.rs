@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use plenary_core::exchange::{
     ExchangeReport, HubLink, IncomingBundle, OutgoingBundle, PushOutcome, Sequencer,
 };
+use plenary_core::store::exchange_with;
 use plenary_core::{CoreError, Store};
 use plenary_hub::{Hub, HubConfig, HubError};
 
@@ -105,6 +106,8 @@ pub struct Team {
     connection: Mutex<Connection>,
     stop: AtomicBool,
     exchanging: AtomicBool,
+    /// Whether the password is known, readable while an exchange holds the connection.
+    password_known: AtomicBool,
     /// How far the running exchange has got, for the window to show.
     progress: Mutex<Option<ExchangeReport>>,
     last_pull: Mutex<Option<Instant>>,
@@ -138,7 +141,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Team {
     /// Whether the hub's password is known in this run (it is asked for after a restart).
     pub fn has_password(&self) -> bool {
-        lock(&self.connection).password.is_some()
+        self.password_known.load(Ordering::SeqCst)
     }
 
     pub fn is_exchanging(&self) -> bool {
@@ -173,6 +176,8 @@ impl Team {
             device_name: device_name.to_owned(),
         })?;
         connection.password = config.password.clone();
+        self.password_known
+            .store(connection.password.is_some(), Ordering::SeqCst);
         connection.hub = Some(hub);
         self.exchange_locked(&mut connection, store, progress)
     }
@@ -188,6 +193,7 @@ impl Team {
         let config = stored_config(store, Some(password.to_owned()))?;
         let hub = Hub::connect(&config)?;
         connection.password = Some(password.to_owned());
+        self.password_known.store(true, Ordering::SeqCst);
         connection.hub = Some(hub);
         self.exchange_locked(&mut connection, store, progress)
     }
@@ -268,7 +274,8 @@ impl Team {
         let hub = connection.hub.as_mut().expect("connected above");
         let stop = &self.stop;
         let result = send_files(hub, store).and_then(|files_sent| {
-            let mut report = lock(store).exchange(&mut HubOrder(hub), &|so_far| {
+            // The store is taken only for each step: the window keeps working meanwhile.
+            let mut report = exchange_with(store, &mut HubOrder(hub), &|so_far| {
                 progress(so_far);
                 stop.load(Ordering::SeqCst)
             })?;

@@ -765,18 +765,20 @@ impl Store {
     }
 
     /// One exchange with the hub: take everything new from it (in its order), then send what is
-    /// waiting here, until both sides are even. Each received bundle is applied and the place in
-    /// the hub's order moved in one transaction, so an exchange cut off at any moment resumes
-    /// with nothing applied twice and nothing skipped. `progress` sees the report so far between
-    /// bundles and answers whether to stop there.
+    /// waiting here, until both sides are even. See [`exchange_with`], which this is on a store
+    /// held for the whole exchange.
     pub fn exchange(
         &mut self,
         hub: &mut dyn Sequencer,
         progress: &dyn Fn(&ExchangeReport) -> bool,
     ) -> Result<ExchangeReport> {
-        let result = self.exchange_until_even(hub, progress);
+        exchange_with(&Borrowed(std::cell::RefCell::new(self)), hub, progress)
+    }
+
+    /// Notes how an exchange ended: when it finished, or why it did not.
+    fn finish_exchange(&mut self, result: &Result<ExchangeReport>) -> Result<()> {
         let error = result.as_ref().err().map(ToString::to_string);
-        let finished = matches!(&result, Ok(report) if !report.stopped);
+        let finished = matches!(result, Ok(report) if !report.stopped);
         self.write(|w| {
             if finished {
                 w.conn().execute(
@@ -788,8 +790,7 @@ impl Store {
                     .execute("UPDATE exchange_link SET last_error = ?1", [error])?;
             }
             Ok(())
-        })?;
-        result
+        })
     }
 
     /// Records why an exchange could not start (the hub could not be reached), for the status.
@@ -799,51 +800,6 @@ impl Store {
                 .execute("UPDATE exchange_link SET last_error = ?1", [message])?;
             Ok(())
         })
-    }
-
-    fn exchange_until_even(
-        &mut self,
-        hub: &mut dyn Sequencer,
-        progress: &dyn Fn(&ExchangeReport) -> bool,
-    ) -> Result<ExchangeReport> {
-        let link = self.link()?.ok_or_else(|| {
-            CoreError::Exchange("This laptop has not joined the office hub yet.".to_owned())
-        })?;
-        let mut report = ExchangeReport::default();
-        self.apply_parked(&mut report)?;
-        loop {
-            loop {
-                if progress(&report) {
-                    report.stopped = true;
-                    return Ok(report);
-                }
-                let batch = hub
-                    .pull(self.cursor()?, BATCH)
-                    .map_err(CoreError::Exchange)?;
-                if batch.is_empty() {
-                    break;
-                }
-                for bundle in batch {
-                    self.take(bundle, &mut report)?;
-                    if progress(&report) {
-                        report.stopped = true;
-                        return Ok(report);
-                    }
-                }
-            }
-            let outgoing = self.outgoing(&link)?;
-            if outgoing.is_empty() {
-                return Ok(report);
-            }
-            let base = self.cursor()?;
-            match hub.push(base, &outgoing).map_err(CoreError::Exchange)? {
-                PushOutcome::Behind => continue,
-                PushOutcome::Sent(placed) => {
-                    report.sent += u32::try_from(placed.len()).unwrap_or(u32::MAX);
-                    self.confirm_sent(base, &placed)?;
-                }
-            }
-        }
     }
 
     fn cursor(&self) -> Result<i64> {
@@ -1283,6 +1239,90 @@ impl Store {
             record.insert(shape.table.to_owned(), rows);
         }
         Ok(record)
+    }
+}
+
+/// Lends the exchange the store one step at a time (a bundle applied, a batch gathered), so that
+/// between steps — while bundles travel to and from the hub — the store is free and the window
+/// keeps working.
+pub trait StoreAccess {
+    fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> T) -> T;
+}
+
+impl StoreAccess for std::sync::Mutex<Store> {
+    fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> T) -> T {
+        // A panic inside a transaction rolls it back as it unwinds: the store behind a poisoned
+        // lock is still consistent.
+        work(&mut self.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+}
+
+/// A store held for the whole exchange.
+struct Borrowed<'s>(std::cell::RefCell<&'s mut Store>);
+
+impl StoreAccess for Borrowed<'_> {
+    fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> T) -> T {
+        work(&mut self.0.borrow_mut())
+    }
+}
+
+/// One exchange with the hub: take everything new from it (in its order), then send what is
+/// waiting here, until both sides are even. Each received bundle is applied and the place in
+/// the hub's order moved in one transaction, so an exchange cut off at any moment resumes with
+/// nothing applied twice and nothing skipped. `progress` sees the report so far between bundles
+/// and answers whether to stop there. The store is taken only for each step, never while the
+/// hub is asked.
+pub fn exchange_with(
+    store: &impl StoreAccess,
+    hub: &mut dyn Sequencer,
+    progress: &dyn Fn(&ExchangeReport) -> bool,
+) -> Result<ExchangeReport> {
+    let result = exchange_until_even(store, hub, progress);
+    store.with_store(|s| s.finish_exchange(&result))?;
+    result
+}
+
+fn exchange_until_even(
+    store: &impl StoreAccess,
+    hub: &mut dyn Sequencer,
+    progress: &dyn Fn(&ExchangeReport) -> bool,
+) -> Result<ExchangeReport> {
+    let link = store.with_store(|s| s.link())?.ok_or_else(|| {
+        CoreError::Exchange("This laptop has not joined the office hub yet.".to_owned())
+    })?;
+    let mut report = ExchangeReport::default();
+    store.with_store(|s| s.apply_parked(&mut report))?;
+    loop {
+        loop {
+            if progress(&report) {
+                report.stopped = true;
+                return Ok(report);
+            }
+            let cursor = store.with_store(|s| s.cursor())?;
+            let batch = hub.pull(cursor, BATCH).map_err(CoreError::Exchange)?;
+            if batch.is_empty() {
+                break;
+            }
+            for bundle in batch {
+                store.with_store(|s| s.take(bundle, &mut report))?;
+                if progress(&report) {
+                    report.stopped = true;
+                    return Ok(report);
+                }
+            }
+        }
+        let (base, outgoing) =
+            store.with_store(|s| Ok::<_, CoreError>((s.cursor()?, s.outgoing(&link)?)))?;
+        if outgoing.is_empty() {
+            return Ok(report);
+        }
+        match hub.push(base, &outgoing).map_err(CoreError::Exchange)? {
+            PushOutcome::Behind => continue,
+            PushOutcome::Sent(placed) => {
+                report.sent += u32::try_from(placed.len()).unwrap_or(u32::MAX);
+                store.with_store(|s| s.confirm_sent(base, &placed))?;
+            }
+        }
     }
 }
 

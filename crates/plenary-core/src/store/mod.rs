@@ -31,6 +31,7 @@ pub use assignments::{
 };
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
 pub use duplicates::{DuplicateKind, DuplicateSide, LikelyDuplicate};
+pub use exchange::{StoreAccess, exchange_with};
 pub use organizations::{CountryPage, SeatTerm, SeatWithTerms, TermSaved, TermView};
 pub use people::{PersonPage, PersonRow};
 

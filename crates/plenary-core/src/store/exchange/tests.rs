@@ -528,3 +528,59 @@ fn a_long_exchange_shows_its_progress_and_stops_where_asked_then_resumes() {
     assert_eq!(b.meetings().unwrap().len(), 5);
     same_record(&a, &b);
 }
+
+/// Asks the order-giver, and checks each time that the store is free meanwhile.
+struct WhileTravelling<'a> {
+    hub: &'a mut OfficeOrder,
+    store: &'a std::sync::Mutex<Store>,
+    asked: u32,
+}
+
+impl Sequencer for WhileTravelling<'_> {
+    fn pull(
+        &mut self,
+        after_seq: i64,
+        max: i64,
+    ) -> std::result::Result<Vec<IncomingBundle>, String> {
+        assert!(
+            self.store.try_lock().is_ok(),
+            "the store is held while the hub is asked"
+        );
+        self.asked += 1;
+        self.hub.pull(after_seq, max)
+    }
+
+    fn push(
+        &mut self,
+        base_seq: i64,
+        bundles: &[OutgoingBundle],
+    ) -> std::result::Result<PushOutcome, String> {
+        assert!(
+            self.store.try_lock().is_ok(),
+            "the store is held while the hub is asked"
+        );
+        self.asked += 1;
+        self.hub.push(base_seq, bundles)
+    }
+}
+
+#[test]
+fn the_store_is_free_while_bundles_travel() {
+    let mut hub = OfficeOrder::default();
+    let (_a, mut a) = laptop("a");
+    a.create_meeting(&wha78()).unwrap();
+    exchange(&mut a, &mut hub);
+    let (_b, b) = laptop("b");
+    let b = std::sync::Mutex::new(b);
+    b.lock().unwrap().create_meeting(&wha78()).unwrap();
+    let mut travelling = WhileTravelling {
+        hub: &mut hub,
+        store: &b,
+        asked: 0,
+    };
+    let report = exchange_with(&b, &mut travelling, &|_| false).unwrap();
+    assert!(travelling.asked >= 3, "pulled, pushed and pulled again");
+    assert!(report.received > 0 && report.sent > 0);
+    exchange(&mut a, &mut hub);
+    same_record(&a, &b.lock().unwrap());
+}
