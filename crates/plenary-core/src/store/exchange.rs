@@ -78,6 +78,9 @@ pub(crate) struct Shape {
     pub key: Vec<String>,
     /// Other column sets no two rows may share (`UNIQUE (meeting_id, number)`).
     pub unique: Vec<Vec<String>>,
+    /// Rows that go when one of this table's goes (`ON DELETE CASCADE`): the child table, its
+    /// column, and the column of this table it refers to.
+    pub children: Vec<(&'static str, String, String)>,
 }
 
 impl Shape {
@@ -124,6 +127,7 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                     .collect(),
                 key: vec!["id".to_owned()],
                 unique: Vec::new(),
+                children: Vec::new(),
             }
         } else {
             let mut key: Vec<(String, i64)> =
@@ -134,6 +138,7 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                 columns: columns.into_iter().map(|(c, _)| c).collect(),
                 key: key.into_iter().map(|(c, _)| c).collect(),
                 unique: Vec::new(),
+                children: Vec::new(),
             }
         };
         let names: Vec<String> = indexes
@@ -148,6 +153,21 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
             }
         }
         shapes.insert(table, shape);
+    }
+    let mut cascades = conn.prepare(
+        "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?1)
+         WHERE on_delete = 'CASCADE'",
+    )?;
+    for &child in SHARED_TABLES {
+        let links: Vec<(String, String, Option<String>)> = cascades
+            .query_map([child], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (parent, from, to) in links {
+            if let Some(shape) = shapes.get_mut(parent.as_str()) {
+                let to = to.unwrap_or_else(|| shape.key[0].clone());
+                shape.children.push((child, from, to));
+            }
+        }
     }
     Ok(shapes)
 }
@@ -482,8 +502,9 @@ fn apply_ops(
             }
             withdraw_pending(conn, &op.table, &op.key)?;
         }
-        if let Some(new) = &op.new {
-            conflicts += make_room(conn, shape, &op.key, new, sender, at)?;
+        match &op.new {
+            Some(new) => conflicts += make_room(conn, shapes, shape, &op.key, new, sender, at)?,
+            None => conflicts += settle_cascade(conn, shapes, shape, &op.key, sender, at)?,
         }
         rows.put(&op.key, op.new.as_ref())?;
     }
@@ -536,6 +557,7 @@ fn clashing(
 /// hub's order decides, and this laptop's row is kept as a conflict. Returns the conflicts.
 fn make_room(
     conn: &Connection,
+    shapes: &BTreeMap<&'static str, Shape>,
     shape: &Shape,
     key: &str,
     new: &Map<String, Value>,
@@ -543,29 +565,91 @@ fn make_room(
     at: &str,
 ) -> Result<u32> {
     let mut conflicts = 0;
-    for (other, row) in clashing(conn, shape, key, new)? {
+    for (other, _) in clashing(conn, shape, key, new)? {
         if !has_pending(conn, shape.table, &other)? {
             return Err(CoreError::Storage(format!(
                 "a received change to {} clashes with a record this laptop already had from the hub",
                 shape.table
             )));
         }
-        let row = parse_object(Some(row))?;
-        record_conflict(
-            conn,
-            shape.table,
-            &other,
-            None,
-            row.as_ref(),
-            None,
-            sender,
-            at,
-        )?;
-        withdraw_pending(conn, shape.table, &other)?;
-        Rows { conn, shape }.put(&other, None)?;
-        conflicts += 1;
+        conflicts += remove_as_conflict(conn, shapes, shape, &other, sender, at)?;
     }
     Ok(conflicts)
+}
+
+/// Takes away a row made or changed here and not sent, which the hub's order has no room for,
+/// and keeps it as a conflict, with the rows that go with it (an assignment's status steps, a
+/// record's versions), so that none of them is sent, and none lost. Returns the conflicts.
+fn remove_as_conflict(
+    conn: &Connection,
+    shapes: &BTreeMap<&'static str, Shape>,
+    shape: &Shape,
+    key: &str,
+    sender: &Sender<'_>,
+    at: &str,
+) -> Result<u32> {
+    let rows = Rows { conn, shape };
+    let Some(row) = rows.get(key)? else {
+        return Ok(0);
+    };
+    let mut conflicts = 0;
+    for (child_shape, child_key) in cascaded(conn, shapes, shape, &row)? {
+        conflicts += remove_as_conflict(conn, shapes, child_shape, &child_key, sender, at)?;
+    }
+    record_conflict(conn, shape.table, key, None, Some(&row), None, sender, at)?;
+    withdraw_pending(conn, shape.table, key)?;
+    rows.put(key, None)?;
+    Ok(conflicts + 1)
+}
+
+/// Before a received deletion of `key`: rows that go with it (`ON DELETE CASCADE`) and were
+/// made or changed here, unsent, are kept as conflicts rather than vanishing with it while their
+/// changes still wait to go. Returns the conflicts.
+fn settle_cascade(
+    conn: &Connection,
+    shapes: &BTreeMap<&'static str, Shape>,
+    shape: &Shape,
+    key: &str,
+    sender: &Sender<'_>,
+    at: &str,
+) -> Result<u32> {
+    let Some(row) = (Rows { conn, shape }).get(key)? else {
+        return Ok(0);
+    };
+    let mut conflicts = 0;
+    for (child_shape, child_key) in cascaded(conn, shapes, shape, &row)? {
+        conflicts += if has_pending(conn, child_shape.table, &child_key)? {
+            remove_as_conflict(conn, shapes, child_shape, &child_key, sender, at)?
+        } else {
+            settle_cascade(conn, shapes, child_shape, &child_key, sender, at)?
+        };
+    }
+    Ok(conflicts)
+}
+
+/// The rows that `ON DELETE CASCADE` takes away with `row`, with their tables' shapes.
+fn cascaded<'s>(
+    conn: &Connection,
+    shapes: &'s BTreeMap<&'static str, Shape>,
+    shape: &Shape,
+    row: &Map<String, Value>,
+) -> Result<Vec<(&'s Shape, String)>> {
+    let mut found = Vec::new();
+    for (child, from, to) in &shape.children {
+        let Some(child_shape) = shapes.get(child) else {
+            continue;
+        };
+        let value = sql_value(row.get(to).unwrap_or(&Value::Null));
+        let keys: Vec<String> = conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM main.\"{child}\" AS r WHERE r.\"{from}\" = ?1",
+                child_shape.json_of("r", &child_shape.key)
+            ))?
+            .query_map([value], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        found.extend(keys.into_iter().map(|key| (child_shape, key)));
+    }
+    Ok(found)
 }
 
 /// After a bundle, rows may refer to rows that are gone: something added here under a record
@@ -654,10 +738,7 @@ fn settle_reference(
     }
     if has_pending(conn, table, &key)? {
         // Added or changed here under something the hub no longer has.
-        record_conflict(conn, table, &key, None, child.as_ref(), None, sender, at)?;
-        withdraw_pending(conn, table, &key)?;
-        Rows { conn, shape }.put(&key, None)?;
-        return Ok(1);
+        return remove_as_conflict(conn, shapes, shape, &key, sender, at);
     }
     // Theirs refers to something deleted here and not yet sent: it comes back.
     let deleted: Option<(String, String)> = conn

@@ -607,3 +607,46 @@ fn two_laptops_adding_item_13_at_once_is_a_conflict_not_a_broken_exchange() {
     assert_eq!(a.agenda_items(&meeting.id).unwrap().len(), 2);
     same_record(&a, &b);
 }
+
+#[test]
+fn the_same_person_assigned_twice_at_once_keeps_the_second_with_its_status_steps_aside() {
+    // The second assignment gives way to the first; its status step, which the database removes
+    // with it, must not be sent on its own: the first laptop could not apply it, ever.
+    use crate::assignment::{AssignmentDraft, AssignmentStatus, Role};
+    let (mut hub, (_a, mut a), (_b, mut b), meeting) = two_laptops_with_a_meeting();
+    let person = a
+        .create_person(&crate::people::PersonDraft {
+            kind: Some(crate::people::PersonKind::Representative),
+            full_name: "Kofi Mensah".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    exchange(&mut a, &mut hub);
+    exchange(&mut b, &mut hub);
+    let draft = AssignmentDraft {
+        meeting_id: meeting.id.clone(),
+        person_id: person.id.clone(),
+        role: Some(Role::Delegate),
+        ..Default::default()
+    };
+    let today = jiff::civil::date(2023, 9, 1);
+    a.create_assignment(&draft, AssignmentStatus::Proposed, today)
+        .unwrap();
+    b.create_assignment(&draft, AssignmentStatus::Invited, today)
+        .unwrap();
+    exchange(&mut a, &mut hub);
+    let report = exchange(&mut b, &mut hub);
+    assert_eq!(
+        report.new_conflicts, 2,
+        "the assignment and its status step"
+    );
+    let kinds: Vec<String> = b
+        .conflicts()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.entity)
+        .collect();
+    assert_eq!(kinds, ["status_change", "assignment"]);
+    exchange(&mut a, &mut hub);
+    same_record(&a, &b);
+}
