@@ -76,6 +76,11 @@ pub(crate) struct Shape {
     pub table: &'static str,
     pub columns: Vec<String>,
     pub key: Vec<String>,
+    /// Other column sets no two rows may share (`UNIQUE (meeting_id, number)`).
+    pub unique: Vec<Vec<String>>,
+    /// Rows that go when one of this table's goes (`ON DELETE CASCADE`): the child table, its
+    /// column, and the column of this table it refers to.
+    pub children: Vec<(&'static str, String, String)>,
 }
 
 impl Shape {
@@ -102,11 +107,16 @@ impl Shape {
 pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>> {
     let mut shapes = BTreeMap::new();
     let mut statement = conn.prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
+    let mut indexes = conn.prepare(
+        "SELECT name FROM pragma_index_list(?1) WHERE \"unique\" = 1 AND origin <> 'pk'",
+    )?;
+    let mut index_columns =
+        conn.prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")?;
     for &table in SHARED_TABLES {
         let columns: Vec<(String, i64)> = statement
             .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let shape = if table == "history" {
+        let mut shape = if table == "history" {
             // The history's `seq` is this laptop's own order of entries; its `id` is the key.
             Shape {
                 table,
@@ -116,6 +126,8 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                     .filter(|c| c != "seq")
                     .collect(),
                 key: vec!["id".to_owned()],
+                unique: Vec::new(),
+                children: Vec::new(),
             }
         } else {
             let mut key: Vec<(String, i64)> =
@@ -125,9 +137,37 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                 table,
                 columns: columns.into_iter().map(|(c, _)| c).collect(),
                 key: key.into_iter().map(|(c, _)| c).collect(),
+                unique: Vec::new(),
+                children: Vec::new(),
             }
         };
+        let names: Vec<String> = indexes
+            .query_map([table], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for name in names {
+            let set: Vec<String> = index_columns
+                .query_map([&name], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if set != shape.key && set.iter().all(|c| shape.columns.contains(c)) {
+                shape.unique.push(set);
+            }
+        }
         shapes.insert(table, shape);
+    }
+    let mut cascades = conn.prepare(
+        "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?1)
+         WHERE on_delete = 'CASCADE'",
+    )?;
+    for &child in SHARED_TABLES {
+        let links: Vec<(String, String, Option<String>)> = cascades
+            .query_map([child], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (parent, from, to) in links {
+            if let Some(shape) = shapes.get_mut(parent.as_str()) {
+                let to = to.unwrap_or_else(|| shape.key[0].clone());
+                shape.children.push((child, from, to));
+            }
+        }
     }
     Ok(shapes)
 }
@@ -462,15 +502,161 @@ fn apply_ops(
             }
             withdraw_pending(conn, &op.table, &op.key)?;
         }
+        match &op.new {
+            Some(new) => conflicts += make_room(conn, shapes, shape, &op.key, new, sender, at)?,
+            None => conflicts += settle_cascade(conn, shapes, shape, &op.key, sender, at)?,
+        }
         rows.put(&op.key, op.new.as_ref())?;
     }
     conflicts += settle_references(conn, shapes, sender, at)?;
     Ok(conflicts)
 }
 
+/// The rows other than `key` that hold one of `row`'s unique column sets (its key and its
+/// values, as JSON text).
+fn clashing(
+    conn: &Connection,
+    shape: &Shape,
+    key: &str,
+    row: &Map<String, Value>,
+) -> Result<Vec<(String, String)>> {
+    let mut found = Vec::new();
+    for columns in &shape.unique {
+        let values: Vec<SqlValue> = columns
+            .iter()
+            .map(|c| sql_value(row.get(c).unwrap_or(&Value::Null)))
+            .collect();
+        if values.iter().any(|v| *v == SqlValue::Null) {
+            continue; // NULLs never clash
+        }
+        let condition: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("r.\"{c}\" = ?{}", i + 1))
+            .collect();
+        let sql = format!(
+            "SELECT {}, {} FROM main.\"{}\" AS r WHERE {}",
+            shape.json_of("r", &shape.key),
+            shape.json_of("r", &shape.columns),
+            shape.table,
+            condition.join(" AND ")
+        );
+        let rows: Vec<(String, String)> = conn
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params_from_iter(values), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        found.extend(rows.into_iter().filter(|(other, _)| other != key));
+    }
+    Ok(found)
+}
+
+/// Makes room for a received row where a row made here and not sent yet holds the same unique
+/// values (both laptops added item 13 to one meeting, or the same person in the same role): the
+/// hub's order decides, and this laptop's row is kept as a conflict. Returns the conflicts.
+fn make_room(
+    conn: &Connection,
+    shapes: &BTreeMap<&'static str, Shape>,
+    shape: &Shape,
+    key: &str,
+    new: &Map<String, Value>,
+    sender: &Sender<'_>,
+    at: &str,
+) -> Result<u32> {
+    let mut conflicts = 0;
+    for (other, _) in clashing(conn, shape, key, new)? {
+        if !has_pending(conn, shape.table, &other)? {
+            return Err(CoreError::Storage(format!(
+                "a received change to {} clashes with a record this laptop already had from the hub",
+                shape.table
+            )));
+        }
+        conflicts += remove_as_conflict(conn, shapes, shape, &other, sender, at)?;
+    }
+    Ok(conflicts)
+}
+
+/// Takes away a row made or changed here and not sent, which the hub's order has no room for,
+/// and keeps it as a conflict, with the rows that go with it (an assignment's status steps, a
+/// record's versions), so that none of them is sent, and none lost. Returns the conflicts.
+fn remove_as_conflict(
+    conn: &Connection,
+    shapes: &BTreeMap<&'static str, Shape>,
+    shape: &Shape,
+    key: &str,
+    sender: &Sender<'_>,
+    at: &str,
+) -> Result<u32> {
+    let rows = Rows { conn, shape };
+    let Some(row) = rows.get(key)? else {
+        return Ok(0);
+    };
+    let mut conflicts = 0;
+    for (child_shape, child_key) in cascaded(conn, shapes, shape, &row)? {
+        conflicts += remove_as_conflict(conn, shapes, child_shape, &child_key, sender, at)?;
+    }
+    record_conflict(conn, shape.table, key, None, Some(&row), None, sender, at)?;
+    withdraw_pending(conn, shape.table, key)?;
+    rows.put(key, None)?;
+    Ok(conflicts + 1)
+}
+
+/// Before a received deletion of `key`: rows that go with it (`ON DELETE CASCADE`) and were
+/// made or changed here, unsent, are kept as conflicts rather than vanishing with it while their
+/// changes still wait to go. Returns the conflicts.
+fn settle_cascade(
+    conn: &Connection,
+    shapes: &BTreeMap<&'static str, Shape>,
+    shape: &Shape,
+    key: &str,
+    sender: &Sender<'_>,
+    at: &str,
+) -> Result<u32> {
+    let Some(row) = (Rows { conn, shape }).get(key)? else {
+        return Ok(0);
+    };
+    let mut conflicts = 0;
+    for (child_shape, child_key) in cascaded(conn, shapes, shape, &row)? {
+        conflicts += if has_pending(conn, child_shape.table, &child_key)? {
+            remove_as_conflict(conn, shapes, child_shape, &child_key, sender, at)?
+        } else {
+            settle_cascade(conn, shapes, child_shape, &child_key, sender, at)?
+        };
+    }
+    Ok(conflicts)
+}
+
+/// The rows that `ON DELETE CASCADE` takes away with `row`, with their tables' shapes.
+fn cascaded<'s>(
+    conn: &Connection,
+    shapes: &'s BTreeMap<&'static str, Shape>,
+    shape: &Shape,
+    row: &Map<String, Value>,
+) -> Result<Vec<(&'s Shape, String)>> {
+    let mut found = Vec::new();
+    for (child, from, to) in &shape.children {
+        let Some(child_shape) = shapes.get(child) else {
+            continue;
+        };
+        let value = sql_value(row.get(to).unwrap_or(&Value::Null));
+        let keys: Vec<String> = conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM main.\"{child}\" AS r WHERE r.\"{from}\" = ?1",
+                child_shape.json_of("r", &child_shape.key)
+            ))?
+            .query_map([value], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        found.extend(keys.into_iter().map(|key| (child_shape, key)));
+    }
+    Ok(found)
+}
+
 /// After a bundle, rows may refer to rows that are gone: something added here under a record
 /// they deleted, or something they added under a record deleted here. The hub's order decides
-/// again; this laptop's side becomes a conflict.
+/// again; this laptop's side becomes a conflict. Each pass settles every broken reference
+/// SQLite reports; removing a row can break references to it in turn, so passes go on while
+/// there are any (as many as records nest, a handful).
 fn settle_references(
     conn: &Connection,
     shapes: &BTreeMap<&'static str, Shape>,
@@ -483,16 +669,41 @@ fn settle_references(
             .prepare("PRAGMA foreign_key_check")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let Some((table, rowid, parent, fk)) = violations.into_iter().next() else {
+        if violations.is_empty() {
             return Ok(conflicts);
-        };
-        let unsettled = || {
-            CoreError::Storage(format!(
-                "a received change to {table} refers to a {parent} this laptop does not have"
-            ))
-        };
-        let shape = shapes.get(table.as_str()).ok_or_else(unsettled)?;
-        let (key, child_text): (String, String) = conn.query_row(
+        }
+        for (table, rowid, parent, fk) in violations {
+            conflicts += settle_reference(conn, shapes, sender, at, &table, rowid, &parent, fk)?;
+        }
+    }
+    Err(CoreError::Storage(
+        "a received change left records referring to missing ones".to_owned(),
+    ))
+}
+
+/// Settles one broken reference from `table`'s row `rowid` to `parent`, unless settling an
+/// earlier one did already (the row is gone, or its parent is back). Returns the conflicts
+/// recorded (0 or 1).
+#[allow(clippy::too_many_arguments)]
+fn settle_reference(
+    conn: &Connection,
+    shapes: &BTreeMap<&'static str, Shape>,
+    sender: &Sender<'_>,
+    at: &str,
+    table: &str,
+    rowid: i64,
+    parent: &str,
+    fk: i64,
+) -> Result<u32> {
+    let unsettled = || {
+        CoreError::Storage(format!(
+            "a received change to {table} refers to a {parent} this laptop does not have"
+        ))
+    };
+    let shape = shapes.get(table).ok_or_else(unsettled)?;
+    let parent_shape = shapes.get(parent).ok_or_else(unsettled)?;
+    let row: Option<(String, String)> = conn
+        .query_row(
             &format!(
                 "SELECT {}, {} FROM main.\"{table}\" AS r WHERE rowid = ?1",
                 shape.json_of("r", &shape.key),
@@ -500,62 +711,65 @@ fn settle_references(
             ),
             [rowid],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let child = parse_object(Some(child_text))?;
-        if has_pending(conn, &table, &key)? {
-            // Added or changed here under something the hub no longer has.
-            record_conflict(conn, &table, &key, None, child.as_ref(), None, sender, at)?;
-            withdraw_pending(conn, &table, &key)?;
-            Rows { conn, shape }.put(&key, None)?;
-            conflicts += 1;
-            continue;
-        }
-        // Theirs refers to something deleted here and not yet sent: it comes back.
-        let (from, to): (String, Option<String>) = conn.query_row(
-            "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = ?2",
-            params![table, fk],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let parent_shape = shapes.get(parent.as_str()).ok_or_else(unsettled)?;
-        let to = to.unwrap_or_else(|| parent_shape.key[0].clone());
-        let value = child
-            .as_ref()
-            .and_then(|c| c.get(&from))
-            .cloned()
-            .unwrap_or(Value::Null);
-        let deleted: Option<(String, String)> = conn
-            .prepare_cached(
-                "SELECT key, old FROM exchange_pending
-                 WHERE tbl = ?1 AND op = 'delete' AND json_extract(old, '$.' || ?2) = ?3
-                 ORDER BY seq DESC LIMIT 1",
-            )?
-            .query_row(params![parent, to, sql_value(&value)], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let (parent_key, old) = deleted.ok_or_else(unsettled)?;
-        let restored = parse_object(Some(old))?;
-        Rows {
-            conn,
-            shape: parent_shape,
-        }
-        .put(&parent_key, restored.as_ref())?;
-        withdraw_pending(conn, &parent, &parent_key)?;
-        record_conflict(
-            conn,
-            &parent,
-            &parent_key,
-            restored.as_ref(),
-            None,
-            None,
-            sender,
-            at,
-        )?;
-        conflicts += 1;
+        )
+        .optional()?;
+    let Some((key, child_text)) = row else {
+        return Ok(0);
+    };
+    let child = parse_object(Some(child_text))?;
+    let (from, to): (String, Option<String>) = conn.query_row(
+        "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = ?2",
+        params![table, fk],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let to = to.unwrap_or_else(|| parent_shape.key[0].clone());
+    let value = child
+        .as_ref()
+        .and_then(|c| c.get(&from))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let parent_there: bool = conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM main.\"{parent}\" WHERE \"{to}\" = ?1)"
+        ))?
+        .query_row([sql_value(&value)], |r| r.get(0))?;
+    if value.is_null() || parent_there {
+        return Ok(0);
     }
-    Err(CoreError::Storage(
-        "a received change left records referring to missing ones".to_owned(),
-    ))
+    if has_pending(conn, table, &key)? {
+        // Added or changed here under something the hub no longer has.
+        return remove_as_conflict(conn, shapes, shape, &key, sender, at);
+    }
+    // Theirs refers to something deleted here and not yet sent: it comes back.
+    let deleted: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT key, old FROM exchange_pending
+             WHERE tbl = ?1 AND op = 'delete' AND json_extract(old, '$.' || ?2) = ?3
+             ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row(params![parent, to, sql_value(&value)], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let (parent_key, old) = deleted.ok_or_else(unsettled)?;
+    let restored = parse_object(Some(old))?;
+    Rows {
+        conn,
+        shape: parent_shape,
+    }
+    .put(&parent_key, restored.as_ref())?;
+    withdraw_pending(conn, parent, &parent_key)?;
+    record_conflict(
+        conn,
+        parent,
+        &parent_key,
+        restored.as_ref(),
+        None,
+        None,
+        sender,
+        at,
+    )?;
+    Ok(1)
 }
 
 /// `WHERE` for the history's entries about local tables, which stay here; empty for others.
@@ -1190,6 +1404,19 @@ impl Store {
                 }
             };
             if target != current {
+                if let Some(row) = &target
+                    && !clashing(w.conn(), shape, &key, row)?.is_empty()
+                {
+                    return Err(CoreError::validation(
+                        "choice",
+                        format!(
+                            "The other laptop's {} now holds the same place (the same number, or \
+                             the same person and role). Keep theirs, then change it or add yours \
+                             again.",
+                            noun_of(&table)
+                        ),
+                    ));
+                }
                 rows.put(&key, target.as_ref())?;
                 let action = match (&current, &target) {
                     (None, _) => HistoryAction::Create,

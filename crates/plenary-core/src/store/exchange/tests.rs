@@ -584,3 +584,125 @@ fn the_store_is_free_while_bundles_travel() {
     exchange(&mut a, &mut hub);
     same_record(&a, &b.lock().unwrap());
 }
+
+#[test]
+fn a_meeting_deleted_elsewhere_under_many_new_items_leaves_each_item_for_a_decision() {
+    // More items than one pass of the reference check once settled (it settled one at a time,
+    // at most 64, and then gave up for good: the laptop could never exchange again).
+    let (mut hub, (_a, mut a), (_b, mut b), meeting) = two_laptops_with_a_meeting();
+    for n in 1..=70 {
+        b.create_agenda_item(&meeting.id, &item(&n.to_string(), &format!("Item {n}")))
+            .unwrap();
+    }
+    a.delete_meeting(&meeting.id, 1).unwrap();
+    exchange(&mut a, &mut hub);
+    let report = exchange(&mut b, &mut hub);
+    assert_eq!(report.new_conflicts, 70);
+    assert!(b.meeting(&meeting.id).is_err());
+    assert!(
+        b.conflicts()
+            .unwrap()
+            .iter()
+            .all(|c| c.entity == "agenda_item")
+    );
+    exchange(&mut a, &mut hub);
+    same_record(&a, &b);
+
+    // The other way round: their 70 new items bring back the meeting deleted here, once.
+    let meeting = a.create_meeting(&wha78()).unwrap();
+    exchange(&mut a, &mut hub);
+    exchange(&mut b, &mut hub);
+    for n in 1..=70 {
+        b.create_agenda_item(&meeting.id, &item(&n.to_string(), &format!("Item {n}")))
+            .unwrap();
+    }
+    exchange(&mut b, &mut hub);
+    a.delete_meeting(&meeting.id, 1).unwrap();
+    let report = exchange(&mut a, &mut hub);
+    assert_eq!(report.new_conflicts, 1);
+    assert_eq!(a.agenda_items(&meeting.id).unwrap().len(), 70);
+    exchange(&mut b, &mut hub);
+    same_record(&a, &b);
+}
+
+#[test]
+fn two_laptops_adding_item_13_at_once_is_a_conflict_not_a_broken_exchange() {
+    // Both add "13" to the same meeting offline: the UNIQUE (meeting_id, number) of the second
+    // to arrive failed the whole bundle, and every exchange after it, for good.
+    let (mut hub, (_a, mut a), (_b, mut b), meeting) = two_laptops_with_a_meeting();
+    a.create_agenda_item(&meeting.id, &item("13", "Universal health coverage"))
+        .unwrap();
+    let mine = b
+        .create_agenda_item(&meeting.id, &item("13", "Health emergencies"))
+        .unwrap();
+    exchange(&mut a, &mut hub);
+    let report = exchange(&mut b, &mut hub);
+    assert_eq!(report.new_conflicts, 1);
+    let items = b.agenda_items(&meeting.id).unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].fields.title, "Universal health coverage");
+    let conflict = b.conflicts().unwrap().remove(0);
+    assert_eq!(conflict.entity, "agenda_item");
+    assert_eq!(conflict.record_id.as_deref(), Some(mine.id.as_str()));
+    assert_eq!(conflict.record_name, "Health emergencies");
+    // Putting it back as it was would clash again: a clear refusal, nothing changed.
+    let error = b
+        .resolve_conflict(&conflict.id, &ConflictChoice::Yours)
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("holds the same place"),
+        "{error}"
+    );
+    assert_eq!(b.exchange_status().unwrap().open_conflicts, 1);
+    b.resolve_conflict(&conflict.id, &ConflictChoice::Theirs)
+        .unwrap();
+    b.create_agenda_item(&meeting.id, &item("14", "Health emergencies"))
+        .unwrap();
+    exchange(&mut b, &mut hub);
+    exchange(&mut a, &mut hub);
+    assert_eq!(a.agenda_items(&meeting.id).unwrap().len(), 2);
+    same_record(&a, &b);
+}
+
+#[test]
+fn the_same_person_assigned_twice_at_once_keeps_the_second_with_its_status_steps_aside() {
+    // The second assignment gives way to the first; its status step, which the database removes
+    // with it, must not be sent on its own: the first laptop could not apply it, ever.
+    use crate::assignment::{AssignmentDraft, AssignmentStatus, Role};
+    let (mut hub, (_a, mut a), (_b, mut b), meeting) = two_laptops_with_a_meeting();
+    let person = a
+        .create_person(&crate::people::PersonDraft {
+            kind: Some(crate::people::PersonKind::Representative),
+            full_name: "Kofi Mensah".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    exchange(&mut a, &mut hub);
+    exchange(&mut b, &mut hub);
+    let draft = AssignmentDraft {
+        meeting_id: meeting.id.clone(),
+        person_id: person.id.clone(),
+        role: Some(Role::Delegate),
+        ..Default::default()
+    };
+    let today = jiff::civil::date(2023, 9, 1);
+    a.create_assignment(&draft, AssignmentStatus::Proposed, today)
+        .unwrap();
+    b.create_assignment(&draft, AssignmentStatus::Invited, today)
+        .unwrap();
+    exchange(&mut a, &mut hub);
+    let report = exchange(&mut b, &mut hub);
+    assert_eq!(
+        report.new_conflicts, 2,
+        "the assignment and its status step"
+    );
+    let kinds: Vec<String> = b
+        .conflicts()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.entity)
+        .collect();
+    assert_eq!(kinds, ["status_change", "assignment"]);
+    exchange(&mut a, &mut hub);
+    same_record(&a, &b);
+}
