@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItem, Body } from "../lib/bindings";
-import { agendaDraftFrom, emptyAgendaDraft, forumLabel, suggestNextNumber } from "./agenda";
+import { firstInvalid } from "../lib/editForm.svelte";
+import { AGENDA_FIELD_ORDER, agendaDraftFrom, emptyAgendaDraft, forumLabel, suggestNextNumber } from "./agenda";
 
 function item(number: string): AgendaItem {
   return {
@@ -55,5 +56,13 @@ describe("agenda form rules", () => {
     const committeeA = body("wha_committee_a", "WHA Committee A", "Committee A", "world_health_assembly");
     expect(forumLabel(committeeA, [wha, committeeA])).toBe("Committee A (WHA)");
     expect(forumLabel(wha, [wha, committeeA])).toBe("World Health Assembly");
+  });
+});
+
+describe("the agenda form's field order", () => {
+  it("names every field of the draft, and errors are focused from the number down", () => {
+    expect([...AGENDA_FIELD_ORDER].sort()).toEqual(Object.keys(emptyAgendaDraft()).sort());
+    expect(firstInvalid(AGENDA_FIELD_ORDER, { notes: "x", title: "y" })).toBe("title");
+    expect(firstInvalid(AGENDA_FIELD_ORDER, {})).toBeNull();
   });
 });
