@@ -87,6 +87,23 @@ export class EditForm<D extends object> {
     }
   }
 
+  /** After a conflict, starts over from the latest version `latest` finds, or says `gone` when it
+   * finds none. Resolves to that version (null when there is none or loading it failed). */
+  async startFromLatest<R>(latest: () => Promise<R | undefined>, draftFrom: (row: R) => D, gone: string): Promise<R | null> {
+    try {
+      const row = await latest();
+      if (row === undefined) {
+        this.error = { kind: "not_found", message: gone, fields: [] };
+        return null;
+      }
+      this.start(draftFrom(row));
+      return row;
+    } catch (failure) {
+      this.error = asError(failure);
+      return null;
+    }
+  }
+
   /** Shows a failure as the form's error and moves focus to it. */
   async fail(failure: unknown): Promise<void> {
     this.error = asError(failure);

@@ -2,7 +2,7 @@
 // that an answer to an older request (the person has moved on to another meeting) is dropped.
 import { untrack } from "svelte";
 import type { CommandError } from "./bindings";
-import { asError } from "./errors";
+import { asError, CommandFailure } from "./errors";
 
 export class Resource<T> {
   /** The last value loaded (the initial value before that, and after `reset`). */
@@ -38,6 +38,13 @@ export class Resource<T> {
     } finally {
       if (request === this.#request) this.loaded = true;
     }
+  };
+
+  /** Loads again for one who needs the answer (a form after a conflict): the value, or the failure
+   * thrown. */
+  latest = async (): Promise<T> => {
+    if (!(await this.load()) && this.error) throw new CommandFailure(this.error);
+    return this.value;
   };
 
   /** Forgets the value and any request still under way. */

@@ -63,4 +63,18 @@ describe("Resource", () => {
     expect(resource.value).toBe("initial");
     expect(resource.loaded).toBe(false);
   });
+
+  it("gives the latest value to one who needs it, or throws why it could not", async () => {
+    let fail = false;
+    const resource = new Resource(
+      async () => {
+        if (fail) throw new CommandFailure({ kind: "storage", message: "Disk full.", fields: [] });
+        return "fresh";
+      },
+      () => "",
+    );
+    expect(await resource.latest()).toBe("fresh");
+    fail = true;
+    await expect(resource.latest()).rejects.toMatchObject({ error: { message: "Disk full." } });
+  });
 });
