@@ -56,6 +56,13 @@ export class Resource<T> {
   }
 }
 
+/** A resource that starts loading at once: what a screen shows as soon as it opens. */
+export function loading<T>(fetch: () => Promise<T>, initial: () => T): Resource<T> {
+  const resource = new Resource(fetch, initial);
+  void resource.load();
+  return resource;
+}
+
 /** Runs `onchange` (untracked) at first and whenever `key` changes: where a screen resets its
  * state and loads for a new meeting, person or document. Call during component set-up. */
 export function onKeyChange<K>(key: () => K, onchange: (key: K) => void): void {

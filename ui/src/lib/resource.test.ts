@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CommandFailure } from "./errors";
-import { Resource } from "./resource.svelte";
+import { loading, Resource } from "./resource.svelte";
 
 /** A promise with its resolve and reject at hand, to answer requests out of order. */
 function deferred<T>() {
@@ -76,5 +76,21 @@ describe("Resource", () => {
     expect(await resource.latest()).toBe("fresh");
     fail = true;
     await expect(resource.latest()).rejects.toMatchObject({ error: { message: "Disk full." } });
+  });
+});
+
+describe("loading", () => {
+  it("starts loading as soon as it is made", async () => {
+    const answer = deferred<number>();
+    const resource = loading(
+      () => answer.promise,
+      () => 0,
+    );
+    expect(resource.loaded).toBe(false);
+    answer.resolve(7);
+    await answer.promise;
+    await Promise.resolve();
+    expect(resource.value).toBe(7);
+    expect(resource.loaded).toBe(true);
   });
 });
