@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { AssignmentStatus, BoardRow, Person, Role } from "../lib/bindings";
+import { firstInvalid } from "../lib/editForm.svelte";
 import {
+  ASSIGNMENT_FIELD_ORDER,
   attendanceRows,
   commonNext,
+  emptyPersonDraft,
   exportRequest,
   filterPeople,
   groupByRole,
   labeller,
+  newAssignmentDraft,
+  PERSON_FIELD_ORDER,
   statusCounts,
   travelDraftFrom,
 } from "./people";
@@ -96,5 +101,14 @@ describe("recording attendance after the meeting", () => {
     expect(attendanceRows(rows, "Kim").map((r) => r.person_name)).toEqual(["Kim"]);
     expect(attendanceRows(rows, "Lee")).toEqual([]);
     expect(attendanceRows(rows, null).map((r) => r.person_name)).toEqual(["Amina", "Kim"]);
+  });
+});
+
+describe("the person and assignment forms' field order", () => {
+  it("names every field the forms show, in the order they show them", () => {
+    expect([...PERSON_FIELD_ORDER].sort()).toEqual(Object.keys(emptyPersonDraft()).sort());
+    const shown = Object.keys(newAssignmentDraft("m", "p", null)).filter((f) => f !== "meeting_id" && f !== "person_id");
+    expect([...ASSIGNMENT_FIELD_ORDER].sort()).toEqual(shown.sort());
+    expect(firstInvalid(PERSON_FIELD_ORDER, { notes: "x", honorifics: "y" })).toBe("honorifics");
   });
 });

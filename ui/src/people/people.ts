@@ -1,5 +1,6 @@
 // The people and delegation views' rules, kept apart from the components so they can be tested.
 import type {
+  Assignment,
   AssignmentDraft,
   AssignmentStatus,
   BoardRow,
@@ -20,6 +21,35 @@ export function labeller<T extends string>(choices: readonly Choice<T>[]): (valu
   const map = new Map(choices.map((c) => [c.value, c.label]));
   return (value: T) => map.get(value) ?? value;
 }
+
+/** The person form's fields in the order they appear; errors are focused in this order. */
+export const PERSON_FIELD_ORDER = [
+  "kind",
+  "full_name",
+  "honorifics",
+  "organization_id",
+  "title",
+  "email",
+  "phone",
+  "expertise",
+  "languages",
+  "home_time_zone",
+  "notes",
+] as const satisfies readonly (keyof PersonDraft)[];
+
+/** The assignment details form's fields in the order they appear. */
+export const ASSIGNMENT_FIELD_ORDER = [
+  "role",
+  "badge",
+  "registration_submitted",
+  "registration_submitted_on",
+  "arrival",
+  "departure",
+  "hotel",
+  "attended_sessions",
+  "travel_notes",
+  "notes",
+] as const satisfies readonly (keyof AssignmentDraft)[];
 
 export function emptyPersonDraft(): PersonDraft {
   return {
@@ -77,6 +107,23 @@ export function newAssignmentDraft(meetingId: string, personId: string, role: Ro
     travel_notes: "",
     attended_sessions: "",
     notes: "",
+  };
+}
+
+export function assignmentDraftFrom(a: Assignment): AssignmentDraft {
+  return {
+    meeting_id: a.meeting_id,
+    person_id: a.person_id,
+    role: a.role,
+    registration_submitted: a.registration_submitted,
+    registration_submitted_on: a.registration_submitted_on ?? "",
+    badge: a.badge,
+    arrival: a.arrival ?? "",
+    departure: a.departure ?? "",
+    hotel: a.hotel,
+    travel_notes: a.travel_notes,
+    attended_sessions: a.attended_sessions,
+    notes: a.notes,
   };
 }
 
