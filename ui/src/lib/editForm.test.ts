@@ -78,6 +78,13 @@ describe("EditForm", () => {
     expect(form.messages).toEqual({});
   });
 
+  it("takes the draft's own keys as its fields when given none", () => {
+    const form = new EditForm<Draft>({ prefix: "t" }, draft());
+    expect(form.fields).toEqual(["title", "owner", "tags"]);
+    form.draft.owner = "Ana";
+    expect(form.dirty).toBe(true);
+  });
+
   it("starts over from the latest version, or says it has gone", async () => {
     const form = new EditForm<Draft>({ prefix: "t", fields: FIELDS }, draft({ title: "Mine" }));
     const latest = await form.startFromLatest(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItem, Body } from "../lib/bindings";
 import { firstInvalid } from "../lib/editForm.svelte";
-import { AGENDA_FIELD_ORDER, agendaDraftFrom, emptyAgendaDraft, forumLabel, suggestNextNumber } from "./agenda";
+import { agendaDraftFrom, emptyAgendaDraft, forumLabel, suggestNextNumber } from "./agenda";
 
 function item(number: string): AgendaItem {
   return {
@@ -60,9 +60,9 @@ describe("agenda form rules", () => {
 });
 
 describe("the agenda form's field order", () => {
-  it("names every field of the draft, and errors are focused from the number down", () => {
-    expect([...AGENDA_FIELD_ORDER].sort()).toEqual(Object.keys(emptyAgendaDraft()).sort());
-    expect(firstInvalid(AGENDA_FIELD_ORDER, { notes: "x", title: "y" })).toBe("title");
-    expect(firstInvalid(AGENDA_FIELD_ORDER, {})).toBeNull();
+  it("is the draft's own: errors are focused from the number down", () => {
+    const fields = Object.keys(emptyAgendaDraft());
+    expect(firstInvalid(fields, { notes: "x", title: "y" })).toBe("title");
+    expect(firstInvalid(fields, { notes: "x", number: "y" })).toBe("number");
   });
 });

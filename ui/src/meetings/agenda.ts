@@ -1,15 +1,6 @@
 // The agenda tab's form rules.
 import type { AgendaItem, AgendaItemDraft, Body } from "../lib/bindings";
 
-/** Form fields in the order they appear; errors are focused in this order. */
-export const AGENDA_FIELD_ORDER = [
-  "number",
-  "title",
-  "forum_body_id",
-  "priority",
-  "notes",
-] as const satisfies readonly (keyof AgendaItemDraft)[];
-
 export function emptyAgendaDraft(): AgendaItemDraft {
   return { number: "", title: "", forum_body_id: "", priority: "normal", notes: "" };
 }

@@ -28,20 +28,7 @@ export function termDates(term: Pick<Term, "start_date" | "end_date">): string {
     : `from ${formatDate(term.start_date)}, open-ended`;
 }
 
-/** The organization form's fields in the order they appear; errors are focused in this order. */
-export const ORGANIZATION_FIELD_ORDER = [
-  "kind",
-  "name",
-  "local_name",
-  "acronym",
-  "country",
-  "website",
-  "wma_membership",
-  "who_relation",
-  "notes",
-] as const satisfies readonly (keyof OrganizationDraft)[];
-
-/** The form's draft: an organization's fields, or a new one's. */
+/** The form's draft: an organization's fields, or a new one's (in form order). */
 export function organizationDraftFrom(organization: Organization | null): OrganizationDraft {
   return {
     kind: organization?.kind ?? null,
@@ -49,9 +36,9 @@ export function organizationDraftFrom(organization: Organization | null): Organi
     local_name: organization?.local_name ?? "",
     acronym: organization?.acronym ?? "",
     country: organization?.country ?? "",
+    website: organization?.website ?? "",
     wma_membership: organization?.wma_membership ?? "none",
     who_relation: organization?.who_relation ?? "none",
-    website: organization?.website ?? "",
     notes: organization?.notes ?? "",
   };
 }

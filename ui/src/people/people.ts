@@ -22,35 +22,6 @@ export function labeller<T extends string>(choices: readonly Choice<T>[]): (valu
   return (value: T) => map.get(value) ?? value;
 }
 
-/** The person form's fields in the order they appear; errors are focused in this order. */
-export const PERSON_FIELD_ORDER = [
-  "kind",
-  "full_name",
-  "honorifics",
-  "organization_id",
-  "title",
-  "email",
-  "phone",
-  "expertise",
-  "languages",
-  "home_time_zone",
-  "notes",
-] as const satisfies readonly (keyof PersonDraft)[];
-
-/** The assignment details form's fields in the order they appear. */
-export const ASSIGNMENT_FIELD_ORDER = [
-  "role",
-  "badge",
-  "registration_submitted",
-  "registration_submitted_on",
-  "arrival",
-  "departure",
-  "hotel",
-  "attended_sessions",
-  "travel_notes",
-  "notes",
-] as const satisfies readonly (keyof AssignmentDraft)[];
-
 export function emptyPersonDraft(): PersonDraft {
   return {
     kind: "representative",
@@ -110,20 +81,21 @@ export function newAssignmentDraft(meetingId: string, personId: string, role: Ro
   };
 }
 
+/** The details form's draft, its fields in form order. */
 export function assignmentDraftFrom(a: Assignment): AssignmentDraft {
   return {
-    meeting_id: a.meeting_id,
-    person_id: a.person_id,
     role: a.role,
+    badge: a.badge,
     registration_submitted: a.registration_submitted,
     registration_submitted_on: a.registration_submitted_on ?? "",
-    badge: a.badge,
     arrival: a.arrival ?? "",
     departure: a.departure ?? "",
     hotel: a.hotel,
-    travel_notes: a.travel_notes,
     attended_sessions: a.attended_sessions,
+    travel_notes: a.travel_notes,
     notes: a.notes,
+    meeting_id: a.meeting_id,
+    person_id: a.person_id,
   };
 }
 
