@@ -10,8 +10,9 @@ export interface EditFormOptions {
    * its hint `<prefix>-<field>-hint`, the form's error summary `<prefix>-form-error`. */
   prefix: string;
   /** The form's fields in the order they appear: errors focus the first; those that are the
-   * draft's own are compared to tell whether it has changed. */
-  fields: readonly string[];
+   * draft's own are compared to tell whether it has changed. By default the draft's own keys, in
+   * the order the draft lists them. */
+  fields?: readonly string[];
 }
 
 /** The first field, in form order, that has a message. */
@@ -47,9 +48,14 @@ export class EditForm<D extends object> {
     this.start(draft);
   }
 
+  /** The fields in form order (see EditFormOptions.fields). */
+  get fields(): readonly string[] {
+    return this.options.fields ?? Object.keys(this.initial);
+  }
+
   /** Whether the draft differs from what the form started with. */
   get dirty(): boolean {
-    return differs(this.options.fields, this.initial, this.draft);
+    return differs(this.fields, this.initial, this.draft);
   }
 
   /** Starts over from `draft` (a new form, or the latest version loaded after a conflict). */
@@ -87,6 +93,23 @@ export class EditForm<D extends object> {
     }
   }
 
+  /** After a conflict, starts over from the latest version `latest` finds, or says `gone` when it
+   * finds none. Resolves to that version (null when there is none or loading it failed). */
+  async startFromLatest<R>(latest: () => Promise<R | undefined>, draftFrom: (row: R) => D, gone: string): Promise<R | null> {
+    try {
+      const row = await latest();
+      if (row === undefined) {
+        this.error = { kind: "not_found", message: gone, fields: [] };
+        return null;
+      }
+      this.start(draftFrom(row));
+      return row;
+    } catch (failure) {
+      this.error = asError(failure);
+      return null;
+    }
+  }
+
   /** Shows a failure as the form's error and moves focus to it. */
   async fail(failure: unknown): Promise<void> {
     this.error = asError(failure);
@@ -97,9 +120,9 @@ export class EditForm<D extends object> {
   /** Focuses the first field in error, keeping the summary above it in view when both fit. */
   focusError(): void {
     if (typeof document === "undefined") return; // rendered outside a window (tests)
-    const { prefix, fields } = this.options;
+    const { prefix } = this.options;
     const summary = document.getElementById(`${prefix}-form-error`);
-    const field = firstInvalid(fields, this.messages);
+    const field = firstInvalid(this.fields, this.messages);
     const input = field ? document.getElementById(`${prefix}-${field}`) : null;
     if (!input) {
       summary?.focus();

@@ -77,4 +77,40 @@ describe("EditForm", () => {
     expect(form.error?.kind).toBe("internal");
     expect(form.messages).toEqual({});
   });
+
+  it("takes the draft's own keys as its fields when given none", () => {
+    const form = new EditForm<Draft>({ prefix: "t" }, draft());
+    expect(form.fields).toEqual(["title", "owner", "tags"]);
+    form.draft.owner = "Ana";
+    expect(form.dirty).toBe(true);
+  });
+
+  it("starts over from the latest version, or says it has gone", async () => {
+    const form = new EditForm<Draft>({ prefix: "t", fields: FIELDS }, draft({ title: "Mine" }));
+    const latest = await form.startFromLatest(
+      async () => ({ name: "Theirs", version: 3 }),
+      (row) => draft({ title: row.name }),
+      "Gone.",
+    );
+    expect(latest?.version).toBe(3);
+    expect(form.draft.title).toBe("Theirs");
+    expect(form.dirty).toBe(false);
+    expect(
+      await form.startFromLatest(
+        async () => undefined,
+        () => draft(),
+        "Gone.",
+      ),
+    ).toBeNull();
+    expect(form.error).toEqual({ kind: "not_found", message: "Gone.", fields: [] });
+    expect(form.draft.title).toBe("Theirs");
+    await form.startFromLatest(
+      async () => {
+        throw new CommandFailure({ kind: "storage", message: "Disk full.", fields: [] });
+      },
+      () => draft(),
+      "Gone.",
+    );
+    expect(form.error?.message).toBe("Disk full.");
+  });
 });

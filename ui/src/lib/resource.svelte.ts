@@ -2,7 +2,7 @@
 // that an answer to an older request (the person has moved on to another meeting) is dropped.
 import { untrack } from "svelte";
 import type { CommandError } from "./bindings";
-import { asError } from "./errors";
+import { asError, CommandFailure } from "./errors";
 
 export class Resource<T> {
   /** The last value loaded (the initial value before that, and after `reset`). */
@@ -40,6 +40,13 @@ export class Resource<T> {
     }
   };
 
+  /** Loads again for one who needs the answer (a form after a conflict): the value, or the failure
+   * thrown. */
+  latest = async (): Promise<T> => {
+    if (!(await this.load()) && this.error) throw new CommandFailure(this.error);
+    return this.value;
+  };
+
   /** Forgets the value and any request still under way. */
   reset(): void {
     this.#request++;
@@ -47,6 +54,13 @@ export class Resource<T> {
     this.loaded = false;
     this.error = null;
   }
+}
+
+/** A resource that starts loading at once: what a screen shows as soon as it opens. */
+export function loading<T>(fetch: () => Promise<T>, initial: () => T): Resource<T> {
+  const resource = new Resource(fetch, initial);
+  void resource.load();
+  return resource;
 }
 
 /** Runs `onchange` (untracked) at first and whenever `key` changes: where a screen resets its

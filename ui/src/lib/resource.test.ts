@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CommandFailure } from "./errors";
-import { Resource } from "./resource.svelte";
+import { loading, Resource } from "./resource.svelte";
 
 /** A promise with its resolve and reject at hand, to answer requests out of order. */
 function deferred<T>() {
@@ -62,5 +62,35 @@ describe("Resource", () => {
     expect(await pending).toBe(false);
     expect(resource.value).toBe("initial");
     expect(resource.loaded).toBe(false);
+  });
+
+  it("gives the latest value to one who needs it, or throws why it could not", async () => {
+    let fail = false;
+    const resource = new Resource(
+      async () => {
+        if (fail) throw new CommandFailure({ kind: "storage", message: "Disk full.", fields: [] });
+        return "fresh";
+      },
+      () => "",
+    );
+    expect(await resource.latest()).toBe("fresh");
+    fail = true;
+    await expect(resource.latest()).rejects.toMatchObject({ error: { message: "Disk full." } });
+  });
+});
+
+describe("loading", () => {
+  it("starts loading as soon as it is made", async () => {
+    const answer = deferred<number>();
+    const resource = loading(
+      () => answer.promise,
+      () => 0,
+    );
+    expect(resource.loaded).toBe(false);
+    answer.resolve(7);
+    await answer.promise;
+    await Promise.resolve();
+    expect(resource.value).toBe(7);
+    expect(resource.loaded).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItem, Body } from "../lib/bindings";
+import { firstInvalid } from "../lib/editForm.svelte";
 import { agendaDraftFrom, emptyAgendaDraft, forumLabel, suggestNextNumber } from "./agenda";
 
 function item(number: string): AgendaItem {
@@ -55,5 +56,13 @@ describe("agenda form rules", () => {
     const committeeA = body("wha_committee_a", "WHA Committee A", "Committee A", "world_health_assembly");
     expect(forumLabel(committeeA, [wha, committeeA])).toBe("Committee A (WHA)");
     expect(forumLabel(wha, [wha, committeeA])).toBe("World Health Assembly");
+  });
+});
+
+describe("the agenda form's field order", () => {
+  it("is the draft's own: errors are focused from the number down", () => {
+    const fields = Object.keys(emptyAgendaDraft());
+    expect(firstInvalid(fields, { notes: "x", title: "y" })).toBe("title");
+    expect(firstInvalid(fields, { notes: "x", number: "y" })).toBe("number");
   });
 });

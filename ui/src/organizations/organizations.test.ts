@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { organizationMatches, TERM_STATE_LABEL, termDates } from "./organizations";
+import { firstInvalid } from "../lib/editForm.svelte";
+import { organizationDraftFrom, organizationMatches, TERM_STATE_LABEL, termDates } from "./organizations";
 
 describe("the organizations filter", () => {
   const finnish = { name: "Finnish Medical Association", local_name: "Suomen Lääkäriliitto", acronym: "FMA", country: "Finland" };
@@ -23,5 +24,14 @@ describe("terms", () => {
   it("say whether they are current, ended or upcoming", () => {
     expect(TERM_STATE_LABEL.current).toBe("Current");
     expect(TERM_STATE_LABEL.ended).toBe("Ended");
+  });
+});
+
+describe("the organization form", () => {
+  it("starts a new organization with no kind and no relations, and names every field in form order", () => {
+    const draft = organizationDraftFrom(null);
+    expect(draft).toMatchObject({ kind: null, name: "", wma_membership: "none", who_relation: "none" });
+    expect(firstInvalid(Object.keys(draft), { website: "x", name: "y" })).toBe("name");
+    expect(firstInvalid(Object.keys(draft), { notes: "x", website: "y" })).toBe("website");
   });
 });

@@ -1,6 +1,6 @@
 // The Organizations area's small rules (term wording, the list filter), kept apart from the
 // components so they can be tested.
-import type { Organization, Term, TermState } from "../lib/bindings";
+import type { Organization, OrganizationDraft, Term, TermState } from "../lib/bindings";
 import { formatDate } from "../lib/dates";
 import { fold } from "../lib/fold";
 
@@ -26,4 +26,19 @@ export function termDates(term: Pick<Term, "start_date" | "end_date">): string {
   return term.end_date
     ? `from ${formatDate(term.start_date)} to ${formatDate(term.end_date)}`
     : `from ${formatDate(term.start_date)}, open-ended`;
+}
+
+/** The form's draft: an organization's fields, or a new one's (in form order). */
+export function organizationDraftFrom(organization: Organization | null): OrganizationDraft {
+  return {
+    kind: organization?.kind ?? null,
+    name: organization?.name ?? "",
+    local_name: organization?.local_name ?? "",
+    acronym: organization?.acronym ?? "",
+    country: organization?.country ?? "",
+    website: organization?.website ?? "",
+    wma_membership: organization?.wma_membership ?? "none",
+    who_relation: organization?.who_relation ?? "none",
+    notes: organization?.notes ?? "",
+  };
 }

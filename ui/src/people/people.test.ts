@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { AssignmentStatus, BoardRow, Person, Role } from "../lib/bindings";
+import { firstInvalid } from "../lib/editForm.svelte";
 import {
+  assignmentDraftFrom,
   attendanceRows,
   commonNext,
+  emptyPersonDraft,
   exportRequest,
   filterPeople,
   groupByRole,
   labeller,
+  newAssignmentDraft,
   statusCounts,
   travelDraftFrom,
 } from "./people";
@@ -96,5 +100,15 @@ describe("recording attendance after the meeting", () => {
     expect(attendanceRows(rows, "Kim").map((r) => r.person_name)).toEqual(["Kim"]);
     expect(attendanceRows(rows, "Lee")).toEqual([]);
     expect(attendanceRows(rows, null).map((r) => r.person_name)).toEqual(["Amina", "Kim"]);
+  });
+});
+
+describe("the person and assignment forms' field order", () => {
+  it("is their drafts' own, as the forms show them", () => {
+    expect(firstInvalid(Object.keys(emptyPersonDraft()), { notes: "x", honorifics: "y" })).toBe("honorifics");
+    const assignment = { ...newAssignmentDraft("m", "p", null), id: "a", version: 1 };
+    const fields = Object.keys(assignmentDraftFrom(assignment as never));
+    expect(fields.slice(0, 4)).toEqual(["role", "badge", "registration_submitted", "registration_submitted_on"]);
+    expect(firstInvalid(fields, { hotel: "x", arrival: "y" })).toBe("arrival");
   });
 });

@@ -1,5 +1,6 @@
 // The people and delegation views' rules, kept apart from the components so they can be tested.
 import type {
+  Assignment,
   AssignmentDraft,
   AssignmentStatus,
   BoardRow,
@@ -77,6 +78,24 @@ export function newAssignmentDraft(meetingId: string, personId: string, role: Ro
     travel_notes: "",
     attended_sessions: "",
     notes: "",
+  };
+}
+
+/** The details form's draft, its fields in form order. */
+export function assignmentDraftFrom(a: Assignment): AssignmentDraft {
+  return {
+    role: a.role,
+    badge: a.badge,
+    registration_submitted: a.registration_submitted,
+    registration_submitted_on: a.registration_submitted_on ?? "",
+    arrival: a.arrival ?? "",
+    departure: a.departure ?? "",
+    hotel: a.hotel,
+    attended_sessions: a.attended_sessions,
+    travel_notes: a.travel_notes,
+    notes: a.notes,
+    meeting_id: a.meeting_id,
+    person_id: a.person_id,
   };
 }
 

@@ -11,11 +11,13 @@ import {
   derivedCode,
   documentDraftFrom,
   emptyDocumentDraft,
+  emptyStatementDraft,
   formatPartialDate,
   mandateText,
   reviewCountText,
   reviewRowMeta,
   reviewText,
+  STATEMENT_FIELD_ORDER,
   voteText,
   wordBudget,
   wordCount,
@@ -76,6 +78,11 @@ describe("forms", () => {
     expect(differs(DOCUMENT_FIELD_ORDER, draft, { ...draft, code: "D-1948-01-2017" })).toBe(true);
     expect(firstInvalid(DOCUMENT_FIELD_ORDER, { source_url: "x", title: "y" })).toBe("title");
     expect(firstInvalid(DOCUMENT_FIELD_ORDER, {})).toBeNull();
+  });
+  it("tells a changed statement", () => {
+    const draft = emptyStatementDraft();
+    expect(differs(STATEMENT_FIELD_ORDER, draft, { ...draft })).toBe(false);
+    expect(differs(STATEMENT_FIELD_ORDER, draft, { ...draft, text: "Thank you, Chair." })).toBe(true);
   });
   it("turns a stored document back into its form", () => {
     const document = {

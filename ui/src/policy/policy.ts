@@ -292,10 +292,6 @@ export function statementDraftFrom(s: Statement): StatementDraft {
   };
 }
 
-export function isStatementDirty(initial: StatementDraft, current: StatementDraft): boolean {
-  return STATEMENT_FIELD_ORDER.some((field) => initial[field] !== current[field]);
-}
-
 const INCOMING: Record<string, string> = {
   revises: "Revised by",
   supersedes: "Superseded by",
