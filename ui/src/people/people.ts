@@ -34,6 +34,7 @@ export function emptyPersonDraft(): PersonDraft {
     languages: "",
     home_time_zone: "",
     notes: "",
+    hub_login: "",
   };
 }
 
@@ -50,6 +51,7 @@ export function personDraftFrom(person: Person): PersonDraft {
     languages: person.languages.join(", "),
     home_time_zone: person.home_time_zone,
     notes: person.notes,
+    hub_login: person.hub_login,
   };
 }
 

@@ -44,7 +44,7 @@ describe("Settings → Team", () => {
   });
 
   it("reports an exchange while it runs, when it stops and when it ends", () => {
-    const report = { sent: 1, received: 120, new_conflicts: 0, parked: 0, stopped: false };
+    const report = { sent: 1, received: 120, new_conflicts: 0, parked: 0, travel_sent: 0, travel_received: 0, stopped: false };
     expect(reportLine(report, true)).toBe("Exchanging: received 120 changes, sent 1 change so far…");
     expect(reportLine({ ...report, stopped: true })).toBe(
       "Stopped: received 120 changes, sent 1 change. The next exchange goes on from there.",

@@ -605,7 +605,7 @@ const BOOKKEEPING: &[&str] = &["version", "updated_at", "created_at"];
 
 impl Store {
     /// The link to the hub, if this laptop has joined one.
-    fn link(&self) -> Result<Option<HubLink>> {
+    pub(crate) fn link(&self) -> Result<Option<HubLink>> {
         Ok(self
             .conn
             .query_row(
@@ -1226,4 +1226,4 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0013_child_row_ids.sql")),
     M::up(include_str!("migrations/0014_index_earlier_meetings.sql")),
     M::up(include_str!("migrations/0015_team_exchange.sql")),
+    M::up(include_str!("migrations/0016_person_hub_login.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).
