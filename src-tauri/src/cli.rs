@@ -171,6 +171,12 @@ fn print_report(store: &Mutex<Store>, report: &plenary_core::exchange::ExchangeR
         "Sent {} saved change(s), received {}; {} new conflict(s).",
         report.sent, report.received, report.new_conflicts
     );
+    if report.travel_sent > 0 || report.travel_received > 0 {
+        println!(
+            "Travel details: sent for {} person(s), received for {}.",
+            report.travel_sent, report.travel_received
+        );
+    }
     if report.parked > 0 {
         println!(
             "{} change(s) need a newer Plenary; they are kept and applied after the update.",

@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use plenary_core::exchange::{
-    ExchangeReport, HubLink, IncomingBundle, OutgoingBundle, PushOutcome, Sequencer,
+    ExchangeReport, HubLink, HubTravelRow, IncomingBundle, OutgoingBundle, PushOutcome, Sequencer,
+    TravelHub, TravelOutcome,
 };
 use plenary_core::store::exchange_with;
 use plenary_core::{CoreError, Store};
@@ -56,6 +57,43 @@ impl Sequencer for HubOrder<'_> {
                     .collect(),
             )),
             Err(HubError::Behind) => Ok(PushOutcome::Behind),
+            Err(error) => Err(error.to_string()),
+        }
+    }
+}
+
+/// The hub's travel details, as its row-level security shows them to this login. A refusal is
+/// an answer ("not this login's"), not a failure of the exchange.
+impl TravelHub for HubOrder<'_> {
+    fn travel(&mut self) -> Result<Vec<HubTravelRow>, String> {
+        let rows = self.0.travel().map_err(|e| e.to_string())?;
+        Ok(rows
+            .into_iter()
+            .map(|row| HubTravelRow {
+                person_id: row.person_id,
+                owner_login: row.owner_login,
+                payload: row.payload,
+            })
+            .collect())
+    }
+
+    fn put_travel(
+        &mut self,
+        person_id: &str,
+        owner: Option<&str>,
+        payload: &serde_json::Value,
+    ) -> Result<TravelOutcome, String> {
+        match self.0.put_travel(person_id, owner, payload) {
+            Ok(()) => Ok(TravelOutcome::Done),
+            Err(HubError::Refused(_)) => Ok(TravelOutcome::Refused),
+            Err(error) => Err(error.to_string()),
+        }
+    }
+
+    fn delete_travel(&mut self, person_id: &str) -> Result<TravelOutcome, String> {
+        match self.0.delete_travel(person_id) {
+            Ok(true) => Ok(TravelOutcome::Done),
+            Ok(false) | Err(HubError::Refused(_)) => Ok(TravelOutcome::Refused),
             Err(error) => Err(error.to_string()),
         }
     }
@@ -283,12 +321,33 @@ impl Team {
             report.files_received = receive_files(hub, store)?;
             Ok(report)
         });
-        if let Err(error) = &result {
-            // A broken connection is opened afresh next time.
-            connection.hub = None;
-            let _ = lock(store).record_exchange_error(&error.to_string());
+        let mut report = match result {
+            Ok(report) => report,
+            Err(error) => {
+                // A broken connection is opened afresh next time.
+                connection.hub = None;
+                let _ = lock(store).record_exchange_error(&error.to_string());
+                return Err(error.into());
+            }
+        };
+        if report.stopped {
+            return Ok(report);
         }
-        Ok(result?)
+        // Travel details: only between the person they belong to and the coordinators, through
+        // the hub's own table (never the change log), once the people they belong to are here.
+        let mut store = lock(store);
+        match store.exchange_travel(&mut HubOrder(hub)) {
+            Ok(travel) => {
+                report.travel_sent = travel.sent;
+                report.travel_received = travel.received;
+                Ok(report)
+            }
+            Err(error) => {
+                connection.hub = None;
+                let _ = store.record_exchange_error(&error.to_string());
+                Err(error.into())
+            }
+        }
     }
 }
 

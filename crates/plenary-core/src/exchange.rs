@@ -57,6 +57,7 @@ pub const LOCAL_TABLES: &[&str] = &[
     "exchange_parked",
     "exchange_conflict",
     "exchange_file_sent",
+    "exchange_travel",
 ];
 
 /// History entries about local tables stay local too (travel details above all).
@@ -103,6 +104,53 @@ pub trait Sequencer {
     fn push(&mut self, base_seq: i64, bundles: &[OutgoingBundle]) -> Result<PushOutcome, String>;
 }
 
+/// One person's travel details as the hub lets this login see them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HubTravelRow {
+    pub person_id: String,
+    /// The login they belong to (besides the coordinators, who see every row).
+    pub owner_login: String,
+    /// What the laptop that wrote them sent: the fields, `updated_at` and `version`.
+    pub payload: serde_json::Value,
+}
+
+/// What the hub said to a write or removal of travel details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TravelOutcome {
+    Done,
+    /// Not this login's to write: they belong to someone else.
+    Refused,
+}
+
+/// The hub's travel details, which it shows and lets change only as its row-level security
+/// allows: a coordinator every person's, anyone else their own. Errors are messages for people.
+pub trait TravelHub {
+    /// Every row this login may see.
+    fn travel(&mut self) -> Result<Vec<HubTravelRow>, String>;
+    /// Writes one person's details, for `owner` (`None`: this login).
+    fn put_travel(
+        &mut self,
+        person_id: &str,
+        owner: Option<&str>,
+        payload: &serde_json::Value,
+    ) -> Result<TravelOutcome, String>;
+    /// Removes one person's details (done also when there were none this login may see).
+    fn delete_travel(&mut self, person_id: &str) -> Result<TravelOutcome, String>;
+}
+
+/// What one exchange of travel details did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TravelReport {
+    /// People whose details went to the hub.
+    pub sent: u32,
+    /// People whose details came from the hub and were written here.
+    pub received: u32,
+    /// Removed on the hub because they were removed here, or here because they are gone there.
+    pub removed: u32,
+    /// Details the hub would not take from this login (someone else's).
+    pub refused: u32,
+}
+
 /// The hub this laptop joins, as the person connected to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HubLink {
@@ -126,6 +174,10 @@ pub struct ExchangeReport {
     pub new_conflicts: u32,
     /// Bundles from a newer Plenary, kept until this one is updated.
     pub parked: u32,
+    /// People whose travel details went to the hub (for them and the coordinators only).
+    pub travel_sent: u32,
+    /// People whose travel details came from the hub.
+    pub travel_received: u32,
     /// The exchange was asked to stop before it finished; it resumes where it stopped.
     pub stopped: bool,
     /// Documents' files sent to the hub and received from it.

@@ -42,7 +42,7 @@ fn commands() -> Vec<(&'static str, Value)> {
         "language": "en", "source_url": "", "retrieved_on": "" });
     let person_draft = json!({ "kind": "representative", "full_name": "Ji-woo Park", "honorifics": "",
         "organization_id": null, "title": "", "email": "", "phone": "", "expertise": "ethics",
-        "languages": "Korean", "home_time_zone": "", "notes": "" });
+        "languages": "Korean", "home_time_zone": "", "notes": "", "hub_login": "ji-woo.park" });
     let travel_draft = json!({ "nationality": "Korean", "passport_number": "M1234567",
         "passport_expiry": "2030-01-01", "dietary_needs": "", "access_needs": "" });
     let organization_draft = json!({ "kind": "national_medical_association", "name": "Ordre", "local_name": "Ordre des médecins",
@@ -616,9 +616,11 @@ fn seed_world() -> World {
 
     let mut first = draft_of("create_person", &ids);
     first["draft"]["full_name"] = json!("김민준");
+    first["draft"]["hub_login"] = json!("minjun");
     ids.insert("person", id(&call("create_person", first)));
     let mut other = draft_of("create_person", &ids);
     other["draft"]["full_name"] = json!("Анна Иванова");
+    other["draft"]["hub_login"] = json!("");
     ids.insert("person2", id(&call("create_person", other)));
     call(
         "set_person_travel",

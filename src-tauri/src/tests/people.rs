@@ -8,7 +8,7 @@ fn person(name: &str) -> Value {
     json!({
         "kind": "representative", "full_name": name, "honorifics": "", "organization_id": null,
         "title": "", "email": "", "phone": "", "expertise": "ethics", "languages": "English",
-        "home_time_zone": "", "notes": ""
+        "home_time_zone": "", "notes": "", "hub_login": ""
     })
 }
 

@@ -358,6 +358,14 @@ new_conflicts: number,
  */
 parked: number, 
 /**
+ * People whose travel details went to the hub (for them and the coordinators only).
+ */
+travel_sent: number, 
+/**
+ * People whose travel details came from the hub.
+ */
+travel_received: number, 
+/**
  * The exchange was asked to stop before it finished; it resumes where it stopped.
  */
 stopped: boolean, 
@@ -735,11 +743,24 @@ export type PersonDraft = { kind: PersonKind | null, full_name: string,
 /**
  * Degrees and honorifics: "Dr", "MD, MPH".
  */
-honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: string, languages: string, home_time_zone: string, notes: string, };
+honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: string, languages: string, home_time_zone: string, notes: string, 
+/**
+ * The login this person uses on the office hub (empty when none): their own travel
+ * details reach that login's laptops.
+ */
+hub_login: string, };
 
-export type PersonFields = { kind: PersonKind, full_name: string, honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: Array<string>, languages: Array<string>, home_time_zone: string, notes: string, };
+export type PersonFields = { kind: PersonKind, full_name: string, honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: Array<string>, languages: Array<string>, home_time_zone: string, notes: string, 
+/**
+ * Empty when the person has no hub login.
+ */
+hub_login: string, };
 
-export type Person = { id: string, created_at: string, updated_at: string, version: number, kind: PersonKind, full_name: string, honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: Array<string>, languages: Array<string>, home_time_zone: string, notes: string, };
+export type Person = { id: string, created_at: string, updated_at: string, version: number, kind: PersonKind, full_name: string, honorifics: string, organization_id: string | null, title: string, email: string, phone: string, expertise: Array<string>, languages: Array<string>, home_time_zone: string, notes: string, 
+/**
+ * Empty when the person has no hub login.
+ */
+hub_login: string, };
 
 export type TravelDraft = { nationality: string, passport_number: string, 
 /**

@@ -34,6 +34,7 @@ export function emptyPersonDraft(): PersonDraft {
     expertise: "",
     languages: "",
     home_time_zone: "",
+    hub_login: "",
     notes: "",
   };
 }
@@ -50,6 +51,7 @@ export function personDraftFrom(person: Person): PersonDraft {
     expertise: person.expertise.join(", "),
     languages: person.languages.join(", "),
     home_time_zone: person.home_time_zone,
+    hub_login: person.hub_login,
     notes: person.notes,
   };
 }

@@ -44,13 +44,26 @@ describe("Settings → Team", () => {
   });
 
   it("reports an exchange while it runs, when it stops and when it ends", () => {
-    const report = { sent: 1, received: 120, new_conflicts: 0, parked: 0, stopped: false, files_sent: 0, files_received: 0 };
+    const report = {
+      sent: 1,
+      received: 120,
+      new_conflicts: 0,
+      parked: 0,
+      stopped: false,
+      files_sent: 0,
+      files_received: 0,
+      travel_sent: 0,
+      travel_received: 0,
+    };
     expect(reportLine(report, true)).toBe("Exchanging: received 120 changes, sent 1 change so far…");
     expect(reportLine({ ...report, stopped: true })).toBe(
       "Stopped: received 120 changes, sent 1 change. The next exchange goes on from there.",
     );
     expect(reportLine({ ...report, new_conflicts: 2 })).toBe(
       "Exchanged: received 120 changes, sent 1 change, found 2 conflicts.",
+    );
+    expect(reportLine({ ...report, travel_received: 1, travel_sent: 1 })).toBe(
+      "Exchanged: received 120 changes, sent 1 change, travel details of 2 people updated.",
     );
     expect(reportLine({ ...report, files_received: 3 })).toBe(
       "Exchanged: received 120 changes, sent 1 change, received 3 files.",

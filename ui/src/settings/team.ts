@@ -40,6 +40,8 @@ export function reportLine(report: ExchangeReport, running = false): string {
   const parts = [`received ${count(report.received, "change", "changes")}`, `sent ${count(report.sent, "change", "changes")}`];
   if (report.files_received > 0) parts.push(`received ${count(report.files_received, "file", "files")}`);
   if (report.files_sent > 0) parts.push(`sent ${count(report.files_sent, "file", "files")}`);
+  const travel = report.travel_sent + report.travel_received;
+  if (travel > 0) parts.push(`travel details of ${count(travel, "person", "people")} updated`);
   if (report.new_conflicts > 0) parts.push(`found ${count(report.new_conflicts, "conflict", "conflicts")}`);
   const text = parts.join(", ");
   if (running) return `Exchanging: ${text} so far…`;

@@ -37,6 +37,9 @@ pub struct PersonDraft {
     pub languages: String,
     pub home_time_zone: String,
     pub notes: String,
+    /// The login this person uses on the office hub (empty when none): their own travel
+    /// details reach that login's laptops.
+    pub hub_login: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +56,8 @@ pub struct PersonFields {
     pub languages: Vec<String>,
     pub home_time_zone: String,
     pub notes: String,
+    /// Empty when the person has no hub login.
+    pub hub_login: String,
 }
 
 /// A stored person, without travel details (those are a [`PersonTravel`], read on request).
@@ -151,6 +156,10 @@ impl PersonDraft {
             ));
         }
         check_length(&mut errors, "notes", "The notes", &self.notes, MAX_NOTES);
+        let hub_login = self.hub_login.trim().to_owned();
+        if let Err(message) = check_hub_login(&hub_login) {
+            errors.push(FieldError::new("hub_login", message));
+        }
         match (self.kind, errors.is_empty()) {
             (Some(kind), true) => Ok(PersonFields {
                 kind,
@@ -169,6 +178,7 @@ impl PersonDraft {
                 languages,
                 home_time_zone,
                 notes: self.notes.trim_end().to_owned(),
+                hub_login,
             }),
             _ => Err(CoreError::Validation(errors)),
         }
@@ -189,8 +199,42 @@ impl From<&PersonFields> for PersonDraft {
             languages: f.languages.join(", "),
             home_time_zone: f.home_time_zone.clone(),
             notes: f.notes.clone(),
+            hub_login: f.hub_login.clone(),
         }
     }
+}
+
+/// The longest hub login (PostgreSQL's limit on a role's name).
+pub const MAX_HUB_LOGIN: usize = 63;
+
+/// Whether `login` could be a login on the office hub: empty (none), or lower-case letters,
+/// digits, dots, hyphens and underscores, starting with a letter, at most 63 characters, not
+/// starting with `pg_` or `plenary_`. The same rule as the hub's own (`plenary_hub::
+/// check_login_name`; the shell's tests hold the two together).
+pub fn check_hub_login(login: &str) -> Result<(), String> {
+    if login.is_empty() {
+        return Ok(());
+    }
+    let mut chars = login.chars();
+    let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+    if !first_is_letter || !rest_ok || login.len() > MAX_HUB_LOGIN {
+        let lower = login.to_lowercase();
+        let hint = if lower != login && check_hub_login(&lower).is_ok() {
+            format!(" Hub logins are lower-case: {lower}.")
+        } else {
+            String::new()
+        };
+        return Err(format!(
+            "A hub login is lower-case letters, digits, dots, hyphens and underscores, starting \
+             with a letter, at most {MAX_HUB_LOGIN} characters.{hint} Leave it empty when this \
+             person has none."
+        ));
+    }
+    if login.starts_with("pg_") || login.starts_with("plenary_") {
+        return Err("Hub logins starting with pg_ or plenary_ are reserved.".to_owned());
+    }
+    Ok(())
 }
 
 /// Sensitive travel details as the form submits them.
@@ -369,6 +413,35 @@ mod tests {
         let mut draft = amina();
         draft.full_name = "x".repeat(MAX_NAME + 1);
         assert_eq!(fields_in_error(&draft), ["full_name"]);
+    }
+
+    #[test]
+    fn hub_logins_are_checked_like_the_hubs_own() {
+        for good in ["", "amina", "m.rossi-2_x", &"a".repeat(MAX_HUB_LOGIN)] {
+            assert_eq!(check_hub_login(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "Amina",
+            "2amina",
+            "amina ngugi",
+            "ami\"na",
+            "pg_x",
+            "plenary_member",
+            "amína",
+            &"a".repeat(MAX_HUB_LOGIN + 1),
+        ] {
+            assert!(check_hub_login(bad).is_err(), "{bad}");
+        }
+        assert!(
+            check_hub_login("Amina")
+                .unwrap_err()
+                .contains("lower-case: amina")
+        );
+        let mut draft = amina();
+        draft.hub_login = " amina ".into();
+        assert_eq!(draft.validate().unwrap().hub_login, "amina");
+        draft.hub_login = "amina ngugi".into();
+        assert_eq!(fields_in_error(&draft), ["hub_login"]);
     }
 
     #[test]

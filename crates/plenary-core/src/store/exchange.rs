@@ -526,7 +526,7 @@ fn clashing(
             .iter()
             .map(|c| sql_value(row.get(c).unwrap_or(&Value::Null)))
             .collect();
-        if values.iter().any(|v| *v == SqlValue::Null) {
+        if values.contains(&SqlValue::Null) {
             continue; // NULLs never clash
         }
         let condition: Vec<String> = columns
@@ -819,7 +819,7 @@ const BOOKKEEPING: &[&str] = &["version", "updated_at", "created_at"];
 
 impl Store {
     /// The link to the hub, if this laptop has joined one.
-    fn link(&self) -> Result<Option<HubLink>> {
+    pub(crate) fn link(&self) -> Result<Option<HubLink>> {
         Ok(self
             .conn
             .query_row(
@@ -1554,4 +1554,4 @@ fn exchange_until_even(
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

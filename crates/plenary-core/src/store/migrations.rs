@@ -19,6 +19,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0014_index_earlier_meetings.sql")),
     M::up(include_str!("migrations/0015_team_exchange.sql")),
     M::up(include_str!("migrations/0016_exchange_files.sql")),
+    M::up(include_str!("migrations/0017_person_hub_login.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

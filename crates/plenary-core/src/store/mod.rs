@@ -22,6 +22,7 @@ mod search;
 mod sessions;
 mod settings;
 mod statements;
+mod travel_exchange;
 mod write;
 
 pub use agenda::Direction;

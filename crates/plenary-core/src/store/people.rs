@@ -17,7 +17,7 @@ const PERSON: &str = "person";
 const TRAVEL: &str = "travel details";
 
 const COLUMNS: &str = "id, kind, full_name, honorifics, organization_id, title, email, phone,
-    expertise, languages, home_time_zone, notes, created_at, updated_at, version";
+    expertise, languages, home_time_zone, notes, created_at, updated_at, version, hub_login";
 
 /// A person in a list: never their travel details.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -49,6 +49,7 @@ impl Store {
         self.write(|w| {
             check_links(w.conn(), fields.organization_id.as_deref(), None)?;
             check_duplicates(w.conn(), &fields, None)?;
+            check_hub_login_free(w.conn(), &fields, None)?;
             let person = Person {
                 id: uuid::Uuid::now_v7().to_string(),
                 fields,
@@ -75,7 +76,7 @@ impl Store {
         let rows = statement.query_map([], |row| {
             Ok(PersonRow {
                 person: from_row(row)?,
-                organization: row.get(15)?,
+                organization: row.get(16)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -108,6 +109,7 @@ impl Store {
                 if fields != before.fields {
                     check_links(w.conn(), fields.organization_id.as_deref(), None)?;
                     check_duplicates(w.conn(), &fields, Some(id))?;
+                    check_hub_login_free(w.conn(), &fields, Some(id))?;
                 }
                 Ok(Person {
                     fields,
@@ -203,33 +205,57 @@ impl Store {
                 updated_at: w.at().to_owned(),
                 version: before.as_ref().map_or(1, |b| b.version + 1),
             };
-            let f: &TravelFields = &after.fields;
-            w.conn().execute(
-                "INSERT INTO person_travel (person_id, nationality, passport_number, passport_expiry, dietary_needs,
-                     access_needs, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (person_id) DO UPDATE SET nationality = excluded.nationality,
-                     passport_number = excluded.passport_number, passport_expiry = excluded.passport_expiry,
-                     dietary_needs = excluded.dietary_needs, access_needs = excluded.access_needs,
-                     updated_at = excluded.updated_at, version = excluded.version",
-                params![person_id, f.nationality, f.passport_number, f.passport_expiry.map(|d| d.to_string()),
-                    f.dietary_needs, f.access_needs, after.created_at, after.updated_at, after.version],
-            )?;
-            let action = if before.is_some() {
-                HistoryAction::Update
-            } else {
-                HistoryAction::Create
-            };
-            // Only which fields were filled in, never their values.
-            w.history(
-                "person_travel",
-                person_id,
-                action,
-                before.map(|b| b.redacted()).as_ref(),
-                Some(&after.redacted()),
-            )?;
+            write_travel(w, before.as_ref(), &after)?;
             Ok(after)
         })
     }
+}
+
+/// Writes `after` over `before` (none: new) with its history entry, which keeps only which
+/// fields were filled in, never their values.
+pub(super) fn write_travel(
+    w: &super::write::Writer<'_>,
+    before: Option<&PersonTravel>,
+    after: &PersonTravel,
+) -> Result<()> {
+    let f: &TravelFields = &after.fields;
+    w.conn().execute(
+        "INSERT INTO person_travel (person_id, nationality, passport_number, passport_expiry, dietary_needs,
+             access_needs, created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (person_id) DO UPDATE SET nationality = excluded.nationality,
+             passport_number = excluded.passport_number, passport_expiry = excluded.passport_expiry,
+             dietary_needs = excluded.dietary_needs, access_needs = excluded.access_needs,
+             updated_at = excluded.updated_at, version = excluded.version",
+        params![after.person_id, f.nationality, f.passport_number, f.passport_expiry.map(|d| d.to_string()),
+            f.dietary_needs, f.access_needs, after.created_at, after.updated_at, after.version],
+    )?;
+    let action = if before.is_some() {
+        HistoryAction::Update
+    } else {
+        HistoryAction::Create
+    };
+    w.history(
+        "person_travel",
+        &after.person_id,
+        action,
+        before.map(PersonTravel::redacted).as_ref(),
+        Some(&after.redacted()),
+    )
+}
+
+/// Removes a person's travel details with a history entry (values hidden).
+pub(super) fn remove_travel(w: &super::write::Writer<'_>, before: &PersonTravel) -> Result<()> {
+    w.conn().execute(
+        "DELETE FROM person_travel WHERE person_id = ?1",
+        [&before.person_id],
+    )?;
+    w.history(
+        "person_travel",
+        &before.person_id,
+        HistoryAction::Delete,
+        Some(&before.redacted()),
+        None,
+    )
 }
 
 pub(super) fn find_travel(
@@ -289,6 +315,31 @@ fn check_duplicates(
     )]))
 }
 
+/// A hub login belongs to one person: their travel details go to it.
+fn check_hub_login_free(
+    conn: &rusqlite::Connection,
+    fields: &PersonFields,
+    except: Option<&str>,
+) -> Result<()> {
+    if fields.hub_login.is_empty() {
+        return Ok(());
+    }
+    let holder: Option<String> = conn
+        .prepare_cached("SELECT full_name FROM person WHERE hub_login = ?1 AND id IS NOT ?2")?
+        .query_row(params![fields.hub_login, except], |r| r.get(0))
+        .optional()?;
+    match holder {
+        None => Ok(()),
+        Some(name) => Err(CoreError::validation(
+            "hub_login",
+            format!(
+                "{name} already has the hub login {}. Each person has their own login.",
+                fields.hub_login
+            ),
+        )),
+    }
+}
+
 fn duplicates(
     conn: &rusqlite::Connection,
     key: &str,
@@ -307,12 +358,12 @@ fn write(conn: &rusqlite::Connection, p: &Person, insert: bool) -> Result<()> {
     let f = &p.fields;
     let sql = if insert {
         "INSERT INTO person (id, kind, full_name, name_key, honorifics, organization_id, title, email, phone,
-             expertise, languages, home_time_zone, notes, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+             expertise, languages, home_time_zone, notes, created_at, updated_at, version, hub_login)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
     } else {
         "UPDATE person SET kind = ?2, full_name = ?3, name_key = ?4, honorifics = ?5, organization_id = ?6,
              title = ?7, email = ?8, phone = ?9, expertise = ?10, languages = ?11, home_time_zone = ?12,
-             notes = ?13, updated_at = ?15, version = ?16 WHERE id = ?1 AND created_at = ?14"
+             notes = ?13, updated_at = ?15, version = ?16, hub_login = ?17 WHERE id = ?1 AND created_at = ?14"
     };
     conn.execute(
         sql,
@@ -332,7 +383,8 @@ fn write(conn: &rusqlite::Connection, p: &Person, insert: bool) -> Result<()> {
             f.notes,
             p.created_at,
             p.updated_at,
-            p.version
+            p.version,
+            Some(&f.hub_login).filter(|l| !l.is_empty())
         ],
     )?;
     Ok(())
@@ -367,6 +419,7 @@ pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
             languages: list_at(row, 9)?,
             home_time_zone: row.get(10)?,
             notes: row.get(11)?,
+            hub_login: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
         },
         created_at: row.get(12)?,
         updated_at: row.get(13)?,

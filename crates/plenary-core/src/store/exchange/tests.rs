@@ -9,8 +9,8 @@ use crate::agenda::{AgendaItemDraft, Priority};
 use crate::meeting::MeetingDraft;
 
 #[derive(Default)]
-struct OfficeOrder {
-    log: Vec<IncomingBundle>,
+pub(crate) struct OfficeOrder {
+    pub(crate) log: Vec<IncomingBundle>,
     /// Replies to drop (the push is kept, the laptop never hears of it).
     lose_next_reply: bool,
 }
@@ -59,9 +59,9 @@ impl Sequencer for OfficeOrder {
     }
 }
 
-type Laptop = (tempfile::TempDir, Store);
+pub(crate) type Laptop = (tempfile::TempDir, Store);
 
-fn laptop(device: &str) -> Laptop {
+pub(crate) fn laptop(device: &str) -> Laptop {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     store
