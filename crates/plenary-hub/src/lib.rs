@@ -650,7 +650,18 @@ mod tests {
     }
 
     #[test]
-    fn migrations_count_is_the_schema_version() {
-        assert_eq!(HUB_SCHEMA_VERSION, 1);
+    fn each_schema_script_is_the_version_it_says() {
+        assert_eq!(
+            usize::try_from(HUB_SCHEMA_VERSION).unwrap(),
+            MIGRATIONS.len()
+        );
+        for (index, script) in MIGRATIONS.iter().enumerate() {
+            let header = format!("-- Hub schema {}:", index + 1);
+            assert!(
+                script.starts_with(&header),
+                "script {} does not start with {header:?}",
+                index + 1
+            );
+        }
     }
 }
