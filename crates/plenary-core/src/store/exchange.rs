@@ -81,6 +81,8 @@ pub(crate) struct Shape {
     /// Rows that go when one of this table's goes (`ON DELETE CASCADE`): the child table, its
     /// column, and the column of this table it refers to.
     pub children: Vec<(&'static str, String, String)>,
+    /// The tables with a reference to this one.
+    pub referenced_by: Vec<&'static str>,
 }
 
 impl Shape {
@@ -128,6 +130,7 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                 key: vec!["id".to_owned()],
                 unique: Vec::new(),
                 children: Vec::new(),
+                referenced_by: Vec::new(),
             }
         } else {
             let mut key: Vec<(String, i64)> =
@@ -139,6 +142,7 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                 key: key.into_iter().map(|(c, _)| c).collect(),
                 unique: Vec::new(),
                 children: Vec::new(),
+                referenced_by: Vec::new(),
             }
         };
         let names: Vec<String> = indexes
@@ -154,18 +158,25 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
         }
         shapes.insert(table, shape);
     }
-    let mut cascades = conn.prepare(
-        "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?1)
-         WHERE on_delete = 'CASCADE'",
+    let mut references = conn.prepare(
+        "SELECT \"table\", \"from\", \"to\", on_delete = 'CASCADE'
+         FROM pragma_foreign_key_list(?1)",
     )?;
     for &child in SHARED_TABLES {
-        let links: Vec<(String, String, Option<String>)> = cascades
-            .query_map([child], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        let links: Vec<(String, String, Option<String>, bool)> = references
+            .query_map([child], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        for (parent, from, to) in links {
+        for (parent, from, to, cascade) in links {
             if let Some(shape) = shapes.get_mut(parent.as_str()) {
-                let to = to.unwrap_or_else(|| shape.key[0].clone());
-                shape.children.push((child, from, to));
+                if !shape.referenced_by.contains(&child) {
+                    shape.referenced_by.push(child);
+                }
+                if cascade {
+                    let to = to.unwrap_or_else(|| shape.key[0].clone());
+                    shape.children.push((child, from, to));
+                }
             }
         }
     }
@@ -468,6 +479,7 @@ fn apply_ops(
     at: &str,
 ) -> Result<u32> {
     let mut conflicts = 0;
+    let mut touched = Vec::new();
     for op in parse_ops(payload)? {
         let shape = shapes.get(op.table.as_str()).ok_or_else(|| {
             CoreError::Storage(format!(
@@ -475,6 +487,7 @@ fn apply_ops(
                 op.table
             ))
         })?;
+        touched.push(shape.table);
         let rows = Rows { conn, shape };
         let local = rows.get(&op.key)?;
         let pending = has_pending(conn, &op.table, &op.key)?;
@@ -508,7 +521,7 @@ fn apply_ops(
         }
         rows.put(&op.key, op.new.as_ref())?;
     }
-    conflicts += settle_references(conn, shapes, sender, at)?;
+    conflicts += settle_references(conn, shapes, touched, sender, at)?;
     Ok(conflicts)
 }
 
@@ -660,25 +673,61 @@ fn cascaded<'s>(
 fn settle_references(
     conn: &Connection,
     shapes: &BTreeMap<&'static str, Shape>,
+    touched: Vec<&'static str>,
     sender: &Sender<'_>,
     at: &str,
 ) -> Result<u32> {
     let mut conflicts = 0;
+    // Only tables the bundle wrote can refer to something missing, or tables referring to them
+    // (and so on: a row taken away can leave its own referrers behind). Checking those, not the
+    // whole database, keeps a long first exchange from slowing down as the laptop fills up.
+    let mut check = touched;
     for _ in 0..64 {
-        let violations: Vec<(String, i64, String, i64)> = conn
-            .prepare("PRAGMA foreign_key_check")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut violations: Vec<(String, i64, String, i64)> = Vec::new();
+        for table in referring_to(shapes, check) {
+            violations.extend(
+                conn.prepare_cached(
+                    "SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check(?1)",
+                )?
+                .query_map([table], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+            );
+        }
         if violations.is_empty() {
             return Ok(conflicts);
         }
+        check = Vec::new();
         for (table, rowid, parent, fk) in violations {
             conflicts += settle_reference(conn, shapes, sender, at, &table, rowid, &parent, fk)?;
+            for name in [&table, &parent] {
+                if let Some(shape) = shapes.get(name.as_str()) {
+                    check.push(shape.table);
+                }
+            }
         }
     }
     Err(CoreError::Storage(
         "a received change left records referring to missing ones".to_owned(),
     ))
+}
+
+/// `tables` and every table that refers to one of them, directly or through others.
+fn referring_to(
+    shapes: &BTreeMap<&'static str, Shape>,
+    tables: Vec<&'static str>,
+) -> std::collections::BTreeSet<&'static str> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut next = tables;
+    while let Some(table) = next.pop() {
+        if found.insert(table)
+            && let Some(shape) = shapes.get(table)
+        {
+            next.extend(&shape.referenced_by);
+        }
+    }
+    found
 }
 
 /// Settles one broken reference from `table`'s row `rowid` to `parent`, unless settling an
