@@ -73,14 +73,15 @@ export function onKeyChange<K>(key: () => K, onchange: (key: K) => void): void {
   });
 }
 
-/** A resource that resets and loads whenever `key` changes (and once at first). */
+/** A resource that resets and loads whenever `key` changes (and once at first); `key` is first
+ * read when the component mounts, so it may name state declared after the resource. */
 export function keyedResource<K, T>(
   key: () => K,
   fetch: (key: K) => Promise<T>,
   initial: () => T,
   onchange?: (key: K) => void,
 ): Resource<T> {
-  let current = untrack(key);
+  let current: K;
   const resource = new Resource(() => fetch(current), initial);
   onKeyChange(key, (next) => {
     current = next;
