@@ -12,11 +12,12 @@ export class Resource<T> {
   /** Why the last load failed; null once a load succeeds. */
   error: CommandError | null = $state(null);
 
-  readonly #fetch: () => Promise<T>;
+  readonly #fetch: (previous: T) => Promise<T>;
   readonly #initial: () => T;
   #request = 0;
 
-  constructor(fetch: () => Promise<T>, initial: () => T) {
+  /** `fetch` is given the value loaded so far, to keep what need not be asked for again. */
+  constructor(fetch: (previous: T) => Promise<T>, initial: () => T) {
     this.#fetch = fetch;
     this.#initial = initial;
     this.value = initial();
@@ -27,7 +28,7 @@ export class Resource<T> {
   load = async (): Promise<boolean> => {
     const request = ++this.#request;
     try {
-      const value = await this.#fetch();
+      const value = await this.#fetch(this.value);
       if (request !== this.#request) return false;
       this.value = value;
       this.error = null;
@@ -57,7 +58,7 @@ export class Resource<T> {
 }
 
 /** A resource that starts loading at once: what a screen shows as soon as it opens. */
-export function loading<T>(fetch: () => Promise<T>, initial: () => T): Resource<T> {
+export function loading<T>(fetch: (previous: T) => Promise<T>, initial: () => T): Resource<T> {
   const resource = new Resource(fetch, initial);
   void resource.load();
   return resource;
@@ -72,14 +73,15 @@ export function onKeyChange<K>(key: () => K, onchange: (key: K) => void): void {
   });
 }
 
-/** A resource that resets and loads whenever `key` changes (and once at first). */
+/** A resource that resets and loads whenever `key` changes (and once at first); `key` is first
+ * read when the component mounts, so it may name state declared after the resource. */
 export function keyedResource<K, T>(
   key: () => K,
   fetch: (key: K) => Promise<T>,
   initial: () => T,
   onchange?: (key: K) => void,
 ): Resource<T> {
-  let current = untrack(key);
+  let current: K;
   const resource = new Resource(() => fetch(current), initial);
   onKeyChange(key, (next) => {
     current = next;

@@ -64,6 +64,16 @@ describe("Resource", () => {
     expect(resource.loaded).toBe(false);
   });
 
+  it("hands the fetch the value loaded so far", async () => {
+    const resource = new Resource(
+      async (previous: number) => previous + 1,
+      () => 0,
+    );
+    await resource.load();
+    await resource.load();
+    expect(resource.value).toBe(2);
+  });
+
   it("gives the latest value to one who needs it, or throws why it could not", async () => {
     let fail = false;
     const resource = new Resource(
