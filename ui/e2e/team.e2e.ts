@@ -156,5 +156,8 @@ describe("two laptops sharing one office record through the hub", () => {
     await goTo(a, "Meetings");
     await button(a, "78th WMA General Assembly").click();
     await a.$("dd=Porto Palácio Hotel").waitForDisplayed();
+    // The meeting's history names who changed it, and on which laptop.
+    await withText(a, "by amina on Amina's laptop").waitForDisplayed();
+    await withText(a, "by coordinator on Office desk").waitForDisplayed();
   });
 });
