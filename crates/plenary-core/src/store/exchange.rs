@@ -81,8 +81,11 @@ pub(crate) struct Shape {
     /// Rows that go when one of this table's goes (`ON DELETE CASCADE`): the child table, its
     /// column, and the column of this table it refers to.
     pub children: Vec<(&'static str, String, String)>,
-    /// The tables with a reference to this one.
-    pub referenced_by: Vec<&'static str>,
+    /// The references to this table's rows: the referring table, its column, and the column
+    /// of this table it refers to.
+    pub referenced_by: Vec<(&'static str, String, String)>,
+    /// This table's references: the table referred to, this table's column, and its column.
+    pub references: Vec<(&'static str, String, String)>,
 }
 
 impl Shape {
@@ -131,6 +134,7 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                 unique: Vec::new(),
                 children: Vec::new(),
                 referenced_by: Vec::new(),
+                references: Vec::new(),
             }
         } else {
             let mut key: Vec<(String, i64)> =
@@ -143,6 +147,7 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
                 unique: Vec::new(),
                 children: Vec::new(),
                 referenced_by: Vec::new(),
+                references: Vec::new(),
             }
         };
         let names: Vec<String> = indexes
@@ -169,14 +174,17 @@ pub(crate) fn shapes(conn: &Connection) -> Result<BTreeMap<&'static str, Shape>>
             })?
             .collect::<rusqlite::Result<_>>()?;
         for (parent, from, to, cascade) in links {
-            if let Some(shape) = shapes.get_mut(parent.as_str()) {
-                if !shape.referenced_by.contains(&child) {
-                    shape.referenced_by.push(child);
-                }
-                if cascade {
-                    let to = to.unwrap_or_else(|| shape.key[0].clone());
-                    shape.children.push((child, from, to));
-                }
+            let Some(shape) = shapes.get_mut(parent.as_str()) else {
+                continue;
+            };
+            let to = to.unwrap_or_else(|| shape.key[0].clone());
+            shape.referenced_by.push((child, from.clone(), to.clone()));
+            if cascade {
+                shape.children.push((child, from.clone(), to.clone()));
+            }
+            let parent = shape.table;
+            if let Some(shape) = shapes.get_mut(child) {
+                shape.references.push((parent, from, to));
             }
         }
     }
@@ -480,6 +488,9 @@ fn apply_ops(
 ) -> Result<u32> {
     let mut conflicts = 0;
     let mut touched = Vec::new();
+    // Whether a reference may now point at nothing; most bundles leave none, and finding that
+    // out row by row is much cheaper than asking SQLite to check whole tables.
+    let mut suspect = false;
     for op in parse_ops(payload)? {
         let shape = shapes.get(op.table.as_str()).ok_or_else(|| {
             CoreError::Storage(format!(
@@ -520,8 +531,11 @@ fn apply_ops(
             None => conflicts += settle_cascade(conn, shapes, shape, &op.key, sender, at)?,
         }
         rows.put(&op.key, op.new.as_ref())?;
+        suspect = suspect || may_dangle(conn, shape, local.as_ref(), op.new.as_ref())?;
     }
-    conflicts += settle_references(conn, shapes, touched, sender, at)?;
+    if suspect || conflicts > 0 {
+        conflicts += settle_references(conn, shapes, touched, sender, at)?;
+    }
     Ok(conflicts)
 }
 
@@ -590,9 +604,10 @@ fn make_room(
     Ok(conflicts)
 }
 
-/// Takes away a row made or changed here and not sent, which the hub's order has no room for,
-/// and keeps it as a conflict, with the rows that go with it (an assignment's status steps, a
-/// record's versions), so that none of them is sent, and none lost. Returns the conflicts.
+/// Gives way with a row made or changed here and not sent, which the hub's order has no room
+/// for: it goes back to what the hub has (gone, if it was made here, with the rows that go with
+/// it: an assignment's status steps, a record's versions), and this laptop's version is kept as
+/// a conflict, so that nothing of it is sent, and nothing lost. Returns the conflicts.
 fn remove_as_conflict(
     conn: &Connection,
     shapes: &BTreeMap<&'static str, Shape>,
@@ -605,14 +620,42 @@ fn remove_as_conflict(
     let Some(row) = rows.get(key)? else {
         return Ok(0);
     };
+    let hub_has = as_the_hub_has_it(conn, shape.table, key)?;
     let mut conflicts = 0;
-    for (child_shape, child_key) in cascaded(conn, shapes, shape, &row)? {
-        conflicts += remove_as_conflict(conn, shapes, child_shape, &child_key, sender, at)?;
+    if hub_has.is_none() {
+        for (child_shape, child_key) in cascaded(conn, shapes, shape, &row)? {
+            conflicts += remove_as_conflict(conn, shapes, child_shape, &child_key, sender, at)?;
+        }
     }
-    record_conflict(conn, shape.table, key, None, Some(&row), None, sender, at)?;
+    record_conflict(
+        conn,
+        shape.table,
+        key,
+        hub_has.as_ref(),
+        Some(&row),
+        hub_has.as_ref(),
+        sender,
+        at,
+    )?;
     withdraw_pending(conn, shape.table, key)?;
-    rows.put(key, None)?;
+    rows.put(key, hub_has.as_ref())?;
     Ok(conflicts + 1)
+}
+
+/// The row `key` as the hub has it: as it was before the first change made here that waits to
+/// go (none when it was made here). Only for a row with changes waiting.
+fn as_the_hub_has_it(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+) -> Result<Option<Map<String, Value>>> {
+    let old: Option<Option<String>> = conn
+        .prepare_cached(
+            "SELECT old FROM exchange_pending WHERE tbl = ?1 AND key = ?2 ORDER BY seq LIMIT 1",
+        )?
+        .query_row(params![table, key], |r| r.get(0))
+        .optional()?;
+    parse_object(old.flatten())
 }
 
 /// Before a received deletion of `key`: rows that go with it (`ON DELETE CASCADE`) and were
@@ -713,6 +756,48 @@ fn settle_references(
     ))
 }
 
+/// Whether writing `new` over `before` in `shape`'s table may have left a reference to nothing:
+/// one of the new row's references is missing, or a row refers to the deleted one (or to a row
+/// its deletion took with it).
+fn may_dangle(
+    conn: &Connection,
+    shape: &Shape,
+    before: Option<&Map<String, Value>>,
+    new: Option<&Map<String, Value>>,
+) -> Result<bool> {
+    let exists = |table: &str, column: &str, value: &Value| -> Result<bool> {
+        Ok(conn
+            .prepare_cached(&format!(
+                "SELECT EXISTS (SELECT 1 FROM main.\"{table}\" WHERE \"{column}\" = ?1)"
+            ))?
+            .query_row([sql_value(value)], |r| r.get(0))?)
+    };
+    match (before, new) {
+        (_, Some(row)) => {
+            for (parent, from, to) in &shape.references {
+                let value = row.get(from).unwrap_or(&Value::Null);
+                if !value.is_null() && !exists(parent, to, value)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        (Some(row), None) => {
+            if !shape.children.is_empty() {
+                return Ok(true);
+            }
+            for (child, from, to) in &shape.referenced_by {
+                let value = row.get(to).unwrap_or(&Value::Null);
+                if !value.is_null() && exists(child, from, value)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        (None, None) => Ok(false),
+    }
+}
+
 /// `tables` and every table that refers to one of them, directly or through others.
 fn referring_to(
     shapes: &BTreeMap<&'static str, Shape>,
@@ -724,7 +809,7 @@ fn referring_to(
         if found.insert(table)
             && let Some(shape) = shapes.get(table)
         {
-            next.extend(&shape.referenced_by);
+            next.extend(shape.referenced_by.iter().map(|(child, _, _)| *child));
         }
     }
     found
@@ -790,18 +875,20 @@ fn settle_reference(
         return remove_as_conflict(conn, shapes, shape, &key, sender, at);
     }
     // Theirs refers to something deleted here and not yet sent: it comes back.
-    let deleted: Option<(String, String)> = conn
+    let deleted: Option<String> = conn
         .prepare_cached(
-            "SELECT key, old FROM exchange_pending
+            "SELECT key FROM exchange_pending
              WHERE tbl = ?1 AND op = 'delete' AND json_extract(old, '$.' || ?2) = ?3
              ORDER BY seq DESC LIMIT 1",
         )?
-        .query_row(params![parent, to, sql_value(&value)], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(params![parent, to, sql_value(&value)], |r| r.get(0))
         .optional()?;
-    let (parent_key, old) = deleted.ok_or_else(unsettled)?;
-    let restored = parse_object(Some(old))?;
+    let parent_key = deleted.ok_or_else(unsettled)?;
+    // As the hub has it: changes made here before the deletion did not go either.
+    let restored = as_the_hub_has_it(conn, parent, &parent_key)?;
+    if restored.is_none() {
+        return Err(unsettled());
+    }
     Rows {
         conn,
         shape: parent_shape,
@@ -1191,6 +1278,15 @@ impl Store {
 
     /// The bundles waiting to go, oldest first (at most one batch).
     fn outgoing(&self, link: &HubLink) -> Result<Vec<OutgoingBundle>> {
+        // A row made here and deleted here, before any of it went, is nothing to send; and
+        // sending it could not work if what it belonged to has been deleted elsewhere meanwhile.
+        self.conn.execute(
+            "DELETE FROM exchange_pending WHERE (tbl, key) IN (
+                 SELECT tbl, key FROM exchange_pending GROUP BY tbl, key
+                 HAVING min(seq) = min(CASE WHEN op = 'insert' THEN seq END)
+                    AND max(seq) = max(CASE WHEN op = 'delete' THEN seq END))",
+            [],
+        )?;
         self.conn.execute(
             "DELETE FROM exchange_pending_tx WHERE tx NOT IN (SELECT tx FROM exchange_pending)",
             [],
@@ -1411,12 +1507,14 @@ impl Store {
             };
             let current = rows.get(&key)?;
             let bump = |mut row: Map<String, Value>| {
-                let next = current
-                    .as_ref()
-                    .and_then(|c| c.get("version"))
-                    .and_then(Value::as_i64)
-                    .unwrap_or(0)
-                    + 1;
+                // Past both versions: a record put back after a deletion must not take a version
+                // it had before, or an editor still holding that one would save over it.
+                let version = |r: Option<&Map<String, Value>>| {
+                    r.and_then(|r| r.get("version"))
+                        .and_then(Value::as_i64)
+                        .unwrap_or(0)
+                };
+                let next = version(current.as_ref()).max(version(Some(&row))) + 1;
                 if row.contains_key("version") {
                     row.insert("version".to_owned(), Value::from(next));
                 }

@@ -306,7 +306,10 @@ fn an_edit_against_a_deletion_is_a_conflict_and_nothing_is_lost() {
     assert_eq!(conflict.kind, ConflictKind::TheyDeleted);
     b.resolve_conflict(&conflict.id, &ConflictChoice::Yours)
         .unwrap();
-    assert_eq!(b.meeting(&meeting.id).unwrap().fields.venue, "CICG");
+    let back = b.meeting(&meeting.id).unwrap();
+    assert_eq!(back.fields.venue, "CICG");
+    // Past the version b edited (2), so that an editor still holding 1 or 2 cannot save over it.
+    assert_eq!(back.version, 3);
     exchange(&mut b, &mut hub);
     exchange(&mut a, &mut hub);
     assert_eq!(a.meeting(&meeting.id).unwrap().fields.venue, "CICG");
@@ -704,5 +707,51 @@ fn the_same_person_assigned_twice_at_once_keeps_the_second_with_its_status_steps
         .collect();
     assert_eq!(kinds, ["status_change", "assignment"]);
     exchange(&mut a, &mut hub);
+    same_record(&a, &b);
+}
+
+#[test]
+fn an_item_added_and_removed_here_under_a_meeting_deleted_elsewhere_is_not_sent() {
+    // b adds an item and removes it again before a's deletion of the meeting arrives: nothing
+    // is left referring to the meeting, but the item's two changes still waited to go, and the
+    // first of them could not be applied anywhere after the deletion.
+    let (mut hub, (_a, mut a), (_b, mut b), meeting) = two_laptops_with_a_meeting();
+    let added = b
+        .create_agenda_item(&meeting.id, &item("3", "Opening"))
+        .unwrap();
+    b.delete_agenda_item(&added.id, added.version).unwrap();
+    a.delete_meeting(&meeting.id, 1).unwrap();
+    exchange(&mut a, &mut hub);
+    let report = exchange(&mut b, &mut hub);
+    assert_eq!(report.new_conflicts, 0);
+    let sent: Vec<String> = hub.log.iter().map(|b| b.payload.to_string()).collect();
+    assert!(!sent.iter().any(|p| p.contains("\"t\":\"agenda_item\"")));
+    exchange(&mut a, &mut hub);
+    same_record(&a, &b);
+}
+
+#[test]
+fn a_meeting_edited_then_deleted_here_comes_back_as_the_hub_has_it() {
+    // b adds an item to the meeting while a edits it and then deletes it: the meeting comes back
+    // on a for b's item, as every other laptop has it, not with a's edit that never went.
+    let (mut hub, (_a, mut a), (_b, mut b), meeting) = two_laptops_with_a_meeting();
+    b.create_agenda_item(&meeting.id, &item("3", "Opening"))
+        .unwrap();
+    exchange(&mut b, &mut hub);
+    let mut edited = wha78();
+    edited.venue = "CICG".to_owned();
+    let edited = a.update_meeting(&meeting.id, 1, &edited).unwrap();
+    a.delete_meeting(&meeting.id, edited.version).unwrap();
+    let report = exchange(&mut a, &mut hub);
+    assert_eq!(report.new_conflicts, 1);
+    assert_eq!(
+        a.meeting(&meeting.id).unwrap().fields.venue,
+        "Palais des Nations"
+    );
+    let conflict = a.conflicts().unwrap().remove(0);
+    a.resolve_conflict(&conflict.id, &ConflictChoice::Theirs)
+        .unwrap();
+    exchange(&mut a, &mut hub);
+    exchange(&mut b, &mut hub);
     same_record(&a, &b);
 }
