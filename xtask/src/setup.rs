@@ -32,6 +32,8 @@ const TAURI_DRIVER_VERSION: &str = "2.1.0";
 pub enum Purpose {
     App,
     Tests,
+    /// The app's libraries and PostgreSQL (the exchange bench runs a hub), no window tools.
+    Bench,
 }
 
 pub fn ensure(purpose: Purpose) -> Result<(), String> {
@@ -40,6 +42,8 @@ pub fn ensure(purpose: Purpose) -> Result<(), String> {
         let mut packages: Vec<&str> = APT_APP.to_vec();
         if purpose == Purpose::Tests {
             packages.extend_from_slice(APT_E2E);
+        }
+        if purpose != Purpose::App {
             packages.extend_from_slice(APT_HUB);
         }
         ensure_apt(&packages)?;

@@ -44,11 +44,18 @@ pub fn bindings() -> Result<(), String> {
     Ok(())
 }
 
-/// Criterion benchmarks of the core (no UI, no window): medians are printed per measurement.
+/// Criterion benchmarks (no window): the core's, then the team exchange's against a throwaway
+/// PostgreSQL hub (the shell's crate, which embeds the built UI). Medians are printed per
+/// measurement.
 pub fn bench() -> Result<(), String> {
-    let mut cargo = cargo();
-    cargo.args(["bench", "--package", "plenary-core"]);
-    run_command(cargo)
+    let mut core = cargo();
+    core.args(["bench", "--package", "plenary-core"]);
+    run_command(core)?;
+    setup::ensure(Purpose::Bench)?;
+    build_ui()?;
+    let mut exchange = cargo();
+    exchange.args(["bench", "--package", "plenary", "--bench", "exchange"]);
+    run_command(exchange)
 }
 
 pub fn test() -> Result<(), String> {

@@ -34,7 +34,7 @@ use plenary_lib::team::HubOrder;
 use serde_json::Value;
 
 const DEFAULT_SEED: u64 = 20_250_519;
-const DEFAULT_OPS: usize = 1_200;
+const DEFAULT_OPS: usize = 2_500;
 /// "Today" for the assignments' warnings.
 const TODAY: Date = date(2030, 1, 1);
 
@@ -242,6 +242,7 @@ struct Edit {
     base_version: u32,
     laptop: usize,
     step: usize,
+    deletion: bool,
 }
 
 struct Simulation<'a> {
@@ -475,6 +476,7 @@ impl Simulation<'_> {
                             base_version,
                             laptop: i,
                             step,
+                            deletion: false,
                         });
                     }
                     return;
@@ -560,6 +562,7 @@ impl Simulation<'_> {
                     base_version: meeting.version,
                     laptop: i,
                     step,
+                    deletion: false,
                 });
             }
             30..33 => {
@@ -572,6 +575,7 @@ impl Simulation<'_> {
                     base_version: meeting.version,
                     laptop: i,
                     step,
+                    deletion: true,
                 });
             }
             // Agenda items.
@@ -780,13 +784,15 @@ impl Simulation<'_> {
             .collect();
         for i in 1..3 {
             for (table, rows) in &records[0] {
+                let theirs = &records[i][table];
+                let first = rows.iter().zip(theirs).find(|(a, b)| a != b);
                 assert!(
-                    rows == &records[i][table],
-                    "{} and {} differ in {table}: {} rows and {}",
+                    rows == theirs,
+                    "{} and {} differ in {table}: {} rows and {}; first difference: {first:?}",
                     self.laptops[0].name,
                     self.laptops[i].name,
                     rows.len(),
-                    records[i][table].len()
+                    theirs.len()
                 );
             }
         }
@@ -881,8 +887,9 @@ impl Simulation<'_> {
         let history_ids: BTreeSet<_> = history.iter().map(|h| h["id"].to_string()).collect();
         assert_eq!(history_ids.len(), history.len(), "a history entry twice");
 
-        // No silent overwrite: two laptops that edited (or deleted) the same meeting from the
-        // same version without seeing each other's change: one of them was shown a conflict.
+        // No silent overwrite: two laptops that edited (or one edited and one deleted) the same
+        // meeting from the same version without seeing each other's change: one of them was
+        // shown a conflict.
         let mut by_base: BTreeMap<(&str, u32), Vec<&Edit>> = BTreeMap::new();
         for edit in &self.edits {
             by_base
@@ -902,7 +909,8 @@ impl Simulation<'_> {
         for ((meeting, _), edits) in &by_base {
             for (n, a) in edits.iter().enumerate() {
                 for b in &edits[n + 1..] {
-                    if a.laptop == b.laptop {
+                    // Two deletions agree: nothing of either is lost.
+                    if a.laptop == b.laptop || (a.deletion && b.deletion) {
                         continue;
                     }
                     pairs += 1;
