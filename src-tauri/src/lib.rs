@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod keychain;
 pub mod state;
 pub mod team;
 
@@ -183,11 +184,12 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            let state = AppState::open(data_dir);
+            let state = AppState::open(data_dir)
+                .with_team(team::Team::with_keychain(keychain::SystemKeychain));
             let every =
                 team::background_interval(std::env::var("PLENARY_EXCHANGE_EVERY").ok().as_deref());
-            if let (Ok(store), Some(every)) = (state.store(), every) {
-                team::exchange_in_background(state.team(), store, every);
+            if let Ok(store) = state.store() {
+                team::start_in_background(state.team(), store, every);
             }
             app.manage(state);
             Ok(())

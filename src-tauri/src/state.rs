@@ -36,6 +36,13 @@ impl AppState {
         }
     }
 
+    /// The link to the office hub this app runs with (the default keeps no password between
+    /// runs).
+    pub fn with_team(mut self, team: Team) -> Self {
+        self.team = Arc::new(team);
+        self
+    }
+
     /// The open store, for work that must hold it in steps (the exchange).
     pub fn store(&self) -> Result<Arc<Mutex<Store>>, CommandError> {
         self.database.clone()

@@ -17,8 +17,11 @@ use crate::team::TeamError;
 #[derive(Debug, Serialize, TS)]
 pub struct TeamStatus {
     pub exchange: ExchangeStatus,
-    /// Joined, but the hub password has not been entered since Plenary started.
+    /// Joined, but the hub password has not been entered since Plenary started (and the system
+    /// keychain does not keep it).
     pub password_needed: bool,
+    /// The system keychain keeps the password, so it is not asked for after a restart.
+    pub password_kept: bool,
     /// An exchange is running now.
     pub exchanging: bool,
     /// How far it has got.
@@ -120,6 +123,7 @@ pub async fn team_status(state: State<'_, AppState>) -> Outcome<TeamStatus> {
     let exchange = state.with_store(|store| store.exchange_status()).await?;
     Ok(TeamStatus {
         password_needed: exchange.joined && !team.has_password(),
+        password_kept: team.password_kept(),
         exchanging: team.is_exchanging(),
         progress: team.progress(),
         exchange,

@@ -394,9 +394,14 @@ parked: number, };
 
 export type TeamStatus = { exchange: ExchangeStatus, 
 /**
- * Joined, but the hub password has not been entered since Plenary started.
+ * Joined, but the hub password has not been entered since Plenary started (and the system
+ * keychain does not keep it).
  */
 password_needed: boolean, 
+/**
+ * The system keychain keeps the password, so it is not asked for after a restart.
+ */
+password_kept: boolean, 
 /**
  * An exchange is running now.
  */
