@@ -5,6 +5,7 @@ mod actions;
 mod agenda;
 mod assignments;
 mod bodies;
+mod calendar;
 mod dashboard;
 mod documents;
 mod duplicates;
@@ -30,6 +31,7 @@ pub use assignments::{
     AssignmentSaved, AssignmentView, Board, BoardRow, Candidate, CandidateQuery, MyAssignment,
     MyAssignments,
 };
+pub use calendar::{CalendarFile, CalendarScope, file_safe};
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
 pub use duplicates::{DuplicateKind, DuplicateSide, LikelyDuplicate};
 pub use exchange::{StoreAccess, exchange_with};
