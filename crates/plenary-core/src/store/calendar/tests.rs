@@ -182,6 +182,13 @@ fn exporting_again_updates_the_same_events_and_a_cancelled_meeting_says_so() {
     assert_eq!((all.events, all.file_name.as_str()), (1, "Meetings.ics"));
 }
 
+fn my_calendar(store: &Store) -> CalendarFile {
+    let scope = CalendarScope::Mine {
+        include_past: false,
+    };
+    store.calendar(&scope, TODAY).unwrap()
+}
+
 #[test]
 fn my_assignments_are_mine_with_my_role_and_need_a_me() {
     let (_dir, mut store) = fresh();
@@ -216,14 +223,7 @@ fn my_assignments_are_mine_with_my_role_and_need_a_me() {
             TODAY,
         )
         .unwrap();
-    let file = store
-        .calendar(
-            &CalendarScope::Mine {
-                include_past: false,
-            },
-            TODAY,
-        )
-        .unwrap();
+    let file = my_calendar(&store);
     assert_eq!(file.file_name, "Amina Ngũgĩ assignments.ics");
     let first = events(&file.text);
     assert_eq!(first.len(), 1);
@@ -252,14 +252,7 @@ fn my_assignments_are_mine_with_my_role_and_need_a_me() {
     store
         .update_meeting(&meeting.id, meeting.version, &later)
         .unwrap();
-    let file = store
-        .calendar(
-            &CalendarScope::Mine {
-                include_past: false,
-            },
-            TODAY,
-        )
-        .unwrap();
+    let file = my_calendar(&store);
     let again = &events(&file.text)[0];
     assert_eq!(again["UID"], mine["UID"]);
     assert_eq!(again["SEQUENCE"], ":2");
