@@ -1,5 +1,5 @@
 //! The commands that need no window, for office IT and scripts: setting up the hub, adding its
-//! people, joining a data folder to it and exchanging. Each prints what it did; the exit status
+//! people, joining a data folder to it and exchanging, and writing calendars. Each prints what it did; the exit status
 //! is non-zero on any refusal, with the message the window would show.
 
 use std::ffi::OsString;
@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use plenary_core::Store;
+use plenary_core::store::CalendarScope;
 use plenary_hub::{HubConfig, Role};
 
 use crate::team::{Team, TeamError};
@@ -23,6 +24,9 @@ Usage:
   plenary join <postgres-url> [--data-dir DIR] [--device NAME]
                                                 connect a data folder to the hub and exchange
   plenary exchange [--data-dir DIR]             exchange once with the hub the folder joined
+  plenary calendar FILE.ics [--data-dir DIR] [--meeting ID | --mine | --year YYYY]
+                                                write the office's meetings (or one meeting with
+                                                its sessions, or my assignments) as a calendar
 
 <postgres-url> is postgres://LOGIN[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]; a password
 not in the URL is taken from PGPASSWORD. The data folder is --data-dir, else PLENARY_DATA_DIR,
@@ -42,7 +46,7 @@ pub fn run(args: Vec<OsString>, default_data_dir: impl FnOnce() -> Option<PathBu
             print!("{USAGE}");
             Some(0)
         }
-        Some("hub" | "join" | "exchange") => {
+        Some("hub" | "join" | "exchange" | "calendar") => {
             if words.iter().any(|w| w == "--help" || w == "-h") {
                 print!("{USAGE}");
                 return Some(0);
@@ -152,8 +156,81 @@ fn subcommand(
             print_report(&store, &report);
             Ok(())
         }
+        ("calendar", _) => {
+            let file = words
+                .get(1)
+                .filter(|w| !w.starts_with("--"))
+                .map(PathBuf::from)
+                .ok_or_else(|| {
+                    format!("give the calendar file to write, e.g. meetings.ics.\n\n{USAGE}")
+                })?;
+            let scope = calendar_scope(words)?;
+            let store = open(data_dir()?)?;
+            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            let calendar = store
+                .calendar(&scope, store.clock().today())
+                .map_err(|e| e.to_string())?;
+            write_whole(&file, calendar.text.as_bytes())?;
+            println!("Wrote {} event(s) to {}.", calendar.events, file.display());
+            Ok(())
+        }
         _ => Err(format!("unknown command.\n\n{USAGE}")),
     }
+}
+
+/// Which calendar `plenary calendar` writes: `--meeting ID`, `--mine`, `--year YYYY` or all.
+fn calendar_scope(words: &[String]) -> Result<CalendarScope, String> {
+    let meeting = option(words, "meeting");
+    let mine = words.iter().any(|w| w == "--mine");
+    let year = option(words, "year")
+        .map(|y| {
+            y.parse::<i16>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .ok_or(format!("--year takes a year such as 2027, not “{y}”."))
+        })
+        .transpose()?;
+    match (meeting, mine, year) {
+        (Some(meeting_id), false, None) => Ok(CalendarScope::Meeting { meeting_id }),
+        (None, true, None) => Ok(CalendarScope::Mine {
+            include_past: false,
+        }),
+        (None, false, year) => Ok(CalendarScope::Office { year }),
+        _ => Err("choose one of --meeting ID, --mine or --year YYYY.".to_owned()),
+    }
+}
+
+/// Writes a whole file or nothing: into a temporary file beside it, then renamed over it.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    let failed = |e: std::io::Error| format!("could not write {}: {e}", path.display());
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut partial = tempfile_in(folder).map_err(failed)?;
+    std::io::Write::write_all(&mut partial.1, bytes).map_err(failed)?;
+    partial.1.sync_all().map_err(failed)?;
+    std::fs::rename(&partial.0, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial.0);
+        failed(e)
+    })
+}
+
+/// A new file in `folder` with a name of its own.
+fn tempfile_in(folder: &std::path::Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    for n in 0..100u32 {
+        let path = folder.join(format!(".plenary-{}-{n}.part", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free temporary name"))
 }
 
 fn message(error: TeamError) -> String {
@@ -202,4 +279,69 @@ pub fn default_device_name() -> String {
         .map(|name| name.trim().to_owned())
         .filter(|name| !name.is_empty())
         .unwrap_or_else(|| "this laptop".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plenary(words: &[&str]) -> Option<i32> {
+        run(words.iter().map(OsString::from).collect(), || None)
+    }
+
+    #[test]
+    fn calendar_writes_the_office_meetings_or_refuses_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let mut store = Store::open_in(&data).unwrap();
+        store
+            .create_meeting(&plenary_core::MeetingDraft {
+                body_id: "world_health_assembly".into(),
+                title: "WHA80".into(),
+                city: "Geneva".into(),
+                start_date: "2027-05-17".into(),
+                end_date: "2027-05-25".into(),
+                time_zone: "Europe/Zurich".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        drop(store);
+        let data = data.to_str().unwrap();
+        let file = dir.path().join("meetings.ics");
+        let path = file.to_str().unwrap();
+
+        assert_eq!(
+            plenary(&["calendar", path, "--data-dir", data, "--year", "2027"]),
+            Some(0)
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("SUMMARY:WHA80\r\n"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:20270526\r\n"), "{text}");
+        std::fs::remove_file(&file).unwrap();
+
+        // "Me" is not chosen, a year that is not one, two scopes at once: refused, nothing written.
+        for refused in [
+            vec!["calendar", path, "--data-dir", data, "--mine"],
+            vec!["calendar", path, "--data-dir", data, "--year", "next"],
+            vec![
+                "calendar",
+                path,
+                "--data-dir",
+                data,
+                "--mine",
+                "--year",
+                "2027",
+            ],
+            vec!["calendar", "--data-dir", data],
+        ] {
+            assert_eq!(plenary(&refused), Some(1), "{refused:?}");
+            assert!(!file.exists(), "{refused:?}");
+        }
+        // Nothing left behind in the folder but the data.
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, [OsString::from("data")]);
+    }
 }
