@@ -8,6 +8,7 @@ mod bodies;
 mod dashboard;
 mod documents;
 mod duplicates;
+mod example;
 mod exchange;
 mod meetings;
 mod migrations;
@@ -254,3 +255,6 @@ mod tests;
 
 #[cfg(test)]
 mod people_tests;
+
+#[cfg(test)]
+mod example_tests;
