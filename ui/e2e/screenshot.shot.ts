@@ -9,7 +9,7 @@ afterAll(async () => {
   await plenary.stop();
 });
 
-it("shows the example office's WHA78 agenda", async () => {
+it("shows the example office's 76th WMA General Assembly week", async () => {
   const out = process.env.PLENARY_SCREENSHOT;
   expect(out, "PLENARY_SCREENSHOT names the file to write").toBeTruthy();
   const browser = await plenary.start();
@@ -17,12 +17,11 @@ it("shows the example office's WHA78 agenda", async () => {
   await click(browser, "Explore with example data");
   await browser.$("h1=Dashboard").waitForDisplayed();
   await goTo(browser, "Meetings");
-  const wha = withText(browser, "WHA78", "//main");
-  await wha.waitForClickable();
-  await wha.click();
-  await click(browser, "Agenda");
-  await withText(browser, "WHO Pandemic Agreement", "//main").waitForDisplayed();
+  const ga = withText(browser, "76th WMA General Assembly", "//main");
+  await ga.waitForClickable();
+  await ga.click();
+  await withText(browser, "Meetings within", "//main").waitForDisplayed();
   // Let the last paint settle (fonts, the list's selection).
-  await browser.pause(500);
+  await browser.pause(800);
   await browser.saveScreenshot(out as string);
 });
