@@ -1069,6 +1069,8 @@ mod tests {
             "setting",
             "session_agenda_item",
             "history",
+            // One per example row loaded, keyed by that row.
+            "example_row",
         ];
         for table in tables {
             if keyed_by_parent.contains(&table.as_str()) {
