@@ -73,7 +73,7 @@ describe("a first run that teaches", () => {
     await goTo(browser, "Meetings");
     await browser.$("p=No meetings yet. Create the first with New meeting (Ctrl+N).").waitForDisplayed();
     await goTo(browser, "Policy");
-    await browser.$("main").waitForDisplayed();
+    await withText(browser, "No documents yet").waitForDisplayed();
     expect(await browser.$("main").getText()).not.toContain("Declaration of Helsinki");
     await goTo(browser, "Dashboard");
     await browser.$(firstScreen).waitForDisplayed();
