@@ -12,6 +12,7 @@ use plenary_core::assignment::{
 use plenary_core::body::{Body, BodyDraft, BodyFields, BodyOrganization};
 use plenary_core::diff::{DiffKind, DiffSpan};
 use plenary_core::document::{Document, DocumentDraft, DocumentFields, StoredFile};
+use plenary_core::example::{ExampleRemoval, ExampleStatus};
 use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus};
 use plenary_core::organization::{
     CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
@@ -111,6 +112,8 @@ pub fn typescript() -> String {
         ActionOnDashboard::decl(&cfg),
         DraftAfterMeeting::decl(&cfg),
         Dashboard::decl(&cfg),
+        ExampleStatus::decl(&cfg),
+        ExampleRemoval::decl(&cfg),
         SearchHit::decl(&cfg),
         HistoryAction::decl(&cfg),
         HistoryEntry::decl(&cfg),

@@ -271,6 +271,8 @@ impl Team {
         progress: &dyn Fn(&ExchangeReport),
     ) -> Result<ExchangeReport, TeamError> {
         let mut connection = lock(&self.connection);
+        // Refused before the hub is even asked: example data never reaches it.
+        lock(store).refuse_join_with_example_data()?;
         let hub = Hub::connect(config)?;
         lock(store).join_hub(&HubLink {
             identity: hub.identity().to_string(),

@@ -427,6 +427,55 @@ fn files_arrive_as_raw_bytes_and_attach() {
         1
     );
 }
+#[test]
+fn example_data_comes_and_goes_and_keeps_a_laptop_from_joining_a_hub_meanwhile() {
+    let h = harness();
+    let status = h.invoke("example_status", json!({})).unwrap();
+    assert_eq!(status["office_empty"], true);
+    assert_eq!(status["loaded"], false);
+    let loaded = h.invoke("load_example_data", json!({})).unwrap();
+    assert_eq!(loaded["loaded"], true);
+    assert!(
+        h.invoke("list_meetings", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+            >= 8
+    );
+
+    // Refused before the hub is asked: nothing listens on port 1, yet the answer is about the
+    // example data, not the connection.
+    let refused = h
+        .invoke(
+            "team_join",
+            json!({ "request": { "host": "127.0.0.1", "port": "1", "database": "plenary",
+                "login": "maria", "password": "secret", "sslmode": "disable",
+                "device_name": "Maria's laptop" } }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["kind"], "exchange");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("example data"),
+        "{refused}"
+    );
+    assert_eq!(
+        h.invoke("team_status", json!({})).unwrap()["exchange"]["hub_address"],
+        Value::Null
+    );
+
+    let removal = h.invoke("remove_example_data", json!({})).unwrap();
+    assert!(removal["removed"].as_u64().unwrap() > 40);
+    assert_eq!(removal["kept"], json!([]));
+    assert_eq!(h.invoke("list_meetings", json!({})).unwrap(), json!([]));
+    let status = h.invoke("example_status", json!({})).unwrap();
+    assert_eq!(status["office_empty"], true);
+    assert_eq!(status["loaded"], false);
+}
+
 mod command_lists;
 mod hostile;
 mod people;

@@ -5,6 +5,7 @@
 //! `cargo xtask test`     set up, then every check: format, lints, core, shell, UI, bindings, end to end.
 //! `cargo xtask bench`    measure the core on a decade of data (criterion).
 //! `cargo xtask bindings` regenerate `ui/src/lib/bindings.ts` from the Rust types.
+//! `cargo xtask screenshot` take the README's `docs/screenshot.png` of the example office.
 
 mod setup;
 mod steps;
@@ -22,6 +23,7 @@ commands:
   test                                 set up, then run every check and test, end to end included
   bench                                measure dashboard, meeting view and search on a decade of data
   bindings                             regenerate ui/src/lib/bindings.ts from the Rust types
+  screenshot                           take docs/screenshot.png (the example office, 1280x800)
 
 The app keeps its data in the OS's app-data folder unless --data-dir DIR (or PLENARY_DATA_DIR)
 names another.";
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         }),
         "test" => steps::test(),
         "bindings" => steps::bindings(),
+        "screenshot" => steps::screenshot(),
         "bench" => steps::bench(),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");

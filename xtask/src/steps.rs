@@ -44,6 +44,21 @@ pub fn bindings() -> Result<(), String> {
     Ok(())
 }
 
+/// The README's picture: the app on a fresh data folder with the example office loaded, a
+/// 1280x800 window (under Xvfb when there is no display), saved as `docs/screenshot.png`.
+pub fn screenshot() -> Result<(), String> {
+    setup::ensure(Purpose::Tests)?;
+    build_ui()?;
+    let mut app = cargo();
+    app.args(["build", "--package", "plenary"]);
+    run_command(app)?;
+    let mut command = e2e_command_at("1280x800", "screenshot")?;
+    command.env("PLENARY_SCREENSHOT", root().join("docs/screenshot.png"));
+    run_command(command)?;
+    println!("xtask: wrote docs/screenshot.png");
+    Ok(())
+}
+
 /// Criterion benchmarks (no window): the core's, then the team exchange's against a throwaway
 /// PostgreSQL hub (the shell's crate, which embeds the built UI). Medians are printed per
 /// measurement.
@@ -250,6 +265,12 @@ fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), Strin
 
 /// The end-to-end runner, under Xvfb when there is no display to open a window on.
 fn e2e_command() -> Result<Command, String> {
+    e2e_command_at("1280x900", "e2e")
+}
+
+/// `npm run <script>` with the app and the driver, on a screen of `size` under Xvfb when
+/// there is no display.
+fn e2e_command_at(size: &str, script: &str) -> Result<Command, String> {
     let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
     let headless = cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
@@ -258,7 +279,7 @@ fn e2e_command() -> Result<Command, String> {
         let mut xvfb = Command::new("xvfb-run");
         xvfb.args([
             "--auto-servernum",
-            "--server-args=-screen 0 1280x900x24",
+            &format!("--server-args=-screen 0 {size}x24"),
             "npm",
         ]);
         xvfb
@@ -266,7 +287,7 @@ fn e2e_command() -> Result<Command, String> {
         npm()
     };
     command
-        .args(["run", "e2e"])
+        .args(["run", script])
         .current_dir(root().join("ui"))
         .env("PLENARY_APP", app_binary("debug"))
         .env(

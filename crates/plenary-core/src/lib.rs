@@ -15,6 +15,7 @@ pub mod body;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod example;
 pub mod exchange;
 pub mod fold;
 pub mod history;

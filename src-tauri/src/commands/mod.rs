@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod assignments;
 pub mod bodies;
 pub mod documents;
+pub mod example;
 pub mod meetings;
 pub mod overview;
 pub mod people;

@@ -208,6 +208,9 @@ fn commands() -> Vec<(&'static str, Value)> {
         // Only ever called with an id that names no document: a valid one would open a program.
         ("open_document", json!({ "id": "@unknown" })),
         ("dashboard", json!({})),
+        ("example_status", json!({})),
+        ("load_example_data", json!({})),
+        ("remove_example_data", json!({})),
         ("search", json!({ "text": "ethics" })),
         ("list_settings", json!({})),
         (

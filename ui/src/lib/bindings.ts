@@ -274,6 +274,32 @@ today: string, upcoming_meetings: Array<UpcomingMeeting>, overdue_actions: Array
  */
 overdue_actions_total: number, drafts_after_meetings_total: number, };
 
+export type ExampleStatus = { 
+/**
+ * Example records are loaded here.
+ */
+loaded: boolean, 
+/**
+ * No meetings, people or policy documents of the office's own (example ones aside).
+ */
+office_empty: boolean, 
+/**
+ * This laptop exchanges with an office hub (example data is not offered then).
+ */
+joined: boolean, };
+
+export type ExampleRemoval = { 
+/**
+ * Example records removed.
+ */
+removed: number, 
+/**
+ * Example records kept because the person changed them or added their own records to
+ * them, each named with the reason ("Meeting “WHA78”: you added to it"). They are the
+ * person's from now on.
+ */
+kept: Array<string>, };
+
 export type SearchHit = { 
 /**
  * The kind of record: "meeting", and others as areas are added.

@@ -123,6 +123,48 @@ pub struct MyAssignments {
     pub items: Vec<MyAssignment>,
 }
 
+/// Stores a new assignment with its first status entry within the write `w` (the fields and the
+/// starting status checked by [`Store::create_assignment`]).
+pub(super) fn create_assignment_in(
+    w: &super::Writer<'_>,
+    fields: AssignmentFields,
+    status: AssignmentStatus,
+    today: Date,
+) -> Result<(Assignment, Meeting)> {
+    let meeting = meeting_in(w.conn(), &fields.meeting_id)?;
+    let person_name = person_name(w.conn(), &fields.person_id)?;
+    let existing: Option<String> = w
+        .conn()
+        .query_row(
+            "SELECT id FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3",
+            params![fields.meeting_id, fields.person_id, enum_text(&fields.role)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if existing.is_some() {
+        return Err(CoreError::validation(
+            "role",
+            format!(
+                "{person_name} is already assigned to {} as {}. Change that assignment instead.",
+                meeting.fields.title,
+                fields.role.label().to_lowercase()
+            ),
+        ));
+    }
+    let assignment = Assignment {
+        id: uuid::Uuid::now_v7().to_string(),
+        fields,
+        status,
+        status_date: today,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&assignment)?;
+    record_status(w.conn(), &assignment.id, None, status, today, w.at(), false)?;
+    Ok((assignment, meeting))
+}
+
 impl Store {
     /// Assigns a person to a meeting in a role, starting at `status` (the start of the workflow,
     /// or `attended` to record attendance after the fact). Warnings come back with it; they
@@ -143,40 +185,8 @@ impl Store {
                 ),
             ));
         }
-        let (assignment, meeting) = self.write(|w| {
-            let meeting = meeting_in(w.conn(), &fields.meeting_id)?;
-            let person_name = person_name(w.conn(), &fields.person_id)?;
-            let existing: Option<String> = w
-                .conn()
-                .query_row(
-                    "SELECT id FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3",
-                    params![fields.meeting_id, fields.person_id, enum_text(&fields.role)],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if existing.is_some() {
-                return Err(CoreError::validation(
-                    "role",
-                    format!(
-                        "{person_name} is already assigned to {} as {}. Change that assignment instead.",
-                        meeting.fields.title,
-                        fields.role.label().to_lowercase()
-                    ),
-                ));
-            }
-            let assignment = Assignment {
-                id: uuid::Uuid::now_v7().to_string(),
-                fields,
-                status,
-                status_date: today,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&assignment)?;
-            record_status(w.conn(), &assignment.id, None, status, today, w.at(), false)?;
-            Ok((assignment, meeting))
-        })?;
+        let (assignment, meeting) =
+            self.write(|w| create_assignment_in(w, fields, status, today))?;
         let warnings = self.warnings_for(&assignment, &meeting, today)?;
         Ok(AssignmentSaved {
             assignment,

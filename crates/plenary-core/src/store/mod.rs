@@ -9,6 +9,7 @@ mod calendar;
 mod dashboard;
 mod documents;
 mod duplicates;
+mod example;
 mod exchange;
 mod meetings;
 mod migrations;
@@ -256,3 +257,6 @@ mod tests;
 
 #[cfg(test)]
 mod people_tests;
+
+#[cfg(test)]
+mod example_tests;

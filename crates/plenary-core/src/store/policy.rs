@@ -362,27 +362,7 @@ impl Store {
         document_id: &str,
         draft: &PositionDraft,
     ) -> Result<Position> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-            check_meeting_and_item(
-                w.conn(),
-                fields.meeting_id.as_deref(),
-                fields.agenda_item_id.as_deref(),
-            )?;
-            let mut position = Position {
-                id: uuid::Uuid::now_v7().to_string(),
-                document_id: document_id.to_owned(),
-                fields,
-                current: true,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            position.current = !later_position_exists(w.conn(), &position)?;
-            w.create(&position)?;
-            Ok(position)
-        })
+        self.write(|w| record_position_in(w, document_id, draft))
     }
 
     // -- Votes ------------------------------------------------------------------------------
@@ -401,21 +381,7 @@ impl Store {
         document_id: &str,
         draft: &PolicyVoteDraft,
     ) -> Result<PolicyVote> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-            check_meeting_and_item(w.conn(), fields.meeting_id.as_deref(), None)?;
-            let vote = PolicyVote {
-                id: uuid::Uuid::now_v7().to_string(),
-                document_id: document_id.to_owned(),
-                fields,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&vote)?;
-            Ok(vote)
-        })
+        self.write(|w| record_policy_vote_in(w, document_id, draft))
     }
 
     pub fn delete_policy_vote(&mut self, id: &str, expected_version: u32) -> Result<()> {
@@ -425,6 +391,54 @@ impl Store {
 
 /// Validates and writes a new document (with its history entry) in `w`; `year` is this year,
 /// for the validation of dates and codes.
+/// Records a (new) position on document `document_id` within the write `w`.
+pub(super) fn record_position_in(
+    w: &Writer<'_>,
+    document_id: &str,
+    draft: &PositionDraft,
+) -> Result<Position> {
+    let fields = draft.validate()?;
+    find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    check_meeting_and_item(
+        w.conn(),
+        fields.meeting_id.as_deref(),
+        fields.agenda_item_id.as_deref(),
+    )?;
+    let mut position = Position {
+        id: uuid::Uuid::now_v7().to_string(),
+        document_id: document_id.to_owned(),
+        fields,
+        current: true,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    position.current = !later_position_exists(w.conn(), &position)?;
+    w.create(&position)?;
+    Ok(position)
+}
+
+/// Records a vote on document `document_id` within the write `w`.
+pub(super) fn record_policy_vote_in(
+    w: &Writer<'_>,
+    document_id: &str,
+    draft: &PolicyVoteDraft,
+) -> Result<PolicyVote> {
+    let fields = draft.validate()?;
+    find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    check_meeting_and_item(w.conn(), fields.meeting_id.as_deref(), None)?;
+    let vote = PolicyVote {
+        id: uuid::Uuid::now_v7().to_string(),
+        document_id: document_id.to_owned(),
+        fields,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&vote)?;
+    Ok(vote)
+}
+
 pub(super) fn insert_document(
     w: &Writer<'_>,
     year: i16,
