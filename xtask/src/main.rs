@@ -5,7 +5,9 @@
 //! `cargo xtask test`     set up, then every check: format, lints, core, shell, UI, bindings, end to end.
 //! `cargo xtask bench`    measure the core on a decade of data (criterion).
 //! `cargo xtask bindings` regenerate `ui/src/lib/bindings.ts` from the Rust types.
+//! `cargo xtask licences` regenerate the third-party licences Settings → About shows.
 
+mod licences;
 mod setup;
 mod steps;
 
@@ -22,6 +24,7 @@ commands:
   test                                 set up, then run every check and test, end to end included
   bench                                measure dashboard, meeting view and search on a decade of data
   bindings                             regenerate ui/src/lib/bindings.ts from the Rust types
+  licences                             regenerate the third-party licences list (Settings → About)
 
 The app keeps its data in the OS's app-data folder unless --data-dir DIR (or PLENARY_DATA_DIR)
 names another.";
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         }),
         "test" => steps::test(),
         "bindings" => steps::bindings(),
+        "licences" => licences::write(),
         "bench" => steps::bench(),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -58,6 +58,7 @@ pub const LOCAL_TABLES: &[&str] = &[
     "exchange_conflict",
     "exchange_file_sent",
     "exchange_travel",
+    "reminder_sent",
 ];
 
 /// History entries about local tables stay local too (travel details above all).

@@ -1050,6 +1050,7 @@ mod tests {
             "setting",
             "session_agenda_item",
             "history",
+            "reminder_sent",
         ];
         for table in tables {
             if keyed_by_parent.contains(&table.as_str()) {
