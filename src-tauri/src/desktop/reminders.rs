@@ -17,6 +17,9 @@ pub const EVERY: Duration = Duration::from_secs(15 * 60);
 /// The first check waits this long, so start-up has the machine to itself.
 pub const FIRST_AFTER: Duration = Duration::from_secs(5);
 
+/// Shows one notification; `Err` says why it could not be shown.
+pub type Show = Box<dyn Fn(&Reminder) -> Result<(), String> + Send>;
+
 /// One check: shows what is due through `show` and records what was shown. Returns how many
 /// reminders were shown.
 pub fn check(
@@ -57,7 +60,7 @@ pub fn check(
 pub fn check_in_background(
     store: Arc<Mutex<Store>>,
     journal: Arc<Journal>,
-    show: Box<dyn Fn(&Reminder) -> Result<(), String> + Send>,
+    show: Show,
     wake: Receiver<()>,
 ) {
     let spawned = std::thread::Builder::new()
