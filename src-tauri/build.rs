@@ -2,6 +2,8 @@
 // in `capabilities/` grants.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "set_theme",
+    "copy_diagnostics",
     "list_bodies",
     "create_body",
     "update_body",

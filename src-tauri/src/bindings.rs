@@ -39,11 +39,13 @@ use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey}
 use ts_rs::TS;
 
 use crate::commands::assignments::{AssignmentVersion, SavedExport};
+use crate::commands::desktop::Diagnostics;
 use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::people::PeopleFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
 use crate::commands::team::{JoinRequest, TeamStatus};
 use crate::commands::{AppInfo, Choice};
+use crate::desktop::prefs::Theme;
 use crate::error::{CommandError, ErrorKind};
 use plenary_core::exchange::{
     ConflictChoice, ConflictField, ConflictKind, ConflictView, ExchangeReport, ExchangeStatus,
@@ -122,7 +124,9 @@ pub fn typescript() -> String {
         FieldError::decl(&cfg),
         ErrorKind::decl(&cfg),
         CommandError::decl(&cfg),
+        Theme::decl(&cfg),
         AppInfo::decl(&cfg),
+        Diagnostics::decl(&cfg),
         ExchangeReport::decl(&cfg),
         ExchangeStatus::decl(&cfg),
         TeamStatus::decl(&cfg),

@@ -39,6 +39,22 @@ pub struct CommandError {
     pub fields: Vec<FieldError>,
 }
 
+impl ErrorKind {
+    /// The kind as the UI and the log name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::InUse => "in_use",
+            ErrorKind::SchemaTooNew => "schema_too_new",
+            ErrorKind::Exchange => "exchange",
+            ErrorKind::Storage => "storage",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
 impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
         Self {

@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod cli;
 pub mod commands;
+pub mod desktop;
 pub mod error;
 pub mod keychain;
 pub mod state;
@@ -23,6 +24,8 @@ pub const IDENTIFIER: &str = "org.plenary.desktop";
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
+        commands::desktop::set_theme,
+        commands::desktop::copy_diagnostics,
         commands::bodies::list_bodies,
         commands::bodies::create_body,
         commands::bodies::update_body,
@@ -177,11 +180,19 @@ pub fn data_dir_override(
 }
 
 pub fn run() {
+    // The OS's app-data folder is the one Tauri's `app_data_dir` names; it is known before the
+    // window exists, for the single-instance check and the theme of the first paint.
     let data_dir = data_dir_override(
         std::env::args_os().skip(1),
         std::env::var_os("PLENARY_DATA_DIR"),
-    );
-    with_commands(tauri::Builder::default())
+    )
+    .or_else(|| dirs::data_dir().map(|dir| dir.join(IDENTIFIER)));
+    let desktop = data_dir.is_some();
+    let builder = match &data_dir {
+        Some(dir) => desktop::plugins(tauri::Builder::default(), dir),
+        None => tauri::Builder::default(),
+    };
+    with_commands(builder)
         .setup(move |app| {
             let data_dir = match data_dir.clone() {
                 Some(dir) => dir,
@@ -189,6 +200,9 @@ pub fn run() {
             };
             let state = AppState::open(data_dir)
                 .with_team(team::Team::with_keychain(keychain::SystemKeychain));
+            if desktop {
+                desktop::setup(app, &state);
+            }
             let every =
                 team::background_interval(std::env::var("PLENARY_EXCHANGE_EVERY").ok().as_deref());
             if let Ok(store) = state.store() {

@@ -1,12 +1,16 @@
 //! The app's state: the data folder and its open database.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use plenary_core::{CoreError, Store};
 
+use crate::desktop::journal::{self, Journal, Level};
 use crate::error::CommandError;
 use crate::team::Team;
+
+/// Puts text on the system clipboard (set by the window's setup; absent in tests).
+pub type ClipboardWriter = Box<dyn Fn(String) -> Result<(), String> + Send + Sync>;
 
 pub struct AppState {
     pub data_dir: PathBuf,
@@ -15,6 +19,11 @@ pub struct AppState {
     database: Result<Arc<Mutex<Store>>, CommandError>,
     /// The link to the office hub while the app runs.
     team: Arc<Team>,
+    /// The log file in the data folder.
+    journal: Arc<Journal>,
+    clipboard: OnceLock<ClipboardWriter>,
+    /// Wakes the reminders' check (after they are turned on).
+    reminders_wake: OnceLock<std::sync::mpsc::Sender<()>>,
 }
 
 impl AppState {
@@ -22,17 +31,29 @@ impl AppState {
         let database = Store::open_in(&data_dir)
             .map(|store| Arc::new(Mutex::new(store)))
             .map_err(CommandError::from);
+        // A folder that could not be opened is not written to, not even a log.
+        let journal = Arc::new(match &database {
+            Ok(_) => Journal::open(&data_dir),
+            Err(_) => Journal::to_stderr(),
+        });
         if let Err(error) = &database {
             eprintln!(
                 "plenary: could not open the database in {}: {}",
                 data_dir.display(),
                 error.message
             );
+            journal.write(
+                Level::Error,
+                &format!("open_database kind={}", error.kind.as_str()),
+            );
         }
         AppState {
             data_dir,
             database,
             team: Arc::default(),
+            journal,
+            clipboard: OnceLock::new(),
+            reminders_wake: OnceLock::new(),
         }
     }
 
@@ -52,6 +73,35 @@ impl AppState {
         self.team.clone()
     }
 
+    pub fn journal(&self) -> Arc<Journal> {
+        self.journal.clone()
+    }
+
+    /// Gives the state the way to reach the system clipboard (once).
+    pub fn set_clipboard(&self, writer: ClipboardWriter) {
+        let _ = self.clipboard.set(writer);
+    }
+
+    /// Puts `text` on the clipboard; `Err` says why it could not.
+    pub fn copy_to_clipboard(&self, text: String) -> Result<(), String> {
+        match self.clipboard.get() {
+            Some(write) => write(text),
+            None => Err("no clipboard in this window".to_owned()),
+        }
+    }
+
+    /// Gives the state the channel that wakes the reminders' check (once).
+    pub fn set_reminders_wake(&self, wake: std::sync::mpsc::Sender<()>) {
+        let _ = self.reminders_wake.set(wake);
+    }
+
+    /// Checks reminders now rather than at the next period.
+    pub fn wake_reminders(&self) {
+        if let Some(wake) = self.reminders_wake.get() {
+            let _ = wake.send(());
+        }
+    }
+
     pub fn database_error(&self) -> Option<&CommandError> {
         self.database.as_ref().err()
     }
@@ -63,13 +113,24 @@ impl AppState {
         F: FnOnce(&mut Store) -> Result<T, CoreError> + Send + 'static,
     {
         let store = self.database.clone()?;
+        // The closure's type names the command it was written in, for the log.
+        let command = journal::command_name::<F>();
+        let journal = self.journal.clone();
+        let logged = journal.clone();
+        let failed_command = command.clone();
         tauri::async_runtime::spawn_blocking(move || {
             // A panic inside a transaction rolls it back when it unwinds, so a poisoned lock
             // still guards a consistent connection.
             let mut store = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            work(&mut store).map_err(CommandError::from)
+            work(&mut store).map_err(|error| {
+                logged.command_failed(&failed_command, &error);
+                CommandError::from(error)
+            })
         })
         .await
-        .map_err(|_| CommandError::internal("Plenary hit an internal fault while doing that. Nothing was changed; please try again."))?
+        .map_err(|_| {
+            journal.write(Level::Error, &format!("command={command} kind=internal (a fault)"));
+            CommandError::internal("Plenary hit an internal fault while doing that. Nothing was changed; please try again.")
+        })?
     }
 }

@@ -48,7 +48,7 @@ impl Harness {
     }
 }
 
-fn kigali() -> Value {
+pub(crate) fn kigali() -> Value {
     json!({
         "body_id": "wma_general_assembly", "parent_id": "", "ordinal": "74", "title": "74th WMA General Assembly",
         "city": "Kigali", "country": "Rwanda", "venue": "Kigali Convention Centre",
@@ -871,4 +871,71 @@ fn the_command_line_explains_itself_and_refuses_what_it_cannot_do() {
         Some(1),
         "never joined"
     );
+}
+
+#[test]
+fn failures_are_logged_with_the_command_and_kind_but_nothing_personal() {
+    let app = harness();
+    let person = json!({ "kind": "representative", "full_name": "Ji-woo Park", "honorifics": "",
+        "organization_id": null, "title": "", "email": "", "phone": "", "expertise": "",
+        "languages": "", "home_time_zone": "", "notes": "", "hub_login": "" });
+    let created = app
+        .invoke("create_person", json!({ "draft": person }))
+        .unwrap();
+    // The same name again is refused with a message naming the person.
+    let duplicate = app
+        .invoke("create_person", json!({ "draft": person }))
+        .unwrap_err();
+    // A passport number with characters a passport does not have.
+    let travel = app
+        .invoke(
+            "set_person_travel",
+            json!({ "id": created["id"], "version": null, "draft": {
+                "nationality": "Korean", "passport_number": "M12-34567/Park",
+                "passport_expiry": "2030-13-45", "dietary_needs": "no peanuts", "access_needs": "" } }),
+        )
+        .unwrap_err();
+    assert_eq!(travel["kind"], "validation", "{travel}");
+
+    let state = app.window.state::<AppState>();
+    let log = std::fs::read_to_string(state.journal().path().unwrap()).unwrap();
+    assert!(
+        log.contains(&format!(
+            "WARN command=people::create_person kind={}",
+            duplicate["kind"].as_str().unwrap()
+        )),
+        "{log}"
+    );
+    assert!(
+        log.contains(
+            "WARN command=people::set_person_travel kind=validation fields=passport_number,passport_expiry"
+        ),
+        "{log}"
+    );
+    for personal in [
+        "Ji-woo",
+        "Park",
+        "M12",
+        "34567",
+        "Korean",
+        "peanuts",
+        "2030-13-45",
+    ] {
+        assert!(
+            !log.contains(personal),
+            "{personal:?} is in the log:\n{log}"
+        );
+    }
+    // The diagnostics carry the same lines, the data folder and the schema version.
+    let diagnostics = app.invoke("copy_diagnostics", json!({})).unwrap();
+    let text = diagnostics["text"].as_str().unwrap();
+    assert!(text.contains("command=people::set_person_travel"), "{text}");
+    assert!(text.contains(&format!(
+        "schema version {0} (this Plenary writes {0})",
+        plenary_core::store::SCHEMA_VERSION
+    )));
+    assert!(text.contains(&state.data_dir.display().to_string()));
+    assert!(!text.contains("Park"));
+    // No clipboard in the test runtime: said so, with the text to copy by hand.
+    assert_eq!(diagnostics["copied"], false);
 }

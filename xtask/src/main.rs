@@ -6,7 +6,9 @@
 //! `cargo xtask bench`    measure the core on a decade of data (criterion).
 //! `cargo xtask bindings` regenerate `ui/src/lib/bindings.ts` from the Rust types.
 //! `cargo xtask screenshot` take the README's `docs/screenshot.png` of the example office.
+//! `cargo xtask licences` regenerate the third-party licences Settings → About shows.
 
+mod licences;
 mod setup;
 mod steps;
 
@@ -24,6 +26,7 @@ commands:
   bench                                measure dashboard, meeting view and search on a decade of data
   bindings                             regenerate ui/src/lib/bindings.ts from the Rust types
   screenshot                           take docs/screenshot.png (the example office, 1280x800)
+  licences                             regenerate the third-party licences list (Settings → About)
 
 The app keeps its data in the OS's app-data folder unless --data-dir DIR (or PLENARY_DATA_DIR)
 names another.";
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         "test" => steps::test(),
         "bindings" => steps::bindings(),
         "screenshot" => steps::screenshot(),
+        "licences" => licences::write(),
         "bench" => steps::bench(),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");

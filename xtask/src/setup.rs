@@ -1,5 +1,5 @@
 //! Installs what a fresh machine lacks: the system libraries Tauri needs, the UI's npm packages,
-//! and (for tests) tauri-driver, WebKitWebDriver, Xvfb and PostgreSQL.
+//! and (for tests) tauri-driver, WebKitWebDriver, Xvfb, a D-Bus daemon and PostgreSQL.
 
 use std::path::Path;
 use std::process::Command;
@@ -19,8 +19,9 @@ const APT_APP: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
 ];
-/// Extra packages for the end-to-end tests in a real window.
-const APT_E2E: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth"];
+/// Extra packages for the end-to-end tests in a real window (and a private session bus for the
+/// single-instance test, `src-tauri/tests/single_instance.rs`).
+const APT_E2E: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "dbus-daemon"];
 /// The hub's tests start a throwaway PostgreSQL cluster of their own (`initdb`, `pg_ctl`); the
 /// distribution's default version (15 on Debian 12).
 const APT_HUB: &[&str] = &["postgresql"];

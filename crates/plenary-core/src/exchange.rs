@@ -59,6 +59,7 @@ pub const LOCAL_TABLES: &[&str] = &[
     "exchange_file_sent",
     "exchange_travel",
     "example_row",
+    "reminder_sent",
 ];
 
 /// History entries about local tables stay local too (travel details above all).

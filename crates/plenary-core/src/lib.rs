@@ -24,6 +24,7 @@ pub mod organization;
 pub mod people;
 pub mod policy;
 pub mod record;
+pub mod reminder;
 pub mod search;
 pub mod session;
 pub mod settings;

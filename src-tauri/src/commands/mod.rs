@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod assignments;
 pub mod bodies;
+pub mod desktop;
 pub mod documents;
 pub mod example;
 pub mod meetings;
@@ -18,6 +19,7 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
+use crate::desktop::prefs::{Theme, WindowPrefs};
 use crate::error::CommandError;
 use crate::state::AppState;
 
@@ -31,6 +33,12 @@ pub struct AppInfo {
     pub database_file: String,
     /// Why the database could not be opened, if it could not.
     pub database_error: Option<CommandError>,
+    /// The licence Plenary is published under (SPDX).
+    pub license: String,
+    /// The theme chosen in Settings.
+    pub theme: Theme,
+    /// The log file, in the data folder (none when the folder could not be opened).
+    pub log_file: Option<String>,
 }
 
 /// One value of a fixed list, with the label a person reads.
@@ -63,5 +71,11 @@ pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
             .display()
             .to_string(),
         database_error: state.database_error().cloned(),
+        license: env!("CARGO_PKG_LICENSE").to_owned(),
+        theme: WindowPrefs::load(&state.data_dir).theme,
+        log_file: state
+            .journal()
+            .path()
+            .map(|path| path.display().to_string()),
     })
 }

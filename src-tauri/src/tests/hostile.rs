@@ -95,6 +95,8 @@ fn commands() -> Vec<(&'static str, Value)> {
     };
     vec![
         ("app_info", json!({})),
+        ("set_theme", json!({ "theme": "dark" })),
+        ("copy_diagnostics", json!({})),
         ("list_bodies", json!({})),
         ("create_body", json!({ "draft": body_draft })),
         (

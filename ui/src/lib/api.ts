@@ -25,6 +25,7 @@ import type {
   Delegation,
   DelegationDraft,
   DelegationExport,
+  Diagnostics,
   DiffSpan,
   Direction,
   Document,
@@ -92,6 +93,7 @@ import type {
   TermView,
   TextVersion,
   TextVersionDraft,
+  Theme,
   TravelDraft,
   Warning,
 } from "./bindings";
@@ -118,6 +120,8 @@ export const api = {
   mergeDuplicates: (kind: DuplicateKind, keepId: string, dropId: string) =>
     call<null>("merge_duplicates", { kind, keepId, dropId }),
   appInfo: () => call<AppInfo>("app_info"),
+  setTheme: (theme: Theme) => call<Theme>("set_theme", { theme }),
+  copyDiagnostics: () => call<Diagnostics>("copy_diagnostics"),
   meetingFormOptions: () => call<MeetingFormOptions>("meeting_form_options"),
   defaultMeetingTitle: (bodyId: string, ordinal: string) => call<string | null>("default_meeting_title", { bodyId, ordinal }),
   listBodies: () => call<Body[]>("list_bodies"),

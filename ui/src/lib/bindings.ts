@@ -334,7 +334,7 @@ author: string | null,
  */
 device: string | null, };
 
-export type SettingKey = "home_time_zone" | "me";
+export type SettingKey = "home_time_zone" | "me" | "reminders";
 
 export type Setting = { key: SettingKey, 
 /**
@@ -360,11 +360,31 @@ field?: string,
  */
 fields: Array<FieldError>, };
 
+export type Theme = "system" | "light" | "dark";
+
 export type AppInfo = { version: string, data_dir: string, database_file: string, 
 /**
  * Why the database could not be opened, if it could not.
  */
-database_error: CommandError | null, };
+database_error: CommandError | null, 
+/**
+ * The licence Plenary is published under (SPDX).
+ */
+license: string, 
+/**
+ * The theme chosen in Settings.
+ */
+theme: Theme, 
+/**
+ * The log file, in the data folder (none when the folder could not be opened).
+ */
+log_file: string | null, };
+
+export type Diagnostics = { text: string, 
+/**
+ * False when the clipboard could not be reached: the window shows the text to copy by hand.
+ */
+copied: boolean, };
 
 export type ExchangeReport = { 
 /**

@@ -472,6 +472,27 @@ impl Store {
     /// Meetings whose registration deadline is within 7 days of `today` with assignments not yet
     /// registered, soonest first (for the dashboard).
     pub fn assignment_warnings_for_dashboard(&self, today: Date) -> Result<Vec<Warning>> {
+        Ok(self
+            .registrations_closing(today)?
+            .into_iter()
+            .filter_map(|fact| {
+                deadline_warning(
+                    &fact.meeting_id,
+                    &fact.meeting_title,
+                    Some(fact.deadline),
+                    today,
+                    fact.unregistered,
+                )
+            })
+            .collect())
+    }
+
+    /// Meetings with assignments whose registration deadline is within 7 days of `today`, with
+    /// how many of them are not registered yet, soonest first (the dashboard and the reminders).
+    pub(crate) fn registrations_closing(
+        &self,
+        today: Date,
+    ) -> Result<Vec<crate::reminder::RegistrationFact>> {
         let until = today
             .checked_add(
                 jiff::Span::new().days(i64::from(crate::assignment::DEADLINE_WARNING_DAYS)),
@@ -492,12 +513,19 @@ impl Store {
                 row.get::<_, u32>(3)?,
             ))
         })?;
-        let mut warnings = Vec::new();
+        let mut facts = Vec::new();
         for row in rows {
-            let (id, title, deadline, unregistered) = row?;
-            warnings.extend(deadline_warning(&id, &title, deadline, today, unregistered));
+            let (meeting_id, meeting_title, deadline, unregistered) = row?;
+            if let Some(deadline) = deadline {
+                facts.push(crate::reminder::RegistrationFact {
+                    meeting_id,
+                    meeting_title,
+                    deadline,
+                    unregistered,
+                });
+            }
         }
-        Ok(warnings)
+        Ok(facts)
     }
 
     /// People matching the query, available first, then by workload (lightest first) and name.

@@ -21,6 +21,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0016_exchange_files.sql")),
     M::up(include_str!("migrations/0017_person_hub_login.sql")),
     M::up(include_str!("migrations/0018_example_data.sql")),
+    M::up(include_str!("migrations/0019_reminders_sent.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

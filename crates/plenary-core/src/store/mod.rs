@@ -19,6 +19,7 @@ mod policy;
 mod policy_links;
 mod proposals;
 mod records;
+mod reminders;
 mod row;
 mod search;
 mod sessions;

@@ -1071,6 +1071,7 @@ mod tests {
             "history",
             // One per example row loaded, keyed by that row.
             "example_row",
+            "reminder_sent",
         ];
         for table in tables {
             if keyed_by_parent.contains(&table.as_str()) {
