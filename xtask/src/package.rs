@@ -724,6 +724,45 @@ mod tests {
         assert_eq!(spaced.package_name(), "plenary-office-2");
     }
 
+    /// The release workflow is not run here: it must at least agree with the repository.
+    #[test]
+    fn release_workflow_matches_the_repository() {
+        let workflow =
+            std::fs::read_to_string(root().join(".github/workflows/release.yml")).unwrap();
+        assert!(workflow.contains("uses: tauri-apps/tauri-action@v0"));
+        let apt_line = workflow
+            .lines()
+            .find(|l| l.trim_start().starts_with("sudo apt-get install"))
+            .expect("the Linux job installs Tauri's system libraries");
+        let listed: BTreeSet<&str> = apt_line
+            .split_whitespace()
+            .skip(3)
+            .filter(|w| !w.starts_with('-'))
+            .collect();
+        assert_eq!(listed, crate::setup::APT_APP.iter().copied().collect());
+        let toolchain = std::fs::read_to_string(root().join("rust-toolchain.toml")).unwrap();
+        let pinned = toolchain
+            .lines()
+            .find_map(|l| l.strip_prefix("channel = "))
+            .unwrap()
+            .trim_matches('"');
+        assert!(
+            workflow.contains(&format!("toolchain: {pinned}\n")),
+            "the workflow builds with Rust {pinned}"
+        );
+        for path in ["ui/package-lock.json", "src-tauri/tauri.conf.json"] {
+            assert!(
+                workflow.contains(path) && root().join(path).exists(),
+                "{path}"
+            );
+        }
+        // `npx --prefix ui tauri` is the CLI that ui/package.json pins.
+        let ui = std::fs::read_to_string(root().join("ui/package.json")).unwrap();
+        assert!(ui.contains("\"@tauri-apps/cli\""));
+        assert!(workflow.contains("tauriScript: npx --prefix ui tauri"));
+        assert!(workflow.contains("working-directory: ui"));
+    }
+
     #[test]
     fn splits_exec_lines_as_the_menu_does() {
         assert_eq!(exec_argv("plenary"), ["plenary"]);

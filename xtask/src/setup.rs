@@ -8,7 +8,7 @@ use crate::root;
 use crate::steps::{command_output, run_command};
 
 /// Debian/Ubuntu packages Tauri needs to build and run.
-const APT_APP: &[&str] = &[
+pub const APT_APP: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "build-essential",
     "curl",
