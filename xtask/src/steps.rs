@@ -23,7 +23,8 @@ pub fn build(options: &Options) -> Result<PathBuf, String> {
     let mut cargo = cargo();
     cargo.args(["build", "--package", "plenary"]);
     if options.release {
-        cargo.arg("--release");
+        // As `tauri build` makes it for the installers (package.rs): the same binary, one build.
+        cargo.args(["--release", "--features", "tauri/custom-protocol"]);
     }
     run_command(cargo)?;
     Ok(app_binary(if options.release {
