@@ -78,7 +78,11 @@ impl AppConfig {
 /// Builds the UI, the release app and this platform's installers; returns the installers' paths.
 pub fn package() -> Result<Vec<PathBuf>, String> {
     setup::ensure(Purpose::App)?;
-    build_ui()?;
+    // A UI build rewrites ui/dist, and the release app embeds it: build it only when its sources
+    // are newer, so a second `package` does not recompile the app.
+    if !ui_is_built() {
+        build_ui()?;
+    }
     let started = SystemTime::now();
     let timer = Instant::now();
     // `tauri build` builds `--release` with the `tauri/custom-protocol` feature (the UI served
@@ -115,6 +119,37 @@ pub fn package() -> Result<Vec<PathBuf>, String> {
         );
     }
     Ok(installers)
+}
+
+/// Whether ui/dist is newer than everything it is built from.
+fn ui_is_built() -> bool {
+    fn newest(path: &Path) -> Option<SystemTime> {
+        let meta = std::fs::metadata(path).ok()?;
+        let own = meta.modified().ok()?;
+        if !meta.is_dir() {
+            return Some(own);
+        }
+        std::fs::read_dir(path)
+            .ok()?
+            .flatten()
+            .filter_map(|entry| newest(&entry.path()))
+            .chain([own])
+            .max()
+    }
+    let ui = root().join("ui");
+    let Some(built) = newest(&ui.join("dist/index.html")) else {
+        return false;
+    };
+    [
+        "src",
+        "index.html",
+        "package-lock.json",
+        "vite.config.ts",
+        "public",
+    ]
+    .iter()
+    .filter_map(|source| newest(&ui.join(source)))
+    .all(|changed| changed <= built)
 }
 
 /// Installer files (and macOS `.app` folders) under `bundle/<format>/` written since `since`.
