@@ -38,10 +38,9 @@ describe("the installed Plenary", () => {
     await goTo(browser, "People");
     await withText(browser, "Ilse Marttinen").waitForDisplayed();
 
+    // Settings names the app-data folder under the fresh HOME.
     await goTo(browser, "Settings");
-    const settings = browser.$("main");
-    await settings.$("h2=Data").waitForDisplayed();
-    expect(await settings.getText()).toContain(plenary.dataDir);
+    await withText(browser, plenary.dataDir).waitForDisplayed();
     expect(readdirSync(plenary.dataDir)).toContain("plenary.sqlite3");
   });
 });

@@ -247,8 +247,12 @@ fn extract_binary(deb: &Path, config: &AppConfig) -> Result<PathBuf, String> {
 }
 
 /// Checks the control file against tauri.conf.json, and that every library the binary needs comes
-/// with the declared Depends; returns the libraries whose own packages are declared.
-fn check_deb(deb: &Path, config: &AppConfig, binary: &Path) -> Result<Vec<String>, String> {
+/// with the declared Depends; returns the libraries whose own packages are declared, with them.
+fn check_deb(
+    deb: &Path,
+    config: &AppConfig,
+    binary: &Path,
+) -> Result<Vec<(String, String)>, String> {
     let fields = control_fields(&command_output(
         Command::new("dpkg-deb").arg("-f").arg(deb),
     )?);
@@ -291,7 +295,7 @@ fn check_deb(deb: &Path, config: &AppConfig, binary: &Path) -> Result<Vec<String
     let mut direct = Vec::new();
     for (library, owner) in library_owners(binary)? {
         if depends.contains(&owner) {
-            direct.push(library);
+            direct.push((library, owner));
         } else if !covered.contains(&owner) {
             uncovered.push(format!("{library} (from {owner})"));
         }
@@ -312,12 +316,12 @@ fn check_deb(deb: &Path, config: &AppConfig, binary: &Path) -> Result<Vec<String
     Ok(direct)
 }
 
-/// `direct`: the libraries the .deb declares by their packages (see [`check_deb`]).
+/// `direct`: the libraries the .deb declares by their packages, with them (see [`check_deb`]).
 fn check_rpm(
     rpm: &Path,
     config: &AppConfig,
     binary: &Path,
-    direct: &[String],
+    direct: &[(String, String)],
 ) -> Result<(), String> {
     let query = |format: &str| {
         command_output(
@@ -364,14 +368,22 @@ fn check_rpm(
             "the .rpm requires {requires:?}: each must be a library the binary links ({needed:?})"
         ));
     }
-    let missing: Vec<&String> = direct
-        .iter()
-        .filter(|lib| !requires.iter().any(|r| r.starts_with(&format!("{lib}("))))
-        .collect();
-    if !missing.is_empty() {
-        return Err(format!(
-            "the .rpm does not require {missing:?}, which the .deb depends on by package"
-        ));
+    // One soname stands for its package (gtk3 brings libgdk-3 with libgtk-3).
+    let packages: BTreeSet<&String> = direct.iter().map(|(_, owner)| owner).collect();
+    for package in packages {
+        let libraries: Vec<&String> = direct
+            .iter()
+            .filter(|(_, owner)| owner == package)
+            .map(|(library, _)| library)
+            .collect();
+        let required = libraries
+            .iter()
+            .any(|lib| requires.iter().any(|r| r.starts_with(&format!("{lib}("))));
+        if !required {
+            return Err(format!(
+                "the .rpm requires none of {libraries:?}, which the .deb brings with {package}"
+            ));
+        }
     }
     let files = command_output(Command::new("rpm").arg("-qpl").arg(rpm))?;
     for expected in [
