@@ -23,7 +23,8 @@ pub fn build(options: &Options) -> Result<PathBuf, String> {
     let mut cargo = cargo();
     cargo.args(["build", "--package", "plenary"]);
     if options.release {
-        cargo.arg("--release");
+        // As `tauri build` makes it for the installers (package.rs): the same binary, one build.
+        cargo.args(["--release", "--features", "tauri/custom-protocol"]);
     }
     run_command(cargo)?;
     Ok(app_binary(if options.release {
@@ -153,6 +154,19 @@ pub fn test() -> Result<(), String> {
         e2e_command()?,
     ));
 
+    // The installers as a person gets them: a release build bundled into a .deb and an .rpm,
+    // the .deb installed, started from its menu entry on a fresh profile, and removed.
+    if cfg!(target_os = "linux") && std::path::Path::new("/usr/bin/apt-get").exists() {
+        let mut package = Command::new(
+            std::env::current_exe().map_err(|e| format!("where is xtask itself? {e}"))?,
+        );
+        package.arg("package-test");
+        steps.push((
+            "installers: build, install the .deb, start it from the menu entry, remove it",
+            package,
+        ));
+    }
+
     let mut failed = Vec::new();
     let mut tally = TestTally::default();
     let total = steps.len();
@@ -240,7 +254,7 @@ fn strip_ansi(text: &str) -> String {
 }
 
 /// Like [`run_command`], echoing the command's standard output while counting its tests.
-fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), String> {
+pub fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), String> {
     use std::io::{BufRead, BufReader};
     let shown = format!("{command:?}");
     let mut child = command
@@ -263,7 +277,7 @@ fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), Strin
     }
 }
 
-/// The end-to-end runner, under Xvfb when there is no display to open a window on.
+/// The end-to-end runner in the real window.
 fn e2e_command() -> Result<Command, String> {
     e2e_command_at("1280x900", "e2e")
 }
@@ -272,6 +286,26 @@ fn e2e_command() -> Result<Command, String> {
 /// there is no display.
 fn e2e_command_at(size: &str, script: &str) -> Result<Command, String> {
     let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
+    let mut command = window_command_at(size, &["run", script]);
+    command
+        .env("PLENARY_APP", app_binary("debug"))
+        .env(
+            "PLENARY_TEST_HUB",
+            root()
+                .join("target/debug/examples")
+                .join(executable("test-hub")),
+        )
+        .env("TAURI_DRIVER", driver);
+    Ok(command)
+}
+
+/// `npm args…` in `ui/`, under Xvfb when there is no display to open a window on.
+pub fn window_command(args: &[&str]) -> Command {
+    window_command_at("1280x900", args)
+}
+
+/// [`window_command`] on a screen of `size` ("1280x800").
+fn window_command_at(size: &str, args: &[&str]) -> Command {
     let headless = cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
         && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty());
@@ -286,21 +320,11 @@ fn e2e_command_at(size: &str, script: &str) -> Result<Command, String> {
     } else {
         npm()
     };
+    command.args(args).current_dir(root().join("ui"));
     command
-        .args(["run", script])
-        .current_dir(root().join("ui"))
-        .env("PLENARY_APP", app_binary("debug"))
-        .env(
-            "PLENARY_TEST_HUB",
-            root()
-                .join("target/debug/examples")
-                .join(executable("test-hub")),
-        )
-        .env("TAURI_DRIVER", driver);
-    Ok(command)
 }
 
-fn build_ui() -> Result<(), String> {
+pub fn build_ui() -> Result<(), String> {
     let mut npm = npm();
     npm.args(["run", "build"]).current_dir(root().join("ui"));
     run_command(npm)
@@ -314,7 +338,7 @@ fn app_binary(profile: &str) -> PathBuf {
 }
 
 /// A program's file name on this platform.
-fn executable(name: &str) -> String {
+pub fn executable(name: &str) -> String {
     if cfg!(windows) {
         format!("{name}.exe")
     } else {
