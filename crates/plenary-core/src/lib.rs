@@ -22,6 +22,7 @@ pub mod meeting;
 pub mod organization;
 pub mod people;
 pub mod policy;
+pub mod portable;
 pub mod record;
 pub mod search;
 pub mod session;
