@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use plenary_core::{CoreError, Store};
 
+use crate::backups::LongWork;
 use crate::error::CommandError;
 use crate::team::Team;
 
@@ -15,6 +16,8 @@ pub struct AppState {
     database: Result<Arc<Mutex<Store>>, CommandError>,
     /// The link to the office hub while the app runs.
     team: Arc<Team>,
+    /// The backup, restore, export or import under way.
+    work: Arc<LongWork>,
 }
 
 impl AppState {
@@ -33,6 +36,7 @@ impl AppState {
             data_dir,
             database,
             team: Arc::default(),
+            work: Arc::default(),
         }
     }
 
@@ -43,6 +47,10 @@ impl AppState {
 
     pub fn team(&self) -> Arc<Team> {
         self.team.clone()
+    }
+
+    pub fn work(&self) -> Arc<LongWork> {
+        self.work.clone()
     }
 
     pub fn database_error(&self) -> Option<&CommandError> {

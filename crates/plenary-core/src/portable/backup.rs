@@ -56,6 +56,7 @@ pub struct ManifestFile {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupSummary {
     pub path: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes: u64,
     pub documents: u32,
     /// Document files the database names but the data folder no longer has (not in the backup).

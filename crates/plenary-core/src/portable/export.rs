@@ -43,6 +43,7 @@ pub fn documents_folder_for(json: &Path) -> PathBuf {
 pub struct ExportSummary {
     pub path: String,
     pub documents_folder: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rows: u64,
     pub documents: u32,
 }
@@ -50,6 +51,7 @@ pub struct ExportSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rows: u64,
     pub documents: u32,
 }

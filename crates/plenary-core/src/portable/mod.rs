@@ -28,7 +28,9 @@ pub struct Progress {
     /// What is being done, in a few words ("Copying the database").
     pub step: String,
     /// Done so far and the whole, in the step's own units (bytes, pages, rows).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub done: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total: u64,
 }
 
@@ -124,7 +126,7 @@ pub(crate) fn write_failed(what: &Path) -> impl Fn(std::io::Error) -> CoreError 
 }
 
 /// The reason of an IO error in words, without the OS's error number.
-pub(crate) fn io_reason(error: &std::io::Error) -> String {
+pub fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::PermissionDenied => "the folder may not be written to".to_owned(),
         std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
