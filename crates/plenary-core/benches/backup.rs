@@ -33,12 +33,15 @@ fn backup_and_restore(c: &mut Criterion) {
         b.iter(|| store.backup_to(&file, &Work::quiet()).unwrap())
     });
     let kept = dir.path().join("kept");
-    group.bench_function("restore (check, back up the current data, swap, reopen)", |b| {
-        b.iter(|| {
-            store.restore_from(&file, &kept, &Work::quiet()).unwrap();
-            std::fs::remove_dir_all(&kept).unwrap();
-        })
-    });
+    group.bench_function(
+        "restore (check, back up the current data, swap, reopen)",
+        |b| {
+            b.iter(|| {
+                store.restore_from(&file, &kept, &Work::quiet()).unwrap();
+                std::fs::remove_dir_all(&kept).unwrap();
+            })
+        },
+    );
     let json = out.join("decade.json");
     group.bench_function("full export", |b| {
         b.iter(|| store.export_to(&json, &Work::quiet()).unwrap())
