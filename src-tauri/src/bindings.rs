@@ -38,11 +38,16 @@ use plenary_core::store::{
 use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
 
+use plenary_core::portable::{
+    BackupSummary, ExportSummary, ImportSummary, Progress, RestoreSummary,
+};
+
 use crate::commands::assignments::{AssignmentVersion, SavedExport};
 use crate::commands::desktop::Diagnostics;
 use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::people::PeopleFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
+use crate::commands::portable::BackupSettings;
 use crate::commands::team::{JoinRequest, TeamStatus};
 use crate::commands::{AppInfo, Choice};
 use crate::desktop::prefs::Theme;
@@ -247,6 +252,12 @@ pub fn typescript() -> String {
         DelegationExport::decl(&cfg),
         SavedExport::decl(&cfg),
         PeopleFormOptions::decl(&cfg),
+        Progress::decl(&cfg),
+        BackupSettings::decl(&cfg),
+        BackupSummary::decl(&cfg),
+        RestoreSummary::decl(&cfg),
+        ExportSummary::decl(&cfg),
+        ImportSummary::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.\n\n",

@@ -1,6 +1,7 @@
 //! The commands that need no window, for office IT and scripts: setting up the hub, adding its
-//! people, joining a data folder to it and exchanging, and writing calendars. Each prints what it did; the exit status
-//! is non-zero on any refusal, with the message the window would show.
+//! people, joining a data folder to it and exchanging; calendars; backups, restore, the full
+//! export and its import. Each prints what it did; the exit status is non-zero on any refusal,
+//! with the message the window would show.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -27,7 +28,17 @@ Usage:
   plenary calendar FILE.ics [--data-dir DIR] [--meeting ID | --mine | --year YYYY]
                                                 write the office's meetings (or one meeting with
                                                 its sessions, or my assignments) as a calendar
+  plenary backup FILE [--data-dir DIR]          write a backup of the data folder to FILE
+  plenary restore FILE [--data-dir DIR]         replace the data with the backup in FILE (checked
+                                                first; the data as it was is backed up beside
+                                                the automatic backups)
+  plenary export FILE.json [--data-dir DIR]     export everything as JSON, with the stored files
+                                                in the folder FILE-documents beside it
+  plenary import FILE [--kind export] [--data-dir DIR]
+                                                import a full export into a data folder where
+                                                nothing has been entered yet
 
+Long work shows its progress; Ctrl+C stops it and leaves nothing half-done.
 <postgres-url> is postgres://LOGIN[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]; a password
 not in the URL is taken from PGPASSWORD. The data folder is --data-dir, else PLENARY_DATA_DIR,
 else the app's own folder.
@@ -46,7 +57,9 @@ pub fn run(args: Vec<OsString>, default_data_dir: impl FnOnce() -> Option<PathBu
             print!("{USAGE}");
             Some(0)
         }
-        Some("hub" | "join" | "exchange" | "calendar") => {
+        Some(
+            "hub" | "join" | "exchange" | "calendar" | "backup" | "restore" | "export" | "import",
+        ) => {
             if words.iter().any(|w| w == "--help" || w == "-h") {
                 print!("{USAGE}");
                 return Some(0);
@@ -174,6 +187,7 @@ fn subcommand(
             println!("Wrote {} event(s) to {}.", calendar.events, file.display());
             Ok(())
         }
+        ("backup" | "restore" | "export" | "import", _) => portable(words, data_dir()?),
         _ => Err(format!("unknown command.\n\n{USAGE}")),
     }
 }
@@ -231,6 +245,129 @@ fn tempfile_in(folder: &std::path::Path) -> std::io::Result<(PathBuf, std::fs::F
         }
     }
     Err(std::io::Error::other("no free temporary name"))
+}
+
+/// What `plenary import` reads. Only the full export so far; other kinds (spreadsheets of
+/// people, meetings…) take their place here and in `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    /// A full export written by `plenary export` or Settings.
+    FullExport,
+}
+
+impl ImportKind {
+    /// The kind named by `--kind`, else the one the file's name suggests.
+    pub fn choose(kind: Option<&str>, file: &std::path::Path) -> Result<ImportKind, String> {
+        match kind {
+            Some("export") => Ok(ImportKind::FullExport),
+            Some(other) => Err(format!(
+                "Plenary cannot import --kind {other}: it imports a full export (--kind export)."
+            )),
+            None if file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
+            {
+                Ok(ImportKind::FullExport)
+            }
+            None => Err(format!(
+                "{} is not a file Plenary imports: choose the .json file a full export wrote.",
+                file.display()
+            )),
+        }
+    }
+}
+
+/// The file argument: the first word after the command that is not an option or its value.
+fn file_argument(words: &[String]) -> Result<PathBuf, String> {
+    let mut rest = words[1..].iter();
+    while let Some(word) = rest.next() {
+        if matches!(word.as_str(), "--data-dir" | "--kind") {
+            rest.next();
+        } else if !word.starts_with("--") {
+            return Ok(PathBuf::from(word));
+        }
+    }
+    Err(format!(
+        "give the file: plenary {} FILE.\n\n{USAGE}",
+        words[0]
+    ))
+}
+
+/// Backup, restore, export and import: the same core calls and messages as the window, with the
+/// progress on the terminal and Ctrl+C to stop.
+fn portable(words: &[String], data_dir: PathBuf) -> Result<(), String> {
+    let file = file_argument(words)?;
+    let kind = option(words, "kind");
+    if words[0] == "import" {
+        match ImportKind::choose(kind.as_deref(), &file)? {
+            ImportKind::FullExport => {}
+        }
+    }
+    let work = std::sync::Arc::new(crate::backups::LongWork::default());
+    let _busy = work.begin().map_err(|e| e.message)?;
+    let stopper = work.clone();
+    // Only one handler per process; the command line runs one command.
+    let _ = ctrlc::set_handler(move || stopper.cancel());
+    let store = Store::open_in(&data_dir).map_err(|e| format!("{e} ({})", data_dir.display()))?;
+    let store = Mutex::new(store);
+    let last = Mutex::new((String::new(), u64::MAX));
+    let shown = |p: &plenary_core::portable::Progress| {
+        let percent = (p.done * 100).checked_div(p.total).unwrap_or(0);
+        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+        if last.0 != p.step || last.1 != percent {
+            eprint!("\r{}: {percent}%   ", p.step);
+            *last = (p.step.clone(), percent);
+        }
+    };
+    let watch = plenary_core::portable::Work::new(work.cancel_flag(), &shown);
+    let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+    let result = match words[0].as_str() {
+        "backup" => store.backup_to(&file, &watch).map(|s| {
+            format!(
+                "Backed up to {} ({} documents, {} bytes).{}",
+                s.path,
+                s.documents,
+                s.bytes,
+                if s.missing_documents > 0 {
+                    format!(
+                        " {} document file(s) were already missing from the data folder.",
+                        s.missing_documents
+                    )
+                } else {
+                    String::new()
+                }
+            )
+        }),
+        "restore" => {
+            let keep_in = crate::laptop::Laptop::load(&data_dir).backup_folder(&data_dir);
+            store.restore_from(&file, &keep_in, &watch).map(|s| {
+                format!(
+                    "Restored the backup made {} ({} documents). The data as it was is kept in {}.",
+                    s.backed_up_at, s.documents, s.previous_data
+                )
+            })
+        }
+        "export" => store.export_to(&file, &watch).map(|s| {
+            format!(
+                "Exported {} records to {}, and {} document file(s) to {}.",
+                s.rows, s.path, s.documents, s.documents_folder
+            )
+        }),
+        _ => store.import_from(&file, &watch).map(|s| {
+            format!(
+                "Imported {} records and {} document file(s) into {}.",
+                s.rows,
+                s.documents,
+                data_dir.display()
+            )
+        }),
+    };
+    if last.lock().map(|l| !l.0.is_empty()).unwrap_or(false) {
+        eprintln!();
+    }
+    let done = result.map_err(|e| e.to_string())?;
+    println!("{done}");
+    Ok(())
 }
 
 fn message(error: TeamError) -> String {

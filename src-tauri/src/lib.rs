@@ -1,12 +1,15 @@
 //! The Plenary desktop shell: a thin Tauri v2 layer that opens the data folder, exposes the core's
 //! operations as commands, and owns the wire format (see `bindings`).
 
+pub mod backups;
 pub mod bindings;
 pub mod cli;
 pub mod commands;
 pub mod desktop;
 pub mod error;
 pub mod keychain;
+pub mod file_dialog;
+pub mod laptop;
 pub mod state;
 pub mod team;
 
@@ -73,6 +76,15 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::overview::search,
         commands::settings::list_settings,
         commands::settings::set_setting,
+        commands::portable::backup_settings,
+        commands::portable::set_backup_keep,
+        commands::portable::choose_backup_folder,
+        commands::portable::long_work_progress,
+        commands::portable::cancel_long_work,
+        commands::portable::backup_now,
+        commands::portable::restore_backup,
+        commands::portable::export_everything,
+        commands::portable::import_export,
         commands::team::team_status,
         commands::team::team_join,
         commands::team::team_unlock,
@@ -193,6 +205,9 @@ pub fn run() {
         None => tauri::Builder::default(),
     };
     with_commands(builder)
+        // The file dialogs are opened by the shell's commands; the web view is granted none of
+        // the plugin's own commands.
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let data_dir = match data_dir.clone() {
                 Some(dir) => dir,
@@ -207,6 +222,13 @@ pub fn run() {
                 team::background_interval(std::env::var("PLENARY_EXCHANGE_EVERY").ok().as_deref());
             if let Ok(store) = state.store() {
                 team::start_in_background(state.team(), store, every);
+            }
+            // The first start of each day backs up the data folder, beside the window's work.
+            if let Ok(store) = state.store() {
+                let dir = state.data_dir.clone();
+                std::thread::spawn(move || {
+                    backups::daily_backup(&store, &dir, backups::local_now())
+                });
             }
             app.manage(state);
             Ok(())

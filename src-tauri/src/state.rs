@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use plenary_core::{CoreError, Store};
 
 use crate::desktop::journal::{self, Journal, Level};
+use crate::backups::LongWork;
 use crate::error::CommandError;
 use crate::team::Team;
 
@@ -24,6 +25,8 @@ pub struct AppState {
     clipboard: OnceLock<ClipboardWriter>,
     /// Wakes the reminders' check (after they are turned on).
     reminders_wake: OnceLock<std::sync::mpsc::Sender<()>>,
+    /// The backup, restore, export or import under way.
+    work: Arc<LongWork>,
 }
 
 impl AppState {
@@ -54,6 +57,7 @@ impl AppState {
             journal,
             clipboard: OnceLock::new(),
             reminders_wake: OnceLock::new(),
+            work: Arc::default(),
         }
     }
 
@@ -100,6 +104,11 @@ impl AppState {
         if let Some(wake) = self.reminders_wake.get() {
             let _ = wake.send(());
         }
+    }
+
+    /// The backup, restore, export or import under way.
+    pub fn work(&self) -> Arc<LongWork> {
+        self.work.clone()
     }
 
     pub fn database_error(&self) -> Option<&CommandError> {

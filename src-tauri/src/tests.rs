@@ -21,6 +21,7 @@ fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let app = with_commands(mock_builder())
         .manage(AppState::open(dir.path().to_owned()))
+        .manage(crate::file_dialog::TestAnswers::default())
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -34,6 +35,20 @@ fn harness() -> Harness {
 }
 
 impl Harness {
+    /// What the next file dialog answers (`None`: the person cancelled it).
+    fn answer_dialog(&self, path: Option<std::path::PathBuf>) {
+        use tauri::Manager;
+        let answers = self._app.state::<crate::file_dialog::TestAnswers>();
+        answers.answers.lock().unwrap().push_back(path);
+    }
+
+    /// What the file dialogs were asked, in order.
+    fn dialogs_asked(&self) -> Vec<crate::file_dialog::Ask> {
+        use tauri::Manager;
+        let answers = self._app.state::<crate::file_dialog::TestAnswers>();
+        answers.asked.lock().unwrap().clone()
+    }
+
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
@@ -479,6 +494,7 @@ fn example_data_comes_and_goes_and_keeps_a_laptop_from_joining_a_hub_meanwhile()
 mod command_lists;
 mod hostile;
 mod people;
+mod portable;
 
 #[test]
 fn policy_documents_history_reviews_positions_and_votes_through_the_commands() {

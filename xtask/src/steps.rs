@@ -132,8 +132,10 @@ pub fn test() -> Result<(), String> {
     vitest.args(["test"]).current_dir(&ui);
     steps.push(("UI unit tests (vitest)", vitest));
 
+    // Only this build has the file dialogs' test seam (PLENARY_TEST_DIALOG_ANSWER); what `run`,
+    // `build` and the installers make has none.
     let mut app = cargo();
-    app.args(["build", "--package", "plenary"]);
+    app.args(["build", "--package", "plenary", "--features", "test-seams"]);
     steps.push(("app build for end-to-end tests", app));
 
     // The team journey runs two windows against a throwaway hub started by this program.

@@ -23,6 +23,7 @@ pub mod meeting;
 pub mod organization;
 pub mod people;
 pub mod policy;
+pub mod portable;
 pub mod record;
 pub mod reminder;
 pub mod search;

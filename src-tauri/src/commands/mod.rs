@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod overview;
 pub mod people;
 pub mod policy;
+pub mod portable;
 pub mod records;
 pub mod settings;
 pub mod team;

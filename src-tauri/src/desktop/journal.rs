@@ -141,6 +141,9 @@ impl Journal {
             CoreError::InUse(_) => (Level::Warn, "kind=in_use".to_owned()),
             CoreError::SchemaTooNew { .. } => (Level::Error, "kind=schema_too_new".to_owned()),
             CoreError::Exchange(_) => (Level::Error, "kind=exchange".to_owned()),
+            // The reason may name the person's files: the kind only.
+            CoreError::Refused(_) => (Level::Warn, "kind=refused".to_owned()),
+            CoreError::Cancelled => (Level::Info, "kind=cancelled".to_owned()),
             // Storage reasons come from SQLite and the file system, never from records.
             CoreError::Storage(reason) => (Level::Error, format!("kind=storage reason={reason:?}")),
         };

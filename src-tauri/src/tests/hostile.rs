@@ -220,6 +220,16 @@ fn commands() -> Vec<(&'static str, Value)> {
             json!({ "key": "home_time_zone", "value": "Europe/Paris",
             "version": "@v:setting.key=#home_time_zone" }),
         ),
+        ("backup_settings", json!({})),
+        ("set_backup_keep", json!({ "keep": 14 })),
+        ("choose_backup_folder", json!({})),
+        ("long_work_progress", json!({})),
+        ("cancel_long_work", json!({})),
+        // The dialogs are cancelled here (no answer waits): nothing is written.
+        ("backup_now", json!({})),
+        ("restore_backup", json!({})),
+        ("export_everything", json!({})),
+        ("import_export", json!({})),
         ("team_status", json!({})),
         // No hub listens on port 1: the valid call is refused as unreachable, at once.
         (

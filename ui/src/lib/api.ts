@@ -11,6 +11,8 @@ import type {
   AssignmentSaved,
   AssignmentStatus,
   AssignmentVersion,
+  BackupSettings,
+  BackupSummary,
   Board,
   Body,
   BodyDraft,
@@ -35,7 +37,9 @@ import type {
   ExampleStatus,
   ExchangeReport,
   ExportRequest,
+  ExportSummary,
   HistoryEntry,
+  ImportSummary,
   Interaction,
   InteractionDraft,
   JoinRequest,
@@ -65,11 +69,13 @@ import type {
   PolicyVoteDraft,
   Position,
   PositionDraft,
+  Progress,
   Proposal,
   ProposalDraft,
   ProposalStepDraft,
   RecordDraft,
   RecordVersion,
+  RestoreSummary,
   ReviewDue,
   ReviewDueCount,
   SavedExport,
@@ -189,6 +195,18 @@ export const api = {
   listSettings: () => call<Setting[]>("list_settings"),
   setSetting: (key: SettingKey, value: string, version: number | null) => call<Setting>("set_setting", { key, value, version }),
 
+  // Backups and the full export. Each file operation opens the system's own dialog on the Rust
+  // side and resolves to `null` when the person cancelled it.
+  backupSettings: () => call<BackupSettings>("backup_settings"),
+  setBackupKeep: (keep: number) => call<BackupSettings>("set_backup_keep", { keep }),
+  chooseBackupFolder: () => call<BackupSettings | null>("choose_backup_folder"),
+  backupNow: () => call<BackupSummary | null>("backup_now"),
+  restoreBackup: () => call<RestoreSummary | null>("restore_backup"),
+  exportEverything: () => call<ExportSummary | null>("export_everything"),
+  importExport: () => call<ImportSummary | null>("import_export"),
+  longWorkProgress: () => call<Progress | null>("long_work_progress"),
+  cancelLongWork: () => call<null>("cancel_long_work"),
+
   // People, organizations, seats and assignments.
   peopleFormOptions: () => call<PeopleFormOptions>("people_form_options"),
   listPeople: () => call<PersonRow[]>("list_people"),
@@ -239,8 +257,9 @@ export const api = {
   assignmentWarningsForDashboard: () => call<Warning[]>("assignment_warnings_for_dashboard"),
   exportDelegation: (meetingId: string, request: ExportRequest) =>
     call<DelegationExport>("export_delegation", { meetingId, request }),
+  /** Opens the system's Save dialog; `null` when the person cancelled it. */
   saveDelegationExport: (meetingId: string, request: ExportRequest) =>
-    call<SavedExport>("save_delegation_export", { meetingId, request }),
+    call<SavedExport | null>("save_delegation_export", { meetingId, request }),
   policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
   getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),

@@ -344,7 +344,7 @@ value: string, created_at: string, updated_at: string, version: number, };
 
 export type FieldError = { field: string, message: string, };
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "schema_too_new" | "exchange" | "storage" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "schema_too_new" | "exchange" | "storage" | "refused" | "cancelled" | "internal";
 
 export type CommandError = { kind: ErrorKind, 
 /**
@@ -1060,3 +1060,39 @@ sensitive_export_fields: Array<ExportField>, country_topics: Array<string>,
  * Every IANA time-zone name, sorted.
  */
 time_zones: Array<string>, };
+
+export type Progress = { 
+/**
+ * What is being done, in a few words ("Copying the database").
+ */
+step: string, 
+/**
+ * Done so far and the whole, in the step's own units (bytes, pages, rows).
+ */
+done: number, total: number, };
+
+export type BackupSettings = { folder: string, keep: number, 
+/**
+ * When the last automatic backup ran (the local day), and where it went or why it failed.
+ */
+last_day: string | null, last_result: string | null, last_failed: boolean, };
+
+export type BackupSummary = { path: string, bytes: number, documents: number, 
+/**
+ * Document files the database names but the data folder no longer has (not in the backup).
+ */
+missing_documents: number, created_at: string, };
+
+export type RestoreSummary = { 
+/**
+ * When the restored backup was made.
+ */
+backed_up_at: string, documents: number, 
+/**
+ * The backup of the data as it was just before, kept in case the restore was a mistake.
+ */
+previous_data: string, };
+
+export type ExportSummary = { path: string, documents_folder: string, rows: number, documents: number, };
+
+export type ImportSummary = { rows: number, documents: number, };

@@ -31,6 +31,14 @@ pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
+/// Brings a new database to schema `version` (an import of what an older Plenary exported).
+pub(crate) fn to_version(
+    conn: &mut rusqlite::Connection,
+    version: usize,
+) -> crate::error::Result<()> {
+    Ok(migrations().to_version(conn, version)?)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
