@@ -5,8 +5,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use plenary_core::{CoreError, Store};
 
-use crate::desktop::journal::{self, Journal, Level};
 use crate::backups::LongWork;
+use crate::desktop::journal::{self, Journal, Level};
 use crate::error::CommandError;
 use crate::team::Team;
 

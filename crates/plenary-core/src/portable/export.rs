@@ -22,7 +22,10 @@ const FORMAT: &str = "plenary-export";
 /// Tables kept on this laptop that are still the office's data, so exported too. The rest of
 /// `LOCAL_TABLES` is derived (the search index) or the exchange's bookkeeping: an import is a
 /// laptop that has not joined a hub.
-pub(crate) const LOCAL_DATA_TABLES: &[&str] = &["setting", "person_travel"];
+/// `example_row` keeps example records removable after an import, `reminder_sent` keeps
+/// reminders from being shown again.
+pub(crate) const LOCAL_DATA_TABLES: &[&str] =
+    &["setting", "person_travel", "example_row", "reminder_sent"];
 
 /// Every exported table, in this order.
 fn exported_tables() -> impl Iterator<Item = &'static str> {
