@@ -2,7 +2,7 @@
 // Each test gets its own temporary data folder; "restarting" closes the window and starts the
 // app again on the same folder.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,9 +40,20 @@ export class Plenary {
     this.dataDir = installed ? defaultDataDir(installed.home) : mkdtempSync(path.join(tmpdir(), "plenary-e2e-"));
   }
 
+  /** The file whose text answers the app's Save and Open dialogs (the build for these tests
+   * reads it instead of asking; see src-tauri/src/file_dialog.rs). */
+  get dialogAnswerFile(): string {
+    return `${this.dataDir}.dialog-answer`;
+  }
+
+  /** The path the next Save or Open dialog "chooses" ("" cancels it). */
+  answerDialogsWith(chosen: string) {
+    writeFileSync(this.dialogAnswerFile, chosen);
+  }
+
   /** Starts the app; waits until `ready` (by default the main navigation) is on screen. */
   async start(ready = "nav[aria-label='Main']"): Promise<Browser> {
-    if (!this.driver) this.driver = await startDriver(this.installed?.home);
+    if (!this.driver) this.driver = await startDriver(this.installed?.home, this.installed ? undefined : this.dialogAnswerFile);
     const application = this.installed
       ? { application: this.installed.program, args: this.installed.args }
       : { application: APP, args: ["--data-dir", this.dataDir] };
@@ -112,14 +123,14 @@ function freshProfile(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
-async function startDriver(home?: string): Promise<Driver> {
+async function startDriver(home?: string, dialogAnswer?: string): Promise<Driver> {
   const port = await freePort();
   const nativePort = await freePort();
   // Its own process group, so stopping it also stops the WebKitWebDriver it started.
   const driver = spawn(DRIVER, ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: home ? freshProfile(home) : process.env,
+    env: home ? freshProfile(home) : { ...process.env, ...(dialogAnswer ? { PLENARY_TEST_DIALOG_ANSWER: dialogAnswer } : {}) },
   });
   const exited = new Promise<never>((_, reject) =>
     driver.once("exit", (code) => reject(new Error(`tauri-driver exited early (code ${code})`))),
