@@ -6,6 +6,20 @@ type Browser = WebdriverIO.Browser;
 const theme = (browser: Browser) =>
   browser.execute(() => [document.documentElement.dataset.theme, document.documentElement.dataset.themeChoice]);
 
+/** Waits until Settings has finished laying out its sections (a click then lands where aimed). */
+async function settled(browser: Browser) {
+  let last = -1;
+  await browser.waitUntil(
+    async () => {
+      const height = await browser.execute(() => document.body.scrollHeight);
+      const same = height === last;
+      last = height;
+      return same && (await browser.$$("[aria-busy='true']").length) === 0;
+    },
+    { interval: 300, timeout: 15_000 },
+  );
+}
+
 describe("at home on the desktop", () => {
   let plenary: Plenary;
 
@@ -23,6 +37,7 @@ describe("at home on the desktop", () => {
     // A fresh folder follows the system (light under Xvfb).
     expect(await theme(browser)).toEqual(["light", "system"]);
     await goTo(browser, "Settings");
+    await settled(browser);
     await (await field(browser, "Dark")).click();
     expect(await theme(browser)).toEqual(["dark", "dark"]);
     const background = await browser.execute(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -32,6 +47,7 @@ describe("at home on the desktop", () => {
     browser = await plenary.restart();
     expect(await theme(browser)).toEqual(["dark", "dark"]);
     await goTo(browser, "Settings");
+    await settled(browser);
     expect(await (await field(browser, "Dark")).isSelected()).toBe(true);
     await (await field(browser, "System")).click();
     expect(await theme(browser)).toEqual(["light", "system"]);
