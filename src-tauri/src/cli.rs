@@ -183,7 +183,8 @@ fn subcommand(
             let calendar = store
                 .calendar(&scope, store.clock().today())
                 .map_err(|e| e.to_string())?;
-            write_whole(&file, calendar.text.as_bytes())?;
+            plenary_core::portable::write_whole(&file, calendar.text.as_bytes())
+                .map_err(|e| e.to_string())?;
             println!("Wrote {} event(s) to {}.", calendar.events, file.display());
             Ok(())
         }
@@ -212,39 +213,6 @@ fn calendar_scope(words: &[String]) -> Result<CalendarScope, String> {
         (None, false, year) => Ok(CalendarScope::Office { year }),
         _ => Err("choose one of --meeting ID, --mine or --year YYYY.".to_owned()),
     }
-}
-
-/// Writes a whole file or nothing: into a temporary file beside it, then renamed over it.
-fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
-    let failed = |e: std::io::Error| format!("could not write {}: {e}", path.display());
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut partial = tempfile_in(folder).map_err(failed)?;
-    std::io::Write::write_all(&mut partial.1, bytes).map_err(failed)?;
-    partial.1.sync_all().map_err(failed)?;
-    std::fs::rename(&partial.0, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial.0);
-        failed(e)
-    })
-}
-
-/// A new file in `folder` with a name of its own.
-fn tempfile_in(folder: &std::path::Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    for n in 0..100u32 {
-        let path = folder.join(format!(".plenary-{}-{n}.part", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(file) => return Ok((path, file)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("no free temporary name"))
 }
 
 /// What `plenary import` reads. Only the full export so far; other kinds (spreadsheets of

@@ -34,13 +34,11 @@ impl Laptop {
     }
 
     /// Written aside and renamed, so a crash never leaves half a file.
-    pub fn save(&self, data_dir: &Path) -> std::io::Result<()> {
-        let temporary = data_dir.join(format!(".{FILE}.{}", std::process::id()));
-        std::fs::write(
-            &temporary,
-            serde_json::to_vec_pretty(self).unwrap_or_default(),
-        )?;
-        std::fs::rename(&temporary, data_dir.join(FILE))
+    pub fn save(&self, data_dir: &Path) -> Result<(), plenary_core::CoreError> {
+        plenary_core::portable::write_whole(
+            &data_dir.join(FILE),
+            &serde_json::to_vec_pretty(self).unwrap_or_default(),
+        )
     }
 
     /// Where automatic backups go: the folder chosen in Settings, else `<data folder>/backups`.

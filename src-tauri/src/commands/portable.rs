@@ -40,12 +40,7 @@ fn settings_of(laptop: &Laptop, data_dir: &std::path::Path) -> BackupSettings {
 }
 
 fn saved(laptop: &Laptop, data_dir: &std::path::Path) -> Outcome<BackupSettings> {
-    laptop.save(data_dir).map_err(|e| {
-        CoreError::Refused(format!(
-            "This laptop's settings could not be saved in {} ({e}).",
-            data_dir.display()
-        ))
-    })?;
+    laptop.save(data_dir)?;
     Ok(settings_of(laptop, data_dir))
 }
 

@@ -183,6 +183,15 @@ pub(crate) fn beside(path: &Path, purpose: &str) -> PathBuf {
     path.with_file_name(format!(".{name}.{purpose}-{}", uuid::Uuid::now_v7()))
 }
 
+/// Writes `bytes` to `path` whole or not at all: under a hidden name beside it, flushed, then
+/// renamed over it (a crash or a full disk never leaves half a file).
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let scratch = Scratch::new(beside(path, "part"));
+    let mut file = std::fs::File::create(scratch.path()).map_err(write_failed(path))?;
+    std::io::Write::write_all(&mut file, bytes).map_err(write_failed(path))?;
+    finish(file, scratch, path)
+}
+
 /// Flushes a finished file to disk and gives it its final name.
 pub(crate) fn finish(file: std::fs::File, from: Scratch, to: &Path) -> Result<()> {
     file.sync_all().map_err(write_failed(to))?;
