@@ -389,8 +389,6 @@ impl Store {
     }
 }
 
-/// Validates and writes a new document (with its history entry) in `w`; `year` is this year,
-/// for the validation of dates and codes.
 /// Records a (new) position on document `document_id` within the write `w`.
 pub(super) fn record_position_in(
     w: &Writer<'_>,
@@ -439,6 +437,8 @@ pub(super) fn record_policy_vote_in(
     Ok(vote)
 }
 
+/// Validates and writes a new document (with its history entry) in `w`; `year` is this year,
+/// for the validation of dates and codes.
 pub(super) fn insert_document(
     w: &Writer<'_>,
     year: i16,
