@@ -43,6 +43,7 @@ use plenary_core::portable::{
 };
 
 use crate::commands::assignments::{AssignmentVersion, SavedExport};
+use crate::commands::calendar::{CalendarRequest, SavedCalendar};
 use crate::commands::desktop::Diagnostics;
 use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::people::PeopleFormOptions;
@@ -251,6 +252,8 @@ pub fn typescript() -> String {
         ExportRequest::decl(&cfg),
         DelegationExport::decl(&cfg),
         SavedExport::decl(&cfg),
+        CalendarRequest::decl(&cfg),
+        SavedCalendar::decl(&cfg),
         PeopleFormOptions::decl(&cfg),
         Progress::decl(&cfg),
         BackupSettings::decl(&cfg),

@@ -1,7 +1,6 @@
 //! Assignments: the coordinator's board, the status workflow, candidates, "my assignments" and
 //! the delegation export.
 
-use plenary_core::CoreError;
 use plenary_core::HistoryEntry;
 use plenary_core::assignment::export::{DelegationExport, ExportRequest};
 use plenary_core::assignment::{
@@ -197,14 +196,7 @@ pub async fn save_delegation_export<R: tauri::Runtime>(
     let Some(path) = crate::file_dialog::ask(&app, &state.data_dir, ask).await? else {
         return Ok(None);
     };
-    std::fs::write(&path, export.csv.as_bytes()).map_err(|e| {
-        CoreError::Refused(format!(
-            "The delegation list could not be written to {} ({}). Nothing was saved: choose a \
-             folder you may write to.",
-            path.display(),
-            plenary_core::portable::io_reason(&e)
-        ))
-    })?;
+    plenary_core::portable::write_whole(&path, export.csv.as_bytes())?;
     Ok(Some(SavedExport {
         path: path.display().to_string(),
         export,

@@ -369,6 +369,10 @@ fn commands() -> Vec<(&'static str, Value)> {
             "save_delegation_export",
             json!({ "meetingId": "@meeting", "request": export_request }),
         ),
+        (
+            "save_calendar",
+            json!({ "request": { "kind": "meeting", "meeting_id": "@meeting" } }),
+        ),
         ("policy_form_options", json!({})),
         ("list_policy_documents", json!({ "filter": policy_filter })),
         ("get_policy_document", json!({ "id": "@policy" })),

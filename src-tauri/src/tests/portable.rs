@@ -100,3 +100,80 @@ fn back_up_restore_export_and_import_with_the_window_open() {
         Value::Null
     );
 }
+
+#[test]
+fn calendars_are_saved_where_the_dialog_says_and_refused_before_asking() {
+    let app = harness();
+    let out = tempfile::tempdir().unwrap();
+    let meeting = app
+        .invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    let meeting_id = meeting["id"].as_str().unwrap();
+
+    let file = out.path().join("kigali.ics");
+    app.answer_dialog(Some(file.clone()));
+    let saved = app
+        .invoke(
+            "save_calendar",
+            json!({ "request": { "kind": "meeting", "meeting_id": meeting_id } }),
+        )
+        .unwrap();
+    assert_eq!(saved["path"], file.display().to_string());
+    assert_eq!(saved["events"], 1);
+    let asked = app.dialogs_asked();
+    assert_eq!(asked[0].kind, crate::file_dialog::Kind::Save);
+    assert_eq!(asked[0].filters[0].1, ["ics"]);
+    assert!(
+        asked[0].file_name.as_deref().unwrap().ends_with(".ics"),
+        "{:?}",
+        asked[0]
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("SUMMARY:74th WMA General Assembly"), "{text}");
+    assert!(text.contains("DTSTART;VALUE=DATE:20231004"), "{text}");
+    assert!(text.contains("DTEND;VALUE=DATE:20231008"), "{text}");
+
+    // The office's year: the meeting is in 2023, not in 2024.
+    let year = out.path().join("2024.ics");
+    app.answer_dialog(Some(year.clone()));
+    let saved = app
+        .invoke(
+            "save_calendar",
+            json!({ "request": { "kind": "office", "year": 2024 } }),
+        )
+        .unwrap();
+    assert_eq!(saved["events"], 0);
+    assert!(!std::fs::read_to_string(&year).unwrap().contains("VEVENT"));
+
+    // An unknown meeting is refused before any dialog opens, and nothing is written.
+    let asked_before = app.dialogs_asked().len();
+    let refused = app
+        .invoke(
+            "save_calendar",
+            json!({ "request": { "kind": "meeting", "meeting_id": "no-such-meeting" } }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["kind"], "not_found", "{refused}");
+    assert_eq!(app.dialogs_asked().len(), asked_before);
+
+    // My assignments need "me" chosen first: said before any dialog opens.
+    let refused = app
+        .invoke(
+            "save_calendar",
+            json!({ "request": { "kind": "mine", "include_past": true } }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["field"], "me", "{refused}");
+    assert_eq!(app.dialogs_asked().len(), asked_before);
+
+    // Cancelling the dialog writes nothing.
+    app.answer_dialog(None);
+    let cancelled = app
+        .invoke(
+            "save_calendar",
+            json!({ "request": { "kind": "office", "year": null } }),
+        )
+        .unwrap();
+    assert_eq!(cancelled, Value::Null);
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 2);
+}

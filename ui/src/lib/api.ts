@@ -16,6 +16,7 @@ import type {
   Board,
   Body,
   BodyDraft,
+  CalendarRequest,
   Candidate,
   CandidateQuery,
   ConflictChoice,
@@ -78,6 +79,7 @@ import type {
   RestoreSummary,
   ReviewDue,
   ReviewDueCount,
+  SavedCalendar,
   SavedExport,
   SearchHit,
   Seat,
@@ -260,6 +262,7 @@ export const api = {
   /** Opens the system's Save dialog; `null` when the person cancelled it. */
   saveDelegationExport: (meetingId: string, request: ExportRequest) =>
     call<SavedExport | null>("save_delegation_export", { meetingId, request }),
+  saveCalendar: (request: CalendarRequest) => call<SavedCalendar | null>("save_calendar", { request }),
   policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
   getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),

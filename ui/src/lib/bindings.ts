@@ -1047,6 +1047,10 @@ export type SavedExport = {
  */
 path: string, export: DelegationExport, };
 
+export type CalendarRequest = { "kind": "meeting", meeting_id: string, } | { "kind": "office", year: number | null, } | { "kind": "mine", include_past: boolean, };
+
+export type SavedCalendar = { path: string, events: number, };
+
 export type PeopleFormOptions = { person_kinds: Array<Choice<PersonKind>>, organization_kinds: Array<Choice<OrganizationKind>>, wma_memberships: Array<Choice<WmaMembership>>, who_relations: Array<Choice<WhoRelation>>, interaction_kinds: Array<Choice<InteractionKind>>, seat_kinds: Array<Choice<SeatKind>>, term_capacities: Array<Choice<TermCapacity>>, roles: Array<Choice<Role>>, statuses: Array<Choice<AssignmentStatus>>, 
 /**
  * Statuses a new assignment may start in.
