@@ -112,6 +112,7 @@ const COMMANDS: &[&str] = &[
     "assignment_warnings_for_dashboard",
     "export_delegation",
     "save_delegation_export",
+    "save_delegate_report",
     "policy_form_options",
     "list_policy_documents",
     "get_policy_document",

@@ -251,6 +251,7 @@ pub fn typescript() -> String {
         ExportRequest::decl(&cfg),
         DelegationExport::decl(&cfg),
         SavedExport::decl(&cfg),
+        crate::commands::report::SavedReport::decl(&cfg),
         PeopleFormOptions::decl(&cfg),
         Progress::decl(&cfg),
         BackupSettings::decl(&cfg),

@@ -137,6 +137,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::assignments::assignment_warnings_for_dashboard,
         commands::assignments::export_delegation,
         commands::assignments::save_delegation_export,
+        commands::report::save_delegate_report,
         commands::policy::policy_form_options,
         commands::policy::list_policy_documents,
         commands::policy::get_policy_document,

@@ -79,6 +79,7 @@ import type {
   ReviewDue,
   ReviewDueCount,
   SavedExport,
+  SavedReport,
   SearchHit,
   Seat,
   SeatDraft,
@@ -260,6 +261,7 @@ export const api = {
   /** Opens the system's Save dialog; `null` when the person cancelled it. */
   saveDelegationExport: (meetingId: string, request: ExportRequest) =>
     call<SavedExport | null>("save_delegation_export", { meetingId, request }),
+  saveDelegateReport: (meetingId: string) => call<SavedReport | null>("save_delegate_report", { meetingId }),
   policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
   getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),
