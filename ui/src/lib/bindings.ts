@@ -1056,9 +1056,6 @@ export type SavedExport = {
  */
 path: string, export: DelegationExport, };
 
-/**
- * A delegate's report written to a file.
- */
 export type SavedReport = { 
 /**
  * The full path of the file written.

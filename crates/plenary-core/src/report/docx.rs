@@ -9,8 +9,8 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    Docx, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableCell, TableRow,
-    WidthType,
+    Docx, LineSpacing, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableCell,
+    TableRow, WidthType,
 };
 
 use super::{DelegateReport, ReportRecord};
@@ -269,6 +269,7 @@ impl Writer {
                 .q_format(true)
                 .ui_priority(9)
                 .outline_lvl(level)
+                .line_spacing(LineSpacing::new().before(240 - 60 * level as u32).after(60))
                 .bold()
                 .size(size)
                 .color("1F3864")
