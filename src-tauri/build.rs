@@ -113,6 +113,7 @@ const COMMANDS: &[&str] = &[
     "export_delegation",
     "save_delegation_export",
     "save_calendar",
+    "save_delegate_report",
     "policy_form_options",
     "list_policy_documents",
     "get_policy_document",

@@ -254,6 +254,7 @@ pub fn typescript() -> String {
         SavedExport::decl(&cfg),
         CalendarRequest::decl(&cfg),
         SavedCalendar::decl(&cfg),
+        crate::commands::report::SavedReport::decl(&cfg),
         PeopleFormOptions::decl(&cfg),
         Progress::decl(&cfg),
         BackupSettings::decl(&cfg),

@@ -28,6 +28,10 @@ Usage:
   plenary calendar FILE.ics [--data-dir DIR] [--meeting ID | --mine | --year YYYY]
                                                 write the office's meetings (or one meeting with
                                                 its sessions, or my assignments) as a calendar
+  plenary report MEETING_ID FILE.docx [--data-dir DIR]
+                                                draft the delegate's report of a meeting (what
+                                                was recorded, with places to complete) as a
+                                                Word document
   plenary backup FILE [--data-dir DIR]          write a backup of the data folder to FILE
   plenary restore FILE [--data-dir DIR]         replace the data with the backup in FILE (checked
                                                 first; the data as it was is backed up beside
@@ -58,7 +62,8 @@ pub fn run(args: Vec<OsString>, default_data_dir: impl FnOnce() -> Option<PathBu
             Some(0)
         }
         Some(
-            "hub" | "join" | "exchange" | "calendar" | "backup" | "restore" | "export" | "import",
+            "hub" | "join" | "exchange" | "calendar" | "backup" | "restore" | "export" | "import"
+            | "report",
         ) => {
             if words.iter().any(|w| w == "--help" || w == "-h") {
                 print!("{USAGE}");
@@ -188,9 +193,51 @@ fn subcommand(
             println!("Wrote {} event(s) to {}.", calendar.events, file.display());
             Ok(())
         }
+        ("report", _) => {
+            let mut arguments = positional(words).into_iter().skip(1);
+            let (Some(meeting_id), Some(file)) = (arguments.next(), arguments.next()) else {
+                return Err(format!(
+                    "give the meeting's id and the Word file to write, e.g. \
+                     plenary report 0196f7a2-… \"WHA79 delegate report.docx\".\n\n{USAGE}"
+                ));
+            };
+            let store = open(data_dir()?)?;
+            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            let file = PathBuf::from(file);
+            let report = store
+                .write_delegate_report(&meeting_id, &file)
+                .map_err(|e| match e {
+                    plenary_core::CoreError::NotFound { entity: "meeting" } => format!(
+                        "there is no meeting with the id \"{meeting_id}\" in this data folder."
+                    ),
+                    e => e.to_string(),
+                })?;
+            println!(
+                "Wrote the delegate's report of {} to {}.",
+                report.meeting_title,
+                file.display()
+            );
+            Ok(())
+        }
         ("backup" | "restore" | "export" | "import", _) => portable(words, data_dir()?),
         _ => Err(format!("unknown command.\n\n{USAGE}")),
     }
+}
+
+/// The words that are neither options nor their values (`--data-dir DIR`, `--name=value`).
+fn positional(words: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut iter = words.iter();
+    while let Some(word) = iter.next() {
+        if word.starts_with("--") {
+            if !word.contains('=') {
+                iter.next();
+            }
+        } else {
+            found.push(word.clone());
+        }
+    }
+    found
 }
 
 /// Which calendar `plenary calendar` writes: `--meeting ID`, `--mine`, `--year YYYY` or all.

@@ -138,6 +138,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::assignments::export_delegation,
         commands::assignments::save_delegation_export,
         commands::calendar::save_calendar,
+        commands::report::save_delegate_report,
         commands::policy::policy_form_options,
         commands::policy::list_policy_documents,
         commands::policy::get_policy_document,

@@ -1,5 +1,6 @@
 //! Installs what a fresh machine lacks: the system libraries Tauri needs, the UI's npm packages,
-//! and (for tests) tauri-driver, WebKitWebDriver, Xvfb, a D-Bus daemon and PostgreSQL.
+//! and (for tests) tauri-driver, WebKitWebDriver, Xvfb, a D-Bus daemon, PostgreSQL and
+//! LibreOffice Writer.
 
 use std::path::Path;
 use std::process::Command;
@@ -27,6 +28,9 @@ const APT_PACKAGE: &[&str] = &["rpm"];
 /// The hub's tests start a throwaway PostgreSQL cluster of their own (`initdb`, `pg_ctl`); the
 /// distribution's default version (15 on Debian 12).
 const APT_HUB: &[&str] = &["postgresql"];
+/// The delegate's report's tests open the Word file in LibreOffice (`soffice --headless`), the
+/// Writer without its window toolkit: about 80 MB to download, 200 MB installed.
+const APT_REPORT: &[&str] = &["libreoffice-writer-nogui"];
 
 /// The tauri-driver release the end-to-end tests are written against.
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
@@ -46,6 +50,7 @@ pub fn ensure(purpose: Purpose) -> Result<(), String> {
         if purpose == Purpose::Tests {
             packages.extend_from_slice(APT_E2E);
             packages.extend_from_slice(APT_PACKAGE);
+            packages.extend_from_slice(APT_REPORT);
         }
         if purpose != Purpose::App {
             packages.extend_from_slice(APT_HUB);

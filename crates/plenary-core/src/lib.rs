@@ -26,6 +26,7 @@ pub mod policy;
 pub mod portable;
 pub mod record;
 pub mod reminder;
+pub mod report;
 pub mod search;
 pub mod session;
 pub mod settings;

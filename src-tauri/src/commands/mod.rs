@@ -14,6 +14,7 @@ pub mod people;
 pub mod policy;
 pub mod portable;
 pub mod records;
+pub mod report;
 pub mod settings;
 pub mod team;
 

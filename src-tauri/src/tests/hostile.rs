@@ -35,7 +35,7 @@ fn commands() -> Vec<(&'static str, Value)> {
         "end_time": "12:00", "room": "Hall A", "agenda_item_ids": ["@agenda"] });
     let record_draft = json!({ "agenda_item_id": "@agenda", "kind": "notes", "author": "Desk",
         "title": "Notes", "body": "Support.", "votes_in_favour": "", "votes_against": "",
-        "abstentions": "", "vote_result": null });
+        "abstentions": "", "vote_result": null, "for_report": true });
     let action_draft = json!({ "title": "Send the brief", "owner": "Desk", "due_date": "2099-10-01",
         "status": "open", "agenda_item_id": "@agenda", "record_id": "", "notes": "" });
     let document_draft = json!({ "agenda_item_id": "@agenda", "symbol": "A77/9", "title": "Report",
@@ -373,6 +373,8 @@ fn commands() -> Vec<(&'static str, Value)> {
             "save_calendar",
             json!({ "request": { "kind": "meeting", "meeting_id": "@meeting" } }),
         ),
+        // The Save dialog is cancelled here (or the meeting has not begun): nothing is written.
+        ("save_delegate_report", json!({ "meetingId": "@meeting" })),
         ("policy_form_options", json!({})),
         ("list_policy_documents", json!({ "filter": policy_filter })),
         ("get_policy_document", json!({ "id": "@policy" })),

@@ -81,6 +81,7 @@ import type {
   ReviewDueCount,
   SavedCalendar,
   SavedExport,
+  SavedReport,
   SearchHit,
   Seat,
   SeatDraft,
@@ -263,6 +264,7 @@ export const api = {
   saveDelegationExport: (meetingId: string, request: ExportRequest) =>
     call<SavedExport | null>("save_delegation_export", { meetingId, request }),
   saveCalendar: (request: CalendarRequest) => call<SavedCalendar | null>("save_calendar", { request }),
+  saveDelegateReport: (meetingId: string) => call<SavedReport | null>("save_delegate_report", { meetingId }),
   policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
   getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),

@@ -174,7 +174,12 @@ body: string,
 /**
  * Counts as typed; empty when unknown.
  */
-votes_in_favour: string, votes_against: string, abstentions: string, vote_result: VoteResult | null, };
+votes_in_favour: string, votes_against: string, abstentions: string, vote_result: VoteResult | null, 
+/**
+ * Marked "For the report": its text goes into the delegate's report. Marking changes the
+ * record, not its content, so a final record stays final.
+ */
+for_report: boolean, };
 
 export type RecordContent = { title: string, body: string, author: string, vote: Vote, };
 
@@ -182,7 +187,11 @@ export type Record = { id: string, meeting_id: string, agenda_item_id: string | 
 /**
  * The number of the current version (1, 2, ...).
  */
-current_version: number, content: RecordContent, created_at: string, updated_at: string, version: number, };
+current_version: number, content: RecordContent, 
+/**
+ * Marked "For the report" (see [`RecordDraft::for_report`]).
+ */
+for_report: boolean, created_at: string, updated_at: string, version: number, };
 
 export type RecordVersion = { number: number, content: RecordContent, 
 /**
@@ -1050,6 +1059,12 @@ path: string, export: DelegationExport, };
 export type CalendarRequest = { "kind": "meeting", meeting_id: string, } | { "kind": "office", year: number | null, } | { "kind": "mine", include_past: boolean, };
 
 export type SavedCalendar = { path: string, events: number, };
+
+export type SavedReport = { 
+/**
+ * The full path of the file written.
+ */
+path: string, meeting_title: string, };
 
 export type PeopleFormOptions = { person_kinds: Array<Choice<PersonKind>>, organization_kinds: Array<Choice<OrganizationKind>>, wma_memberships: Array<Choice<WmaMembership>>, who_relations: Array<Choice<WhoRelation>>, interaction_kinds: Array<Choice<InteractionKind>>, seat_kinds: Array<Choice<SeatKind>>, term_capacities: Array<Choice<TermCapacity>>, roles: Array<Choice<Role>>, statuses: Array<Choice<AssignmentStatus>>, 
 /**

@@ -20,6 +20,7 @@ mod policy_links;
 mod proposals;
 mod records;
 mod reminders;
+mod report;
 mod row;
 mod search;
 mod sessions;
