@@ -28,6 +28,9 @@ Usage:
   plenary calendar FILE.ics [--data-dir DIR] [--meeting ID | --mine | --year YYYY]
                                                 write the office's meetings (or one meeting with
                                                 its sessions, or my assignments) as a calendar
+  plenary briefing MEETING_ID FILE.pdf [--travel] [--data-dir DIR]
+                                                write a meeting's briefing book as a PDF (with
+                                                the delegation's travel details: --travel)
   plenary backup FILE [--data-dir DIR]          write a backup of the data folder to FILE
   plenary restore FILE [--data-dir DIR]         replace the data with the backup in FILE (checked
                                                 first; the data as it was is backed up beside
@@ -58,9 +61,14 @@ pub fn run(args: Vec<OsString>, default_data_dir: impl FnOnce() -> Option<PathBu
             Some(0)
         }
         Some(
-            "hub" | "join" | "exchange" | "calendar" | "backup" | "restore" | "export" | "import",
+            "hub" | "join" | "exchange" | "calendar" | "backup" | "restore" | "export" | "import"
+            | "briefing",
         ) => {
             if words.iter().any(|w| w == "--help" || w == "-h") {
+                if first == Some("briefing") {
+                    print!("{}", crate::briefing::USAGE);
+                    return Some(0);
+                }
                 print!("{USAGE}");
                 return Some(0);
             }
@@ -189,6 +197,7 @@ fn subcommand(
             Ok(())
         }
         ("backup" | "restore" | "export" | "import", _) => portable(words, data_dir()?),
+        ("briefing", _) => crate::briefing::run_cli(words, data_dir()?),
         _ => Err(format!("unknown command.\n\n{USAGE}")),
     }
 }
