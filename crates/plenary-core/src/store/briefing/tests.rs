@@ -235,7 +235,9 @@ fn the_pdf_reads_back_section_by_section_in_every_script() {
         "Resolution on health topic 0",
         "The cantons license physicians",
         "Book the delegation's briefing room",
-        "04:00–06:30 (America/New_York)",
+        "10:00–12:30",
+        "04:00–06:30",
+        "(America/New_York)",
     ] {
         assert!(all.contains(expected), "{expected} missing");
     }
