@@ -1097,18 +1097,12 @@ export type ExportSummary = { path: string, documents_folder: string, rows: numb
 
 export type ImportSummary = { rows: number, documents: number, };
 
-/**
- * What the person asks for.
- */
 export type BriefingRequest = { meeting_id: string, 
 /**
  * Ticked: the delegation's travel details are included.
  */
 include_travel: boolean, };
 
-/**
- * A briefing book written to a file.
- */
 export type BriefingWritten = { 
 /**
  * Where it was saved.
