@@ -56,6 +56,7 @@ const COMMANDS: &[&str] = &[
     "choose_backup_folder",
     "long_work_progress",
     "cancel_long_work",
+    "save_briefing_book",
     "backup_now",
     "restore_backup",
     "export_everything",

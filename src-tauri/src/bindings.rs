@@ -10,6 +10,7 @@ use plenary_core::assignment::{
     DelegationDraft, Role, StatusChange, Warning, WarningKind,
 };
 use plenary_core::body::{Body, BodyDraft, BodyFields, BodyOrganization};
+use plenary_core::briefing::{BriefingRequest, BriefingWritten};
 use plenary_core::diff::{DiffKind, DiffSpan};
 use plenary_core::document::{Document, DocumentDraft, DocumentFields, StoredFile};
 use plenary_core::example::{ExampleRemoval, ExampleStatus};
@@ -262,6 +263,8 @@ pub fn typescript() -> String {
         RestoreSummary::decl(&cfg),
         ExportSummary::decl(&cfg),
         ImportSummary::decl(&cfg),
+        BriefingRequest::decl(&cfg),
+        BriefingWritten::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.\n\n",

@@ -32,6 +32,9 @@ Usage:
                                                 draft the delegate's report of a meeting (what
                                                 was recorded, with places to complete) as a
                                                 Word document
+  plenary briefing MEETING_ID FILE.pdf [--travel] [--data-dir DIR]
+                                                write a meeting's briefing book as a PDF (with
+                                                the delegation's travel details: --travel)
   plenary backup FILE [--data-dir DIR]          write a backup of the data folder to FILE
   plenary restore FILE [--data-dir DIR]         replace the data with the backup in FILE (checked
                                                 first; the data as it was is backed up beside
@@ -63,9 +66,14 @@ pub fn run(args: Vec<OsString>, default_data_dir: impl FnOnce() -> Option<PathBu
         }
         Some(
             "hub" | "join" | "exchange" | "calendar" | "backup" | "restore" | "export" | "import"
-            | "report",
+            | "report"
+            | "briefing",
         ) => {
             if words.iter().any(|w| w == "--help" || w == "-h") {
+                if first == Some("briefing") {
+                    print!("{}", crate::briefing::USAGE);
+                    return Some(0);
+                }
                 print!("{USAGE}");
                 return Some(0);
             }
@@ -220,6 +228,7 @@ fn subcommand(
             Ok(())
         }
         ("backup" | "restore" | "export" | "import", _) => portable(words, data_dir()?),
+        ("briefing", _) => crate::briefing::run_cli(words, data_dir()?),
         _ => Err(format!("unknown command.\n\n{USAGE}")),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod backups;
 pub mod bindings;
+pub mod briefing;
 pub mod cli;
 pub mod commands;
 pub mod desktop;
@@ -81,6 +82,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::portable::choose_backup_folder,
         commands::portable::long_work_progress,
         commands::portable::cancel_long_work,
+        commands::briefing::save_briefing_book,
         commands::portable::backup_now,
         commands::portable::restore_backup,
         commands::portable::export_everything,

@@ -22,9 +22,28 @@ const BUNDLED_FROM_DEV: &[&str] = &["svelte", "esm-env", "clsx"];
 
 type Entry = (String, String, String);
 
+/// The briefing book's fonts (`crates/plenary-core/fonts/`, installed beside the app), cut down
+/// from these Debian packages' releases by the folder's `make-fonts.sh`.
+const FONTS: &[(&str, &str)] = &[
+    ("Noto Sans", "fonts-noto-core 20201225"),
+    ("Noto Sans Arabic", "fonts-noto-core 20201225"),
+    ("Noto Sans CJK SC", "fonts-noto-cjk 20220127"),
+];
+
+/// The fonts' copyright lines and the SIL Open Font License, which must travel with them.
+fn fonts_notice() -> Result<String, String> {
+    let path = root().join("crates/plenary-core/fonts/OFL.txt");
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// The file's content.
 pub fn generate() -> Result<String, String> {
-    let value = json!({ "rust": entries(rust_crates()?), "npm": entries(npm_packages()?) });
+    let value = json!({
+        "rust": entries(rust_crates()?),
+        "npm": entries(npm_packages()?),
+        "fonts": entries(FONTS.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned(), "OFL-1.1".to_owned())).collect()),
+        "fonts_notice": fonts_notice()?,
+    });
     serde_json::to_string_pretty(&value)
         .map(|text| text + "\n")
         .map_err(|e| e.to_string())

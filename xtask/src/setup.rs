@@ -23,6 +23,9 @@ pub const APT_APP: &[&str] = &[
 /// Extra packages for the end-to-end tests in a real window (and a private session bus for the
 /// single-instance test, `src-tauri/tests/single_instance.rs`).
 const APT_E2E: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "dbus-daemon"];
+/// The briefing book's tests read its PDFs back with poppler's `pdftotext`, `pdfinfo` and
+/// `pdftoppm` (`crates/plenary-core/src/store/briefing/tests.rs`).
+const APT_PDF: &[&str] = &["poppler-utils"];
 /// The installer test reads the .rpm with `rpm` (the .deb with dpkg's own tools).
 const APT_PACKAGE: &[&str] = &["rpm"];
 /// The hub's tests start a throwaway PostgreSQL cluster of their own (`initdb`, `pg_ctl`); the
@@ -51,6 +54,7 @@ pub fn ensure(purpose: Purpose) -> Result<(), String> {
             packages.extend_from_slice(APT_E2E);
             packages.extend_from_slice(APT_PACKAGE);
             packages.extend_from_slice(APT_REPORT);
+            packages.extend_from_slice(APT_PDF);
         }
         if purpose != Purpose::App {
             packages.extend_from_slice(APT_HUB);

@@ -8,10 +8,15 @@
 #[macro_use]
 mod form;
 
+// Test fixtures shared with the benches name the crate as they do.
+#[cfg(test)]
+extern crate self as plenary_core;
+
 pub mod action;
 pub mod agenda;
 pub mod assignment;
 pub mod body;
+pub mod briefing;
 pub mod diff;
 pub mod document;
 pub mod error;

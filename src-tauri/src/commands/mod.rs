@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod assignments;
 pub mod bodies;
 pub mod calendar;
+pub mod briefing;
 pub mod desktop;
 pub mod documents;
 pub mod example;

@@ -230,6 +230,10 @@ fn commands() -> Vec<(&'static str, Value)> {
         ("restore_backup", json!({})),
         ("export_everything", json!({})),
         ("import_export", json!({})),
+        (
+            "save_briefing_book",
+            json!({ "request": { "meeting_id": "@meeting", "include_travel": true } }),
+        ),
         ("team_status", json!({})),
         // No hub listens on port 1: the valid call is refused as unreachable, at once.
         (

@@ -17,6 +17,8 @@ import type {
   Body,
   BodyDraft,
   CalendarRequest,
+  BriefingRequest,
+  BriefingWritten,
   Candidate,
   CandidateQuery,
   ConflictChoice,
@@ -209,6 +211,8 @@ export const api = {
   importExport: () => call<ImportSummary | null>("import_export"),
   longWorkProgress: () => call<Progress | null>("long_work_progress"),
   cancelLongWork: () => call<null>("cancel_long_work"),
+  /** The meeting's briefing book (PDF), saved where the person chooses; long work like a backup. */
+  saveBriefingBook: (request: BriefingRequest) => call<BriefingWritten | null>("save_briefing_book", { request }),
 
   // People, organizations, seats and assignments.
   peopleFormOptions: () => call<PeopleFormOptions>("people_form_options"),

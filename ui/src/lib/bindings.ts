@@ -1115,3 +1115,15 @@ previous_data: string, };
 export type ExportSummary = { path: string, documents_folder: string, rows: number, documents: number, };
 
 export type ImportSummary = { rows: number, documents: number, };
+
+export type BriefingRequest = { meeting_id: string, 
+/**
+ * Ticked: the delegation's travel details are included.
+ */
+include_travel: boolean, };
+
+export type BriefingWritten = { 
+/**
+ * Where it was saved.
+ */
+path: string, pages: number, bytes: number, };

@@ -12,4 +12,7 @@ export interface Licensed {
 export interface Licences {
   rust: Licensed[];
   npm: Licensed[];
+  /** The briefing book's fonts, and their copyright and licence text (SIL Open Font License). */
+  fonts: Licensed[];
+  fonts_notice: string;
 }

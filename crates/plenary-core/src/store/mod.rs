@@ -5,6 +5,7 @@ mod actions;
 mod agenda;
 mod assignments;
 mod bodies;
+mod briefing;
 mod calendar;
 mod dashboard;
 mod documents;

@@ -853,7 +853,7 @@ fn action_from_row(row: &Row<'_>) -> rusqlite::Result<PolicyAction> {
     })
 }
 
-const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agenda_item_id, p.stance, p.priority,
+pub(super) const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agenda_item_id, p.stance, p.priority,
         p.rationale, p.red_lines, p.fallback, p.may_speak, p.may_co_sponsor, p.may_vote, p.own_policies,
         p.approved_by, p.approved_on,
         NOT EXISTS (SELECT 1 FROM policy_position later WHERE later.document_id = p.document_id
@@ -861,7 +861,7 @@ const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agend
         p.created_at, p.updated_at, p.version
     FROM policy_position p";
 
-fn position_from_row(row: &Row<'_>) -> rusqlite::Result<Position> {
+pub(super) fn position_from_row(row: &Row<'_>) -> rusqlite::Result<Position> {
     let own: String = row.get(12)?;
     Ok(Position {
         id: row.get(0)?,
