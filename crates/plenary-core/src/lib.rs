@@ -29,6 +29,7 @@ pub mod reminder;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod sheets;
 pub mod statement;
 pub mod store;
 pub mod time_zone;

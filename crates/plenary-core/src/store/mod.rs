@@ -24,6 +24,7 @@ mod row;
 mod search;
 mod sessions;
 mod settings;
+mod sheets;
 mod statements;
 mod travel_exchange;
 mod write;
