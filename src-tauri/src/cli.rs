@@ -44,6 +44,11 @@ Usage:
   plenary import FILE [--kind export] [--data-dir DIR]
                                                 import a full export into a data folder where
                                                 nothing has been entered yet
+  plenary import FILE.csv|FILE.xlsx --kind people|organizations|meetings|policy
+                 [--dry-run] [--data-dir DIR]   import a spreadsheet, all rows or none (rows
+                                                already in Plenary are skipped); --dry-run
+                                                prints every row as it would be saved, with
+                                                its problems, and changes nothing
 
 Long work shows its progress; Ctrl+C stops it and leaves nothing half-done.
 <postgres-url> is postgres://LOGIN[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]; a password
@@ -271,30 +276,41 @@ fn calendar_scope(words: &[String]) -> Result<CalendarScope, String> {
     }
 }
 
-/// What `plenary import` reads. Only the full export so far; other kinds (spreadsheets of
-/// people, meetings…) take their place here and in `--kind`.
+/// What `plenary import` reads: a full export, or a spreadsheet of one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
     /// A full export written by `plenary export` or Settings.
     FullExport,
+    /// A `.csv` or `.xlsx` of people, organizations, meetings or policy documents.
+    Spreadsheet(plenary_core::sheets::SheetKind),
 }
 
 impl ImportKind {
     /// The kind named by `--kind`, else the one the file's name suggests.
     pub fn choose(kind: Option<&str>, file: &std::path::Path) -> Result<ImportKind, String> {
+        let name = file.to_string_lossy();
+        let spreadsheet = plenary_core::sheets::SheetFormat::from_name(&name).is_some();
+        let json = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
         match kind {
             Some("export") => Ok(ImportKind::FullExport),
-            Some(other) => Err(format!(
-                "Plenary cannot import --kind {other}: it imports a full export (--kind export)."
+            Some(other) => match plenary_core::sheets::SheetKind::from_cli(other) {
+                Some(kind) if !json => Ok(ImportKind::Spreadsheet(kind)),
+                Some(_) => Err(format!(
+                    "Plenary cannot import --kind {other} from a .json file: choose the .csv or .xlsx spreadsheet."
+                )),
+                None => Err(format!(
+                    "Plenary cannot import --kind {other}: choose people, organizations, meetings or policy for a spreadsheet, or export for a full export."
+                )),
+            },
+            None if json => Ok(ImportKind::FullExport),
+            None if spreadsheet => Err(format!(
+                "Say what {} holds: --kind people, organizations, meetings or policy.",
+                file.display()
             )),
-            None if file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
-            {
-                Ok(ImportKind::FullExport)
-            }
             None => Err(format!(
-                "{} is not a file Plenary imports: choose the .json file a full export wrote.",
+                "{} is not a file Plenary imports: choose the .json file a full export wrote, or a .csv or .xlsx spreadsheet with --kind.",
                 file.display()
             )),
         }
@@ -322,9 +338,11 @@ fn file_argument(words: &[String]) -> Result<PathBuf, String> {
 fn portable(words: &[String], data_dir: PathBuf) -> Result<(), String> {
     let file = file_argument(words)?;
     let kind = option(words, "kind");
+    let mut sheet_kind = None;
     if words[0] == "import" {
         match ImportKind::choose(kind.as_deref(), &file)? {
             ImportKind::FullExport => {}
+            ImportKind::Spreadsheet(kind) => sheet_kind = Some(kind),
         }
     }
     let work = std::sync::Arc::new(crate::backups::LongWork::default());
@@ -345,8 +363,8 @@ fn portable(words: &[String], data_dir: PathBuf) -> Result<(), String> {
     };
     let watch = plenary_core::portable::Work::new(work.cancel_flag(), &shown);
     let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
-    let result = match words[0].as_str() {
-        "backup" => store.backup_to(&file, &watch).map(|s| {
+    let result = match (words[0].as_str(), sheet_kind) {
+        ("backup", _) => store.backup_to(&file, &watch).map(|s| {
             format!(
                 "Backed up to {} ({} documents, {} bytes).{}",
                 s.path,
@@ -362,7 +380,7 @@ fn portable(words: &[String], data_dir: PathBuf) -> Result<(), String> {
                 }
             )
         }),
-        "restore" => {
+        ("restore", _) => {
             let keep_in = crate::laptop::Laptop::load(&data_dir).backup_folder(&data_dir);
             store.restore_from(&file, &keep_in, &watch).map(|s| {
                 format!(
@@ -371,12 +389,19 @@ fn portable(words: &[String], data_dir: PathBuf) -> Result<(), String> {
                 )
             })
         }
-        "export" => store.export_to(&file, &watch).map(|s| {
+        ("export", _) => store.export_to(&file, &watch).map(|s| {
             format!(
                 "Exported {} records to {}, and {} document file(s) to {}.",
                 s.rows, s.path, s.documents, s.documents_folder
             )
         }),
+        (_, Some(kind)) => crate::sheets::import_from_cli(
+            &mut store,
+            kind,
+            &file,
+            words.iter().any(|w| w == "--dry-run"),
+            watch,
+        ),
         _ => store.import_from(&file, &watch).map(|s| {
             format!(
                 "Imported {} records and {} document file(s) into {}.",

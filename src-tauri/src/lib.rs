@@ -11,6 +11,7 @@ pub mod error;
 pub mod file_dialog;
 pub mod keychain;
 pub mod laptop;
+pub mod sheets;
 pub mod state;
 pub mod team;
 

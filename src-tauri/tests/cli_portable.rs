@@ -1,5 +1,6 @@
-//! `plenary backup | restore | export | import`, run as the built binary: what a person or a
-//! script sees, the exit status, and that a refusal changes nothing.
+//! `plenary backup | restore | export | import` (a full export or a spreadsheet), run as the
+//! built binary: what a person or a script sees, the exit status, and that a refusal changes
+//! nothing.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -150,4 +151,123 @@ fn the_dialog_seam_exists_only_in_test_builds() {
     let name = b"PLENARY_TEST_DIALOG_ANSWER";
     let present = binary.windows(name.len()).any(|w| w == name);
     assert_eq!(present, cfg!(feature = "test-seams"));
+}
+
+/// The names of the people in the data folder.
+fn people(dir: &Path) -> Vec<String> {
+    Store::open_in(dir)
+        .unwrap()
+        .people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.person.fields.full_name)
+        .collect()
+}
+
+#[test]
+fn spreadsheets_are_previewed_refused_and_imported_from_the_command_line() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    Store::open_in(&data).unwrap();
+
+    let help = plenary(&["import", "--help"], &data);
+    assert!(help.status.success());
+    assert!(text(&help.stdout).contains("--kind people|organizations|meetings|policy"));
+    assert!(text(&help.stdout).contains("--dry-run"));
+
+    let bad = root.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Name,Kind,Email\r\nAmina Ngũgĩ,Representative,amina@kma.example\r\nBad Mail,Staff,not-an-address\r\n",
+    )
+    .unwrap();
+    let out = plenary(
+        &[
+            "import",
+            bad.to_str().unwrap(),
+            "--kind",
+            "people",
+            "--dry-run",
+        ],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("row 2: Representative | Amina Ngũgĩ | amina@kma.example"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("row 3: Staff | Bad Mail | not-an-address"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("  problem in Email: This is not an email address"),
+        "{shown}"
+    );
+    assert!(
+        text(&out.stderr).contains("row 3, Email: This is not an email address"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = plenary(
+        &["import", bad.to_str().unwrap(), "--kind", "people"],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Nothing was imported."));
+    assert!(people(&data).is_empty());
+
+    // A spreadsheet without --kind, or a kind Plenary does not know: refused, with the choices.
+    let out = plenary(&["import", bad.to_str().unwrap()], &data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--kind people, organizations, meetings or policy"));
+    let out = plenary(&["import", bad.to_str().unwrap(), "--kind", "votes"], &data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot import --kind votes"));
+
+    let good = root.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "Name,Kind,Email\r\nAmina Ngũgĩ,Representative,amina@kma.example\r\nJonas Berg,Staff,\r\n",
+    )
+    .unwrap();
+    let out = plenary(
+        &[
+            "import",
+            good.to_str().unwrap(),
+            "--kind",
+            "people",
+            "--dry-run",
+        ],
+        &data,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("importing would add 2 people"));
+    assert!(people(&data).is_empty(), "a dry run changes nothing");
+
+    let out = plenary(
+        &["import", good.to_str().unwrap(), "--kind", "people"],
+        &data,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Added 2 people."));
+    assert_eq!(people(&data), ["Amina Ngũgĩ", "Jonas Berg"]);
+
+    let out = plenary(
+        &["import", good.to_str().unwrap(), "--kind", "people"],
+        &data,
+    );
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("Added 0 people; 2 already in Plenary were skipped."));
+
+    // An empty .xlsx that is not a workbook: the window's message, exit 1.
+    let fake = root.path().join("fake.xlsx");
+    std::fs::write(&fake, "Name,Kind\r\n").unwrap();
+    let out = plenary(
+        &["import", fake.to_str().unwrap(), "--kind", "people"],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not an Excel workbook"));
 }

@@ -35,6 +35,7 @@ pub mod report;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod sheets;
 pub mod statement;
 pub mod store;
 pub mod time_zone;

@@ -26,6 +26,7 @@ mod row;
 mod search;
 mod sessions;
 mod settings;
+mod sheets;
 mod statements;
 mod travel_exchange;
 mod write;

@@ -346,7 +346,7 @@ fn check_hub_login_free(
     }
 }
 
-fn duplicates(
+pub(super) fn duplicates(
     conn: &rusqlite::Connection,
     key: &str,
     email: &str,

@@ -554,7 +554,10 @@ fn action_with_document(
 
 /// Who adopted a document created as adopted: the organ its WHO symbol names (WHA77.17: the
 /// World Health Assembly, even when linked to its Committee A), else the body of its meeting.
-fn adopting_body(tx: &rusqlite::Connection, document: &PolicyDocument) -> Result<Option<String>> {
+pub(super) fn adopting_body(
+    tx: &rusqlite::Connection,
+    document: &PolicyDocument,
+) -> Result<Option<String>> {
     if document.fields.policy_type.is_who()
         && let Ok(symbol) = WhoSymbol::parse(&document.fields.code)
     {
