@@ -71,8 +71,7 @@ pub fn run(args: Vec<OsString>, default_data_dir: impl FnOnce() -> Option<PathBu
         }
         Some(
             "hub" | "join" | "exchange" | "calendar" | "backup" | "restore" | "export" | "import"
-            | "report"
-            | "briefing",
+            | "report" | "briefing",
         ) => {
             if words.iter().any(|w| w == "--help" || w == "-h") {
                 if first == Some("briefing") {

@@ -4,8 +4,8 @@
 pub mod agenda;
 pub mod assignments;
 pub mod bodies;
-pub mod calendar;
 pub mod briefing;
+pub mod calendar;
 pub mod desktop;
 pub mod documents;
 pub mod example;
