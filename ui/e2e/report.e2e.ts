@@ -113,8 +113,9 @@ describe("the delegate's report in the real window", () => {
     const chosen = `${plenary.dataDir}-report.docx`;
     plenary.answerDialogsWith(chosen);
     await click(browser, "Draft report…");
-    await withText(browser, "Saved the delegate's report of WHA77 to").waitForDisplayed();
-    expect(await browser.$("div.banner.info").getText()).toContain(chosen);
+    const saved = withText(browser, "Saved the delegate's report of WHA77 to");
+    await saved.waitForDisplayed();
+    expect(await saved.getText()).toContain(chosen);
     expect(JSON.parse(readFileSync(`${plenary.dialogAnswerFile}.asked`, "utf8"))).toMatchObject({
       kind: "save",
       file_name: "WHA77 delegate report.docx",
