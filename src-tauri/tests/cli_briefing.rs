@@ -3,26 +3,15 @@
 //! with a non-zero exit status and no file.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+mod common;
+use common::{plenary, text};
 
 use plenary_core::Store;
 
 #[path = "../../crates/plenary-core/benches/data/briefing.rs"]
 mod week;
-
-fn plenary(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("PLENARY_DATA_DIR")
-        .output()
-        .expect("run plenary")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn pdf_text(pdf: &Path) -> String {
     let output = Command::new("pdftotext")

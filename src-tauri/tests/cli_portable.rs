@@ -3,23 +3,11 @@
 //! nothing.
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+mod common;
+use common::{plenary, text};
 
 use plenary_core::Store;
-
-fn plenary(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("PLENARY_DATA_DIR")
-        .output()
-        .expect("run plenary")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A data folder with one meeting and one stored document file.
 fn office(dir: &Path) {
