@@ -78,31 +78,8 @@ pub struct DelegationExport {
 
 /// Writes `rows` (one value per column) as CSV with a header of the columns' labels.
 pub fn to_csv(columns: &[ExportField], rows: &[Vec<String>]) -> String {
-    let mut out = String::from('\u{feff}');
-    let header: Vec<String> = columns.iter().map(|c| quote(c.label())).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| quote(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// Quotes a cell when needed. A cell that a spreadsheet would run as a formula (starting with
-/// `=`, `+`, `-`, `@`, tab or CR) is prefixed with an apostrophe so it shows as text.
-fn quote(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
+    let header: Vec<String> = columns.iter().map(|c| c.label().to_owned()).collect();
+    crate::sheets::export::csv_text(&header, rows)
 }
 
 /// A file name from a meeting title: letters, digits and dashes.
@@ -126,6 +103,7 @@ mod tests {
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {
+        use crate::sheets::export::csv_cell as quote;
         assert_eq!(quote("plain"), "plain");
         assert_eq!(quote("a, b"), "\"a, b\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");

@@ -8,6 +8,7 @@
 //! The columns of each kind are documented in `docs/backups-and-export.md`.
 
 pub mod date;
+pub mod export;
 pub mod read;
 
 pub use read::{Cell, MAX_ROWS, Sheet, SheetFormat, SheetRow, decode_text, read_sheet};

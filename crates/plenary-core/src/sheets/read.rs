@@ -47,8 +47,10 @@ pub struct SheetRow {
     pub cells: Vec<Cell>,
 }
 
-/// The file formats read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The spreadsheet file formats read and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum SheetFormat {
     Csv,
     Xlsx,

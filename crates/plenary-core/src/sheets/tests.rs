@@ -564,3 +564,190 @@ fn a_stopped_import_keeps_nothing_and_progress_is_reported() {
     assert_eq!(*reported.lock().unwrap(), Some((500, 500)));
     assert_eq!(store.people().unwrap().len(), 500);
 }
+
+mod lists_out {
+    use super::*;
+    use crate::sheets::export::{ListExportRequest, SENSITIVE_PEOPLE_COLUMNS};
+
+    fn request(kind: SheetKind, format: SheetFormat) -> ListExportRequest {
+        ListExportRequest {
+            kind,
+            format,
+            include_sensitive: false,
+            year: None,
+            policy_filter: Default::default(),
+        }
+    }
+
+    fn exported(store: &Store, kind: SheetKind, format: SheetFormat) -> Vec<u8> {
+        store.export_list(&request(kind, format)).unwrap().bytes
+    }
+
+    /// Imports `bytes` (named by `format`) into `store`, which must take every row.
+    fn import(store: &mut Store, kind: SheetKind, format: SheetFormat, bytes: &[u8]) {
+        let name = match format {
+            SheetFormat::Csv => "list.csv",
+            SheetFormat::Xlsx => "list.xlsx",
+        };
+        let sheet = read_sheet(name, bytes).unwrap();
+        let preview = store
+            .sheet_preview(kind, name, &sheet, Work::quiet())
+            .unwrap();
+        assert_eq!(preview.problem_lines(), Vec::<String>::new(), "{kind:?}");
+        // A new data folder already holds the WMA's and WHO's own organizations: those rows
+        // are skipped as duplicates, the rest added.
+        assert_eq!(
+            preview.new_rows + preview.duplicates,
+            preview.rows.len() as u32
+        );
+        store
+            .import_sheet(kind, name, &sheet, Work::quiet())
+            .unwrap();
+    }
+
+    const ORDER: [SheetKind; 4] = [
+        SheetKind::Organizations,
+        SheetKind::People,
+        SheetKind::Meetings,
+        SheetKind::Policy,
+    ];
+
+    #[test]
+    fn the_example_office_goes_out_and_back_in_unchanged_through_csv_and_xlsx() {
+        let source_dir = tempfile::tempdir().unwrap();
+        let mut source = store(source_dir.path());
+        source.load_example_data().unwrap();
+        // Text a spreadsheet would run, and a phone number it would turn into a number.
+        kma(&mut source);
+        source
+            .import_sheet(
+                SheetKind::People,
+                "p.csv",
+                &csv("Kind,Name,Organization,Phone,Notes\r\n\
+                      Representative,Ελένη Παπαδοπούλου,KMA,'+254 20 272 4481,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"),
+                Work::quiet(),
+            )
+            .unwrap();
+
+        for format in [SheetFormat::Csv, SheetFormat::Xlsx] {
+            let copy_dir = tempfile::tempdir().unwrap();
+            let mut copy = store(copy_dir.path());
+            for kind in ORDER {
+                import(&mut copy, kind, format, &exported(&source, kind, format));
+            }
+            for kind in ORDER {
+                // Byte for byte, through CSV: what the copy holds reads out as the source did.
+                assert_eq!(
+                    String::from_utf8(exported(&copy, kind, SheetFormat::Csv)).unwrap(),
+                    String::from_utf8(exported(&source, kind, SheetFormat::Csv)).unwrap(),
+                    "{kind:?} through {format:?}"
+                );
+            }
+        }
+
+        let people =
+            String::from_utf8(exported(&source, SheetKind::People, SheetFormat::Csv)).unwrap();
+        assert!(people.starts_with("\u{feff}Kind,Name,"), "{people}");
+        assert!(people.contains("'+254 20 272 4481"), "{people}");
+        assert!(
+            people.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+            "{people}"
+        );
+
+        // In a workbook every cell is text: nothing reads back as a formula.
+        let book = read_sheet(
+            "people.xlsx",
+            &exported(&source, SheetKind::People, SheetFormat::Xlsx),
+        )
+        .unwrap();
+        let greek = book
+            .rows
+            .iter()
+            .find(|r| r.cells.iter().any(|c| c.text() == "Ελένη Παπαδοπούλου"))
+            .unwrap();
+        assert!(
+            greek
+                .cells
+                .iter()
+                .any(|c| *c == Cell::Text("+254 20 272 4481".into()))
+        );
+        assert!(
+            greek
+                .cells
+                .iter()
+                .any(|c| *c == Cell::Text("=HYPERLINK(\"http://x\")".into()))
+        );
+    }
+
+    #[test]
+    fn travel_details_go_out_only_when_ticked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut source = store(dir.path());
+        source.load_example_data().unwrap();
+        let someone = source.people().unwrap()[0].person.id.clone();
+        source
+            .set_person_travel(
+                &someone,
+                None,
+                &crate::people::TravelDraft {
+                    nationality: "Kenyan".into(),
+                    passport_number: "AK1234567".into(),
+                    passport_expiry: "2031-02-28".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let plain =
+            String::from_utf8(exported(&source, SheetKind::People, SheetFormat::Csv)).unwrap();
+        assert!(!plain.contains("AK1234567"));
+        assert!(!plain.contains("Passport"));
+        let mut ticked = request(SheetKind::People, SheetFormat::Csv);
+        ticked.include_sensitive = true;
+        let table = source.list_table(&ticked).unwrap();
+        assert!(
+            table
+                .columns
+                .ends_with(&SENSITIVE_PEOPLE_COLUMNS.map(str::to_owned))
+        );
+        let text = String::from_utf8(source.export_list(&ticked).unwrap().bytes).unwrap();
+        assert!(text.contains("Kenyan,AK1234567,2031-02-28"), "{text}");
+    }
+
+    #[test]
+    fn a_year_of_meetings_and_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = store(dir.path());
+        let empty = store
+            .export_list(&request(SheetKind::People, SheetFormat::Xlsx))
+            .unwrap_err();
+        assert_eq!(empty.to_string(), "There are no people to export.");
+        store.load_example_data().unwrap();
+        let years: std::collections::BTreeSet<i16> = store
+            .meetings()
+            .unwrap()
+            .iter()
+            .map(|m| m.fields.start_date.year())
+            .collect();
+        let year = *years.iter().next().unwrap();
+        let mut one_year = request(SheetKind::Meetings, SheetFormat::Csv);
+        one_year.year = Some(year);
+        let export = store.export_list(&one_year).unwrap();
+        assert_eq!(export.file_name, format!("plenary-meetings-{year}.csv"));
+        let expected = store
+            .meetings()
+            .unwrap()
+            .iter()
+            .filter(|m| m.fields.start_date.year() == year)
+            .count();
+        assert_eq!(export.rows as usize, expected);
+        one_year.year = Some(1901);
+        assert_eq!(
+            store.export_list(&one_year).unwrap_err().to_string(),
+            "There are no meetings to export in 1901."
+        );
+        let all = store
+            .export_list(&request(SheetKind::Policy, SheetFormat::Xlsx))
+            .unwrap();
+        assert_eq!(all.file_name, "plenary-policy-documents.xlsx");
+    }
+}

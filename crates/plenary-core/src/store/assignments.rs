@@ -677,6 +677,39 @@ impl Store {
         meeting_id: &str,
         request: &ExportRequest,
     ) -> Result<DelegationExport> {
+        let (title, columns, rows) = self.delegation_rows(meeting_id, request)?;
+        Ok(DelegationExport {
+            file_name: export::file_name(&title),
+            csv: export::to_csv(&columns, &rows),
+            rows: rows.len() as u32,
+            columns,
+        })
+    }
+
+    /// The delegation as a table, for a workbook; with the file name a CSV would have.
+    pub fn delegation_table(
+        &self,
+        meeting_id: &str,
+        request: &ExportRequest,
+    ) -> Result<(String, crate::sheets::export::Table)> {
+        let (title, columns, rows) = self.delegation_rows(meeting_id, request)?;
+        Ok((
+            export::file_name(&title),
+            crate::sheets::export::Table {
+                name: "Delegation".to_owned(),
+                columns: columns.iter().map(|c| c.label().to_owned()).collect(),
+                rows,
+            },
+        ))
+    }
+
+    /// The meeting's title, the columns chosen and one row per active assignment.
+    #[allow(clippy::type_complexity)]
+    fn delegation_rows(
+        &self,
+        meeting_id: &str,
+        request: &ExportRequest,
+    ) -> Result<(String, Vec<ExportField>, Vec<Vec<String>>)> {
         let columns = request.columns();
         if columns.is_empty() {
             return Err(CoreError::validation(
@@ -730,12 +763,7 @@ impl Store {
                     .collect(),
             );
         }
-        Ok(DelegationExport {
-            file_name: export::file_name(&board.meeting.fields.title),
-            csv: export::to_csv(&columns, &rows),
-            rows: rows.len() as u32,
-            columns,
-        })
+        Ok((board.meeting.fields.title.clone(), columns, rows))
     }
 
     // ---- internals ----

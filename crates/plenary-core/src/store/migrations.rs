@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0018_example_data.sql")),
     M::up(include_str!("migrations/0019_reminders_sent.sql")),
     M::up(include_str!("migrations/0020_record_for_report.sql")),
+    M::up(include_str!("migrations/0021_person_email_index.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).
