@@ -495,6 +495,7 @@ mod command_lists;
 mod hostile;
 mod people;
 mod portable;
+mod sheets;
 
 #[test]
 fn policy_documents_history_reviews_positions_and_votes_through_the_commands() {

@@ -25,8 +25,8 @@ describe("a first run that teaches", () => {
     const body = await browser.$("main").getText();
     expect(body).toContain("World Medical Association");
     expect(body).toContain("World Health Assembly");
-    // No import exists yet, so none is offered.
-    expect(body.toLowerCase()).not.toContain("spreadsheet");
+    // The office's lists can come in from spreadsheets (the sheets journey imports them).
+    expect(await button(browser, "Import from a spreadsheet…").isExisting()).toBe(true);
     expect(await button(browser, "Join your office's hub").isExisting()).toBe(true);
 
     // Keyboard only: Tab to "Explore with example data" and press Enter.

@@ -95,7 +95,7 @@ describe("delegations in the real window", () => {
     // The Save dialog (answered by the test build) suggests the export's name; the file goes where chosen.
     const chosen = `${plenary.dataDir}-delegation.csv`;
     plenary.answerDialogsWith(chosen);
-    await click(browser, "Save CSV file");
+    await click(browser, "Save CSV file…");
     expect(await browser.$("code.path").getText()).toBe(chosen);
     expect(JSON.parse(readFileSync(`${plenary.dialogAnswerFile}.asked`, "utf8"))).toMatchObject({
       kind: "save",

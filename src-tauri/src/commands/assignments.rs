@@ -7,6 +7,7 @@ use plenary_core::assignment::{
     Assignment, AssignmentDraft, AssignmentStatus, Delegation, DelegationDraft, StatusChange,
     Warning, status_date,
 };
+use plenary_core::sheets::SheetFormat;
 use plenary_core::store::{AssignmentSaved, Board, Candidate, CandidateQuery, MyAssignments};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -179,24 +180,40 @@ pub async fn export_delegation(
         .await
 }
 
-/// Writes the delegation CSV where the person chooses in the system's Save dialog (the file
-/// name suggested from the meeting); `None` when they cancelled.
+/// Writes the delegation as CSV or an Excel workbook where the person chooses in the system's
+/// Save dialog (the file name suggested from the meeting); `None` when they cancelled.
 #[tauri::command]
 pub async fn save_delegation_export<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     meeting_id: String,
     request: ExportRequest,
+    format: SheetFormat,
 ) -> Outcome<Option<SavedExport>> {
-    let export = state
-        .with_store(move |store| store.export_delegation(&meeting_id, &request))
+    let (export, bytes) = state
+        .with_store(move |store| {
+            let export = store.export_delegation(&meeting_id, &request)?;
+            let bytes = match format {
+                SheetFormat::Csv => export.csv.clone().into_bytes(),
+                SheetFormat::Xlsx => store
+                    .delegation_table(&meeting_id, &request)?
+                    .1
+                    .to_bytes(SheetFormat::Xlsx)?,
+            };
+            Ok((export, bytes))
+        })
         .await?;
-    let ask = crate::file_dialog::Ask::save("Save the delegation list", &export.file_name)
-        .filter("CSV (spreadsheets)", &["csv"]);
+    let ask = crate::file_dialog::Ask::save("Save the delegation list", &export.file_name);
+    let ask = match format {
+        SheetFormat::Csv => ask.filter("CSV (spreadsheets)", &["csv"]),
+        SheetFormat::Xlsx => ask
+            .named(&export.file_name.replace(".csv", ".xlsx"))
+            .filter("Excel workbook", &["xlsx"]),
+    };
     let Some(path) = crate::file_dialog::ask(&app, &state.data_dir, ask).await? else {
         return Ok(None);
     };
-    plenary_core::portable::write_whole(&path, export.csv.as_bytes())?;
+    plenary_core::portable::write_whole(&path, &bytes)?;
     Ok(Some(SavedExport {
         path: path.display().to_string(),
         export,

@@ -17,6 +17,7 @@ pub mod portable;
 pub mod records;
 pub mod report;
 pub mod settings;
+pub mod sheets;
 pub mod team;
 
 use serde::Serialize;

@@ -92,7 +92,7 @@ pub async fn cancel_long_work(state: State<'_, AppState>) -> Outcome<()> {
 }
 
 /// Runs `work` on the store as the one long work under way.
-async fn long<T, F>(state: &AppState, work: F) -> Outcome<T>
+pub(super) async fn long<T, F>(state: &AppState, work: F) -> Outcome<T>
 where
     T: Send + 'static,
     F: FnOnce(&mut Store, &plenary_core::portable::Work<'_>) -> Result<T, CoreError>

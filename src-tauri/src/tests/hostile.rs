@@ -371,11 +371,24 @@ fn commands() -> Vec<(&'static str, Value)> {
         ),
         (
             "save_delegation_export",
-            json!({ "meetingId": "@meeting", "request": export_request }),
+            json!({ "meetingId": "@meeting", "request": export_request, "format": "xlsx" }),
         ),
         (
             "save_calendar",
             json!({ "request": { "kind": "meeting", "meeting_id": "@meeting" } }),
+        ),
+        // The Open and Save dialogs are cancelled here: nothing is read or written.
+        ("preview_sheet_import", json!({ "kind": "people" })),
+        ("confirm_sheet_import", json!({ "kind": "people" })),
+        ("discard_sheet_import", json!({})),
+        (
+            "save_sheet_template",
+            json!({ "kind": "meetings", "format": "xlsx" }),
+        ),
+        (
+            "save_list",
+            json!({ "request": { "kind": "people", "format": "csv", "include_sensitive": false,
+            "year": null, "policy_filter": policy_filter.clone() } }),
         ),
         // The Save dialog is cancelled here (or the meeting has not begun): nothing is written.
         ("save_delegate_report", json!({ "meetingId": "@meeting" })),

@@ -115,7 +115,7 @@ fn a_delegation_is_assigned_confirmed_exported_and_seen_by_me() {
     let saved = app
         .invoke(
             "save_delegation_export",
-            json!({ "meetingId": meeting_id, "request": request }),
+            json!({ "meetingId": meeting_id, "request": request, "format": "csv" }),
         )
         .unwrap();
     let asked = app.dialogs_asked();
@@ -138,11 +138,30 @@ fn a_delegation_is_assigned_confirmed_exported_and_seen_by_me() {
     let cancelled = app
         .invoke(
             "save_delegation_export",
-            json!({ "meetingId": meeting_id, "request": request }),
+            json!({ "meetingId": meeting_id, "request": request, "format": "csv" }),
         )
         .unwrap();
     assert_eq!(cancelled, Value::Null);
     assert_eq!(app.dialogs_asked()[1].folder.as_deref(), chosen.parent());
+    // The same list as an Excel workbook.
+    let workbook = chosen.with_extension("xlsx");
+    app.answer_dialog(Some(workbook.clone()));
+    app.invoke(
+        "save_delegation_export",
+        json!({ "meetingId": meeting_id, "request": request, "format": "xlsx" }),
+    )
+    .unwrap();
+    assert!(
+        app.dialogs_asked()[2]
+            .file_name
+            .as_deref()
+            .unwrap()
+            .ends_with("-delegation.xlsx")
+    );
+    let sheet =
+        plenary_core::sheets::read_sheet("d.xlsx", &std::fs::read(&workbook).unwrap()).unwrap();
+    assert_eq!(sheet.headers, ["Name", "Role"]);
+    assert_eq!(sheet.rows[0].cells[0].text(), "Amina Ngũgĩ");
 
     let page = app
         .invoke("get_person_page", json!({ "id": ids[1] }))

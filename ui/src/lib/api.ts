@@ -48,6 +48,7 @@ import type {
   JoinRequest,
   LikelyDuplicate,
   LinkKind,
+  ListExportRequest,
   Meeting,
   MeetingDraft,
   MeetingFormOptions,
@@ -84,6 +85,7 @@ import type {
   SavedCalendar,
   SavedExport,
   SavedReport,
+  SavedSheet,
   SearchHit,
   Seat,
   SeatDraft,
@@ -92,6 +94,10 @@ import type {
   SessionDraft,
   Setting,
   SettingKey,
+  SheetFormat,
+  SheetImported,
+  SheetKind,
+  SheetPreview,
   Statement,
   StatementDraft,
   StatementFormOptions,
@@ -265,9 +271,16 @@ export const api = {
   exportDelegation: (meetingId: string, request: ExportRequest) =>
     call<DelegationExport>("export_delegation", { meetingId, request }),
   /** Opens the system's Save dialog; `null` when the person cancelled it. */
-  saveDelegationExport: (meetingId: string, request: ExportRequest) =>
-    call<SavedExport | null>("save_delegation_export", { meetingId, request }),
+  saveDelegationExport: (meetingId: string, request: ExportRequest, format: SheetFormat) =>
+    call<SavedExport | null>("save_delegation_export", { meetingId, request, format }),
   saveCalendar: (request: CalendarRequest) => call<SavedCalendar | null>("save_calendar", { request }),
+  /** Opens the system's Open dialog and previews the file; nothing is written. `null`: cancelled. */
+  previewSheetImport: (kind: SheetKind) => call<SheetPreview | null>("preview_sheet_import", { kind }),
+  /** Imports the rows last previewed as `kind`, all or nothing. */
+  confirmSheetImport: (kind: SheetKind) => call<SheetImported>("confirm_sheet_import", { kind }),
+  discardSheetImport: () => call<null>("discard_sheet_import"),
+  saveSheetTemplate: (kind: SheetKind, format: SheetFormat) => call<SavedSheet | null>("save_sheet_template", { kind, format }),
+  saveList: (request: ListExportRequest) => call<SavedSheet | null>("save_list", { request }),
   saveDelegateReport: (meetingId: string) => call<SavedReport | null>("save_delegate_report", { meetingId }),
   policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),

@@ -1066,6 +1066,79 @@ export type SavedReport = {
  */
 path: string, meeting_title: string, };
 
+export type SheetKind = "people" | "organizations" | "meetings" | "policy";
+
+export type SheetFormat = "csv" | "xlsx";
+
+export type CellProblem = { 
+/**
+ * The column's header as the template writes it, or empty for the row as a whole.
+ */
+column: string, message: string, };
+
+export type PreviewRow = { 
+/**
+ * The row's number in the file (the header is row 1).
+ */
+number: number, 
+/**
+ * One value per [`SheetPreview::columns`], as it will be saved.
+ */
+values: Array<string>, problems: Array<CellProblem>, 
+/**
+ * The existing record this row repeats (case, accents and spacing ignored): such a row is
+ * skipped, not imported twice.
+ */
+duplicate_of: string | null, };
+
+export type SheetPreview = { kind: SheetKind, file_name: string, 
+/**
+ * The columns found, as the template names them, in its order.
+ */
+columns: Array<string>, 
+/**
+ * Columns of the file that Plenary does not know (they are not imported).
+ */
+unknown_columns: Array<string>, rows: Array<PreviewRow>, 
+/**
+ * Rows that will be added.
+ */
+new_rows: number, 
+/**
+ * Rows skipped as already in Plenary.
+ */
+duplicates: number, 
+/**
+ * Rows with at least one problem (the import is refused while there are any).
+ */
+problem_rows: number, };
+
+export type SheetImported = { kind: SheetKind, added: number, 
+/**
+ * Rows left out as already in Plenary.
+ */
+skipped: number, };
+
+export type ListExportRequest = { kind: SheetKind, format: SheetFormat, 
+/**
+ * People only: add their travel details (nationality, passport, dietary and access needs).
+ */
+include_sensitive: boolean, 
+/**
+ * Meetings only: only those starting in this year.
+ */
+year: number | null, 
+/**
+ * Policy documents only: the list's filter, so what is written is what the list shows.
+ */
+policy_filter: PolicyFilter, };
+
+export type SavedSheet = { path: string, 
+/**
+ * Rows written (not counting the header).
+ */
+rows: number, };
+
 export type PeopleFormOptions = { person_kinds: Array<Choice<PersonKind>>, organization_kinds: Array<Choice<OrganizationKind>>, wma_memberships: Array<Choice<WmaMembership>>, who_relations: Array<Choice<WhoRelation>>, interaction_kinds: Array<Choice<InteractionKind>>, seat_kinds: Array<Choice<SeatKind>>, term_capacities: Array<Choice<TermCapacity>>, roles: Array<Choice<Role>>, statuses: Array<Choice<AssignmentStatus>>, 
 /**
  * Statuses a new assignment may start in.
