@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use plenary_core::Store;
+use plenary_core::sheets::SheetFormat;
 use plenary_core::store::CalendarScope;
 use plenary_hub::{HubConfig, Role};
 
@@ -41,6 +42,11 @@ Usage:
                                                 the automatic backups)
   plenary export FILE.json [--data-dir DIR]     export everything as JSON, with the stored files
                                                 in the folder FILE-documents beside it
+  plenary export FILE.csv|FILE.xlsx --kind people|organizations|meetings|policy
+                 [--year YYYY] [--travel] [--data-dir DIR]
+                                                export a list with the spreadsheet import's
+                                                columns (meetings: --year for one year's;
+                                                people: --travel adds their travel details)
   plenary import FILE [--kind export] [--data-dir DIR]
                                                 import a full export into a data folder where
                                                 nothing has been entered yet
@@ -320,7 +326,7 @@ impl ImportKind {
 fn file_argument(words: &[String]) -> Result<PathBuf, String> {
     let mut rest = words[1..].iter();
     while let Some(word) = rest.next() {
-        if matches!(word.as_str(), "--data-dir" | "--kind") {
+        if matches!(word.as_str(), "--data-dir" | "--kind" | "--year") {
             rest.next();
         } else if !word.starts_with("--") {
             return Ok(PathBuf::from(word));
@@ -343,6 +349,21 @@ fn portable(words: &[String], data_dir: PathBuf) -> Result<(), String> {
             ImportKind::FullExport => {}
             ImportKind::Spreadsheet(kind) => sheet_kind = Some(kind),
         }
+    }
+    if words[0] == "export" && SheetFormat::from_name(&file.to_string_lossy()).is_some() {
+        let year = option(words, "year");
+        let store =
+            Store::open_in(&data_dir).map_err(|e| format!("{e} ({})", data_dir.display()))?;
+        let done = crate::sheets::export_from_cli(
+            &store,
+            kind.as_deref(),
+            &file,
+            year.as_deref(),
+            words.iter().any(|w| w == "--travel"),
+        )
+        .map_err(|e| e.to_string())?;
+        println!("{done}");
+        return Ok(());
     }
     let work = std::sync::Arc::new(crate::backups::LongWork::default());
     let _busy = work.begin().map_err(|e| e.message)?;

@@ -1,13 +1,15 @@
-//! Spreadsheets in, from the command line: `plenary import FILE.csv|FILE.xlsx --kind KIND
-//! [--dry-run]`. The core reads, checks and imports (`plenary_core::sheets`); this prints the
-//! preview the window shows, row by row, and the same messages.
+//! Spreadsheets in and out from the command line: `plenary import FILE.csv|FILE.xlsx --kind KIND
+//! [--dry-run]` and `plenary export FILE.csv|FILE.xlsx --kind KIND [--year YYYY] [--travel]`.
+//! The core reads, checks, imports and writes (`plenary_core::sheets`); this prints the preview
+//! the window shows, row by row, and the same messages.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use plenary_core::error::Result;
 use plenary_core::portable::Work;
-use plenary_core::sheets::{SheetKind, SheetPreview, read_sheet};
+use plenary_core::sheets::export::ListExportRequest;
+use plenary_core::sheets::{SheetFormat, SheetKind, SheetPreview, read_sheet};
 use plenary_core::{CoreError, Store};
 
 /// Reads `file` and imports it as `kind`, or with `dry_run` prints the preview and changes
@@ -88,4 +90,61 @@ pub fn preview_text(preview: &SheetPreview) -> String {
         preview.new_rows, preview.duplicates, preview.problem_rows
     );
     out
+}
+
+/// Writes the list `kind` names to `file` (its extension says CSV or `.xlsx`), whole or not at
+/// all.
+pub fn export_from_cli(
+    store: &Store,
+    kind: Option<&str>,
+    file: &Path,
+    year: Option<&str>,
+    travel: bool,
+) -> Result<String> {
+    let refused = |message: String| CoreError::Refused(message);
+    let kind = match kind {
+        Some(name) => SheetKind::from_cli(name).ok_or_else(|| {
+            refused(format!(
+                "Plenary cannot export --kind {name}: choose people, organizations, meetings or policy."
+            ))
+        })?,
+        None => {
+            return Err(refused(
+                "Say which list to export: --kind people, organizations, meetings or policy."
+                    .to_owned(),
+            ));
+        }
+    };
+    let year = match year {
+        None => None,
+        Some(text) => Some(
+            text.trim()
+                .parse::<i16>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .ok_or_else(|| refused(format!("--year {text} is not a year such as 2027.")))?,
+        ),
+    };
+    if year.is_some() && kind != SheetKind::Meetings {
+        return Err(refused("--year is for --kind meetings.".to_owned()));
+    }
+    if travel && kind != SheetKind::People {
+        return Err(refused("--travel is for --kind people.".to_owned()));
+    }
+    let format = SheetFormat::from_name(&file.to_string_lossy())
+        .ok_or_else(|| refused("Name the file .csv or .xlsx.".to_owned()))?;
+    let export = store.export_list(&ListExportRequest {
+        kind,
+        format,
+        include_sensitive: travel,
+        year,
+        policy_filter: Default::default(),
+    })?;
+    plenary_core::portable::write_whole(file, &export.bytes)?;
+    Ok(format!(
+        "Exported {} {} to {}.",
+        export.rows,
+        kind.noun(export.rows as usize),
+        file.display()
+    ))
 }

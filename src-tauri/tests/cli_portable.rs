@@ -259,3 +259,68 @@ fn spreadsheets_are_previewed_refused_and_imported_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("not an Excel workbook"));
 }
+
+#[test]
+fn lists_are_exported_from_the_command_line_and_read_back_in() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    Store::open_in(&data).unwrap().load_example_data().unwrap();
+
+    let help = plenary(&["export", "--help"], &data);
+    assert!(text(&help.stdout).contains("FILE.csv|FILE.xlsx --kind people"));
+
+    let list = root.path().join("people.xlsx");
+    let out = plenary(
+        &["export", list.to_str().unwrap(), "--kind", "people"],
+        &data,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let count = people(&data).len();
+    assert!(
+        text(&out.stdout).contains(&format!("Exported {count} people to")),
+        "{}",
+        text(&out.stdout)
+    );
+    // Into a fresh folder and out again: the same list.
+    let copy = root.path().join("copy");
+    Store::open_in(&copy).unwrap();
+    let organizations = root.path().join("organizations.csv");
+    let out = plenary(
+        &[
+            "export",
+            organizations.to_str().unwrap(),
+            "--kind",
+            "organizations",
+        ],
+        &data,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for (file, kind) in [(&organizations, "organizations"), (&list, "people")] {
+        let out = plenary(&["import", file.to_str().unwrap(), "--kind", kind], &copy);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    assert_eq!(people(&copy), people(&data));
+
+    // Refusals: exit 1, the reason, and no file left behind.
+    let nowhere = root.path().join("meetings.csv");
+    for (args, reason) in [
+        (vec!["--kind", "votes"], "cannot export --kind votes"),
+        (vec![], "Say which list to export"),
+        (
+            vec!["--kind", "meetings", "--year", "1901"],
+            "There are no meetings to export in 1901.",
+        ),
+        (
+            vec!["--kind", "meetings", "--year", "next"],
+            "--year next is not a year",
+        ),
+        (vec!["--kind", "policy", "--travel"], "--travel is for --kind people"),
+    ] {
+        let mut words = vec!["export", nowhere.to_str().unwrap()];
+        words.extend(args);
+        let out = plenary(&words, &data);
+        assert_eq!(out.status.code(), Some(1), "{words:?}");
+        assert!(text(&out.stderr).contains(reason), "{}", text(&out.stderr));
+        assert!(!nowhere.exists());
+    }
+}
