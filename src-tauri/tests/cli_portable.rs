@@ -314,7 +314,10 @@ fn lists_are_exported_from_the_command_line_and_read_back_in() {
             vec!["--kind", "meetings", "--year", "next"],
             "--year next is not a year",
         ),
-        (vec!["--kind", "policy", "--travel"], "--travel is for --kind people"),
+        (
+            vec!["--kind", "policy", "--travel"],
+            "--travel is for --kind people",
+        ),
     ] {
         let mut words = vec!["export", nowhere.to_str().unwrap()];
         words.extend(args);

@@ -159,6 +159,8 @@ impl Travel {
 /// A session at the venue's clock and at home.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScheduleEntry {
+    /// The meeting within this one it belongs to (a GA week's Council session), or empty.
+    pub meeting: String,
     pub title: String,
     pub room: String,
     /// "2027-05-19".
@@ -174,6 +176,8 @@ pub struct ScheduleEntry {
 /// An agenda item with the association's position on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AgendaEntry {
+    /// The meeting within this one it belongs to (a GA week's Council session), or empty.
+    pub meeting: String,
     pub number: String,
     pub title: String,
     /// Nesting by number: 0 for "13", 1 for "13.3".
@@ -204,6 +208,8 @@ pub struct PositionEntry {
 /// A statement with its word budget.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatementEntry {
+    /// The meeting within this one it is for (a GA week's Council session), or empty.
+    pub meeting: String,
     pub title: String,
     /// "13.3 Universal health coverage".
     pub agenda_item: String,
@@ -287,6 +293,7 @@ mod tests {
     #[test]
     fn budget_lines() {
         let mut s = StatementEntry {
+            meeting: String::new(),
             title: "UHC".into(),
             agenda_item: "13.3".into(),
             speaker: String::new(),

@@ -646,7 +646,11 @@ fn content(book: &BriefingBook, flow: &mut Flow<'_, '_>, work: &Work<'_>) -> Res
             true,
         );
         for s in &book.schedule {
-            let mut about = s.title.clone();
+            let mut about = if s.meeting.is_empty() {
+                s.title.clone()
+            } else {
+                format!("{}: {}", s.meeting, s.title)
+            };
             if !s.room.trim().is_empty() {
                 about.push_str(&format!("\n{}", s.room));
             }
@@ -677,8 +681,15 @@ fn content(book: &BriefingBook, flow: &mut Flow<'_, '_>, work: &Work<'_>) -> Res
     if book.agenda.is_empty() {
         flow.text("No agenda items are recorded.");
     }
+    let mut part = "";
     for item in &book.agenda {
         work.check()?;
+        if item.meeting != part {
+            // A meeting held within this one (a GA week's Council session): its own heading.
+            part = &item.meeting;
+            flow.space(6.0);
+            flow.heading(part, 14.0, true);
+        }
         let title = format!("{} {}", item.number, item.title);
         flow.heading(&title, if item.depth == 0 { 12.0 } else { 11.0 }, true);
         let about: Vec<String> = [
@@ -714,6 +725,7 @@ fn content(book: &BriefingBook, flow: &mut Flow<'_, '_>, work: &Work<'_>) -> Res
     for s in &book.statements {
         work.check()?;
         flow.heading(&s.title, 11.0, false);
+        flow.labelled("Meeting", &s.meeting, 0.0);
         flow.labelled("Agenda item", &s.agenda_item, 0.0);
         let mut budget = vec![bold("Word budget: "), regular(s.budget_line())];
         if s.over_budget() {

@@ -76,27 +76,55 @@ impl Store {
             });
         }
 
-        let items = self.agenda_items(meeting_id)?;
-        let numbers: HashMap<&str, (&str, &str)> = items
-            .iter()
-            .map(|i| {
-                (
-                    i.id.as_str(),
-                    (i.fields.number.as_str(), i.fields.title.as_str()),
-                )
-            })
-            .collect();
-        let item_label = |id: &str| {
-            numbers
-                .get(id)
-                .map(|(n, t)| format!("{n} {t}"))
-                .unwrap_or_default()
-        };
-
-        let schedule = self
-            .sessions(meeting_id)?
+        // The meeting itself, then the meetings held within it (a GA week's Council session and
+        // committees), each by its start: their sessions, agendas and statements join the book's.
+        let mut parts = vec![(String::new(), meeting.clone())];
+        let mut within: Vec<_> = self
+            .meetings()?
             .into_iter()
-            .map(|s| {
+            .filter(|m| m.fields.parent_id.as_deref() == Some(meeting_id))
+            .collect();
+        within.sort_by(|a, b| {
+            (a.fields.start_date, &a.fields.title).cmp(&(b.fields.start_date, &b.fields.title))
+        });
+        parts.extend(within.into_iter().map(|m| (m.fields.title.clone(), m)));
+
+        let mut schedule = Vec::new();
+        let mut agenda = Vec::new();
+        let mut other_positions = Vec::new();
+        let mut statements = Vec::new();
+        let mut action_items = Vec::new();
+        // Documents debated here: named on the meeting or an item, or by a position or statement.
+        let mut document_ids: BTreeSet<String> = BTreeSet::new();
+        let mut documents_by_id: HashMap<String, PolicyDocument> = HashMap::new();
+        let mut document = |store: &Store, id: &str| -> Result<PolicyDocument> {
+            if let Some(d) = documents_by_id.get(id) {
+                return Ok(d.clone());
+            }
+            let d = store.policy_document(id)?;
+            documents_by_id.insert(id.to_owned(), d.clone());
+            Ok(d)
+        };
+        for (part, part_meeting) in &parts {
+            let part_id = part_meeting.id.as_str();
+            let items = self.agenda_items(part_id)?;
+            let numbers: HashMap<&str, (&str, &str)> = items
+                .iter()
+                .map(|i| {
+                    (
+                        i.id.as_str(),
+                        (i.fields.number.as_str(), i.fields.title.as_str()),
+                    )
+                })
+                .collect();
+            let item_label = |id: &str| {
+                numbers
+                    .get(id)
+                    .map(|(n, t)| format!("{n} {t}"))
+                    .unwrap_or_default()
+            };
+
+            for s in self.sessions(part_id)? {
                 let (date, from) = split_local(&s.fields.starts_at);
                 let (_, to) = split_local(&s.fields.ends_at);
                 let home_time = match (
@@ -104,7 +132,7 @@ impl Store {
                     &s.times.home_ends_at,
                     &s.times.home_time_zone,
                 ) {
-                    (Some(a), Some(b), Some(zone)) if *zone != meeting.fields.time_zone => {
+                    (Some(a), Some(b), Some(zone)) if *zone != part_meeting.fields.time_zone => {
                         let (home_date, a) = split_local(a);
                         let (_, b) = split_local(b);
                         let day = if home_date == date {
@@ -116,7 +144,8 @@ impl Store {
                     }
                     _ => String::new(),
                 };
-                ScheduleEntry {
+                schedule.push(ScheduleEntry {
+                    meeting: part.clone(),
                     title: s.fields.title,
                     room: s.fields.room,
                     venue_time: format!("{from}–{to}"),
@@ -128,58 +157,43 @@ impl Store {
                         .iter()
                         .filter_map(|id| numbers.get(id.as_str()).map(|(n, _)| (*n).to_owned()))
                         .collect(),
-                }
-            })
-            .collect();
-
-        // Documents debated here: named on the meeting or an item, or by a position or statement.
-        let mut document_ids: BTreeSet<String> = BTreeSet::new();
-        let mut agenda = Vec::with_capacity(items.len());
-        let mut documents_by_id: HashMap<String, PolicyDocument> = HashMap::new();
-        let mut document = |store: &Store, id: &str| -> Result<PolicyDocument> {
-            if let Some(d) = documents_by_id.get(id) {
-                return Ok(d.clone());
+                });
             }
-            let d = store.policy_document(id)?;
-            documents_by_id.insert(id.to_owned(), d.clone());
-            Ok(d)
-        };
-        for item in &items {
-            let mut positions = Vec::new();
-            for p in self.positions_for_agenda_item(&item.id)? {
+
+            for item in &items {
+                let mut positions = Vec::new();
+                for p in self.positions_for_agenda_item(&item.id)? {
+                    let d = document(self, &p.document_id)?;
+                    document_ids.insert(d.id.clone());
+                    positions.push(position_entry(&p, &d));
+                }
+                agenda.push(AgendaEntry {
+                    meeting: part.clone(),
+                    number: item.fields.number.clone(),
+                    title: item.fields.title.clone(),
+                    depth: item.depth,
+                    forum: item
+                        .fields
+                        .forum_body_id
+                        .as_deref()
+                        .map(&body_name)
+                        .unwrap_or_default(),
+                    priority: item.fields.priority.label().to_owned(),
+                    notes: item.fields.notes.clone(),
+                    positions,
+                });
+            }
+            for p in self.briefing_positions(part_id)? {
                 let d = document(self, &p.document_id)?;
                 document_ids.insert(d.id.clone());
-                positions.push(position_entry(&p, &d));
+                other_positions.push(position_entry(&p, &d));
             }
-            agenda.push(AgendaEntry {
-                number: item.fields.number.clone(),
-                title: item.fields.title.clone(),
-                depth: item.depth,
-                forum: item
-                    .fields
-                    .forum_body_id
-                    .as_deref()
-                    .map(&body_name)
-                    .unwrap_or_default(),
-                priority: item.fields.priority.label().to_owned(),
-                notes: item.fields.notes.clone(),
-                positions,
-            });
-        }
-        let mut other_positions = Vec::new();
-        for p in self.briefing_positions(meeting_id)? {
-            let d = document(self, &p.document_id)?;
-            document_ids.insert(d.id.clone());
-            other_positions.push(position_entry(&p, &d));
-        }
-        let statements: Vec<StatementEntry> = self
-            .statements(meeting_id)?
-            .into_iter()
-            .map(|s| {
+            for s in self.statements(part_id)? {
                 if let Some(id) = &s.fields.document_id {
                     document_ids.insert(id.clone());
                 }
-                StatementEntry {
+                statements.push(StatementEntry {
+                    meeting: part.clone(),
                     agenda_item: item_label(&s.fields.agenda_item_id),
                     title: s.fields.title,
                     speaker: s.fields.speaker,
@@ -194,10 +208,17 @@ impl Store {
                         .map(|d| d.replace('T', " "))
                         .unwrap_or_default(),
                     text: s.fields.text,
-                }
-            })
-            .collect();
-        document_ids.extend(self.briefing_document_ids(meeting_id)?);
+                });
+            }
+            document_ids.extend(self.briefing_document_ids(part_id)?);
+            action_items.extend(
+                self.action_items(part_id)?
+                    .into_iter()
+                    .filter(|a| a.fields.status == ActionStatus::Open),
+            );
+        }
+        // The week in order, whichever meeting a session belongs to.
+        schedule.sort_by(|a, b| (&a.date, &a.venue_time).cmp(&(&b.date, &b.venue_time)));
         let mut documents = Vec::with_capacity(document_ids.len());
         for id in &document_ids {
             documents.push(document(self, id)?);
@@ -215,11 +236,6 @@ impl Store {
         } else {
             self.country_page(&meeting.fields.country)?.notes
         };
-        let action_items = self
-            .action_items(meeting_id)?
-            .into_iter()
-            .filter(|a| a.fields.status == ActionStatus::Open)
-            .collect();
 
         Ok(BriefingBook {
             body: body_name(&meeting.fields.body_id),

@@ -394,3 +394,72 @@ fn briefing_pages_as_images() {
     let first = PathBuf::from(format!("{}-01.png", out.display()));
     assert!(first.exists(), "{first:?}");
 }
+
+#[test]
+fn a_week_holds_the_meetings_within_it() {
+    let (dir, mut store) = fresh();
+    store.load_example_data().unwrap();
+    let meetings = store.meetings().unwrap();
+    // The example office's WMA General Assembly week, with its Council session and committees.
+    let week = meetings
+        .iter()
+        .find(|m| {
+            meetings
+                .iter()
+                .any(|c| c.fields.parent_id.as_ref() == Some(&m.id))
+        })
+        .expect("the example office has a week with meetings held within it");
+    let within: Vec<_> = meetings
+        .iter()
+        .filter(|c| c.fields.parent_id.as_ref() == Some(&week.id))
+        .collect();
+    let book = store.briefing_book(&week.id, false).unwrap();
+
+    let mut expected_items = store.agenda_items(&week.id).unwrap().len();
+    let mut expected_sessions = store.sessions(&week.id).unwrap().len();
+    for child in &within {
+        let items = store.agenda_items(&child.id).unwrap();
+        expected_items += items.len();
+        expected_sessions += store.sessions(&child.id).unwrap().len();
+        let in_book: Vec<&str> = book
+            .agenda
+            .iter()
+            .filter(|a| a.meeting == child.fields.title)
+            .map(|a| a.title.as_str())
+            .collect();
+        let stored: Vec<&str> = items.iter().map(|i| i.fields.title.as_str()).collect();
+        assert_eq!(in_book, stored, "{}", child.fields.title);
+    }
+    assert!(
+        expected_items > store.agenda_items(&week.id).unwrap().len(),
+        "the meetings within hold agenda items"
+    );
+    assert_eq!(book.agenda.len(), expected_items);
+    assert_eq!(book.schedule.len(), expected_sessions);
+    // The week's sessions in order, whichever meeting they belong to.
+    let order: Vec<(&str, &str)> = book
+        .schedule
+        .iter()
+        .map(|s| (s.date.as_str(), s.venue_time.as_str()))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+
+    // In the PDF each meeting within has its heading, and is in the outline.
+    let pdf = dir.path().join("week.pdf");
+    write(&store, &week.id, false, &pdf);
+    let text = pages(&pdf).join("\n");
+    let outline = outline_titles(&pdf);
+    for child in within
+        .iter()
+        .filter(|c| book.agenda.iter().any(|a| a.meeting == c.fields.title))
+    {
+        assert!(text.contains(&child.fields.title), "{}", child.fields.title);
+        assert!(
+            outline.contains(&child.fields.title),
+            "{} in {outline:?}",
+            child.fields.title
+        );
+    }
+}
