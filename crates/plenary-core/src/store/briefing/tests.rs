@@ -449,6 +449,9 @@ fn a_week_holds_the_meetings_within_it() {
     // In the PDF each meeting within has its heading, and is in the outline.
     let pdf = dir.path().join("week.pdf");
     write(&store, &week.id, false, &pdf);
+    if let Ok(keep) = std::env::var("PLENARY_BRIEFING_WEEK_PDF") {
+        std::fs::copy(&pdf, keep).unwrap();
+    }
     let text = pages(&pdf).join("\n");
     let outline = outline_titles(&pdf);
     for child in within
