@@ -43,6 +43,8 @@ const COMMANDS: &[&str] = &[
     "delete_document",
     "open_document",
     "dashboard",
+    "first_screen",
+    "data_revision",
     "search",
     "list_settings",
     "set_setting",

@@ -39,6 +39,7 @@ use ts_rs::TS;
 
 use crate::commands::assignments::{AssignmentVersion, SavedExport};
 use crate::commands::meetings::MeetingFormOptions;
+use crate::commands::overview::{DashboardScreen, FirstScreen};
 use crate::commands::people::PeopleFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
 use crate::commands::team::{JoinRequest, TeamStatus};
@@ -123,6 +124,8 @@ pub fn typescript() -> String {
         ExchangeReport::decl(&cfg),
         ExchangeStatus::decl(&cfg),
         TeamStatus::decl(&cfg),
+        FirstScreen::decl(&cfg),
+        DashboardScreen::decl(&cfg),
         JoinRequest::decl(&cfg),
         ConflictKind::decl(&cfg),
         ConflictField::decl(&cfg),

@@ -63,6 +63,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::documents::delete_document,
         commands::documents::open_document,
         commands::overview::dashboard,
+        commands::overview::first_screen,
+        commands::overview::data_revision,
         commands::overview::search,
         commands::settings::list_settings,
         commands::settings::set_setting,
@@ -183,11 +185,13 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            let state = AppState::open(data_dir);
+            // Nothing here waits for the database: the window loads while it opens.
+            let state = AppState::open_in_background(data_dir);
             let every =
                 team::background_interval(std::env::var("PLENARY_EXCHANGE_EVERY").ok().as_deref());
-            if let (Ok(store), Some(every)) = (state.store(), every) {
-                team::exchange_in_background(state.team(), store, every);
+            if let Some(every) = every {
+                let team = state.team();
+                state.when_open(move |store| team::exchange_in_background(team, store, every));
             }
             app.manage(state);
             Ok(())

@@ -4,6 +4,8 @@
 //! `cargo xtask build`    set up and build `target/debug/plenary` with the UI embedded.
 //! `cargo xtask test`     set up, then every check: format, lints, core, shell, UI, bindings, end to end.
 //! `cargo xtask bench`    measure the core on a decade of data (criterion).
+//! `cargo xtask bench window` measure the window beside an empty Tauri app (start, memory, latency).
+//! `cargo xtask decade DIR` write a decade of data into a data folder.
 //! `cargo xtask bindings` regenerate `ui/src/lib/bindings.ts` from the Rust types.
 
 mod setup;
@@ -21,6 +23,10 @@ commands:
   build [--data-dir DIR] [--release]   set up and build target/<profile>/plenary (UI embedded)
   test                                 set up, then run every check and test, end to end included
   bench                                measure dashboard, meeting view and search on a decade of data
+  bench window                         measure the window beside an empty Tauri app: start-up,
+                                       memory, click → content painted on a decade of data
+  decade DIR                           write a decade of data (500 meetings, 2,000 people, 1,000
+                                       policy documents, 6,000 assignments) into a new folder DIR
   bindings                             regenerate ui/src/lib/bindings.ts from the Rust types
 
 The app keeps its data in the OS's app-data folder unless --data-dir DIR (or PLENARY_DATA_DIR)
@@ -49,7 +55,17 @@ fn main() -> ExitCode {
         }),
         "test" => steps::test(),
         "bindings" => steps::bindings(),
-        "bench" => steps::bench(),
+        "bench" => match rest.first().and_then(|a| a.to_str()) {
+            None => steps::bench(),
+            Some("window") => steps::bench_window(),
+            Some(other) => Err(format!("unknown bench `{other}`\n\n{USAGE}")),
+        },
+        "decade" => match rest.first() {
+            Some(dir) => std::path::absolute(dir)
+                .map_err(|e| e.to_string())
+                .and_then(|dir| steps::decade_folder(&dir)),
+            None => Err(format!("decade needs a new or empty folder\n\n{USAGE}")),
+        },
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

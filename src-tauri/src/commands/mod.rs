@@ -53,7 +53,12 @@ impl<T: Copy> Choice<T> {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
-    Ok(AppInfo {
+    Ok(app_info_of(&state))
+}
+
+/// This installation's version, data folder and database state.
+pub(crate) fn app_info_of(state: &AppState) -> AppInfo {
+    AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.display().to_string(),
         database_file: state
@@ -62,5 +67,5 @@ pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
             .display()
             .to_string(),
         database_error: state.database_error().cloned(),
-    })
+    }
 }

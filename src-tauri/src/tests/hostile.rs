@@ -208,6 +208,8 @@ fn commands() -> Vec<(&'static str, Value)> {
         // Only ever called with an id that names no document: a valid one would open a program.
         ("open_document", json!({ "id": "@unknown" })),
         ("dashboard", json!({})),
+        ("first_screen", json!({})),
+        ("data_revision", json!({})),
         ("search", json!({ "text": "ethics" })),
         ("list_settings", json!({})),
         (

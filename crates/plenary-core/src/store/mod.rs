@@ -139,6 +139,15 @@ impl Store {
         &self.path
     }
 
+    /// A value that changes whenever anything is written to the database, by this store or by any
+    /// other connection: a window may keep what it read until the revision changes.
+    pub fn revision(&self) -> Result<String> {
+        let others: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        Ok(format!("{}.{others}", self.conn.total_changes()))
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self

@@ -33,6 +33,25 @@ fn a_fresh_database_is_migrated_and_configured() {
 }
 
 #[test]
+fn the_revision_changes_with_writes_here_or_elsewhere_and_not_with_reads() {
+    let (dir, mut store) = fresh();
+    assert!(!store.has_meetings().unwrap());
+    let empty = store.revision().unwrap();
+    store.meetings().unwrap();
+    assert_eq!(store.revision().unwrap(), empty);
+    store.create_meeting(&kigali()).unwrap();
+    assert!(store.has_meetings().unwrap());
+    let one = store.revision().unwrap();
+    assert_ne!(one, empty);
+    // A write through another connection (another process on the same folder) counts too.
+    let other = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    other
+        .execute_batch("CREATE TABLE elsewhere (x); INSERT INTO elsewhere VALUES (1);")
+        .unwrap();
+    assert_ne!(store.revision().unwrap(), one);
+}
+
+#[test]
 fn reopening_keeps_data_and_schema() {
     let dir = tempfile::tempdir().unwrap();
     let id = {
@@ -143,7 +162,7 @@ fn a_newer_schema_waiting_in_the_wal_is_refused_and_the_folder_left_byte_for_byt
 #[test]
 fn create_assigns_identity_and_bookkeeping() {
     let (_dir, mut store) = fresh();
-    let meeting = store.create_meeting(&kigali()).unwrap();
+    store.create_meeting(&kigali()).unwrap();
     let id = uuid::Uuid::parse_str(&meeting.id).unwrap();
     assert_eq!(id.get_version_num(), 7);
     assert_eq!(meeting.version, 1);
@@ -169,7 +188,7 @@ fn invalid_input_changes_nothing() {
         .unwrap();
     assert_eq!(count, 0);
 
-    let meeting = store.create_meeting(&kigali()).unwrap();
+    store.create_meeting(&kigali()).unwrap();
     assert!(matches!(
         store.update_meeting(&meeting.id, 1, &bad),
         Err(CoreError::Validation(_))
@@ -181,7 +200,7 @@ fn invalid_input_changes_nothing() {
 #[test]
 fn update_bumps_the_version_and_records_before_and_after() {
     let (_dir, mut store) = fresh();
-    let meeting = store.create_meeting(&kigali()).unwrap();
+    store.create_meeting(&kigali()).unwrap();
     let mut draft = kigali();
     draft.venue = "Kigali Convention Centre, Hall A".into();
     let updated = store.update_meeting(&meeting.id, 1, &draft).unwrap();
@@ -207,7 +226,7 @@ fn update_bumps_the_version_and_records_before_and_after() {
 #[test]
 fn saving_an_unchanged_form_writes_nothing() {
     let (_dir, mut store) = fresh();
-    let meeting = store.create_meeting(&kigali()).unwrap();
+    store.create_meeting(&kigali()).unwrap();
     let same = store.update_meeting(&meeting.id, 1, &kigali()).unwrap();
     assert_eq!(same, meeting);
     assert_eq!(store.meeting_history(&meeting.id).unwrap().len(), 1);
@@ -216,7 +235,7 @@ fn saving_an_unchanged_form_writes_nothing() {
 #[test]
 fn a_stale_version_is_a_conflict_and_changes_nothing() {
     let (_dir, mut store) = fresh();
-    let meeting = store.create_meeting(&kigali()).unwrap();
+    store.create_meeting(&kigali()).unwrap();
     // First window saves.
     let mut first = kigali();
     first.venue = "Hall A".into();
@@ -238,7 +257,7 @@ fn a_stale_version_is_a_conflict_and_changes_nothing() {
 #[test]
 fn delete_removes_the_meeting_but_keeps_its_history() {
     let (_dir, mut store) = fresh();
-    let meeting = store.create_meeting(&kigali()).unwrap();
+    store.create_meeting(&kigali()).unwrap();
     store.delete_meeting(&meeting.id, 1).unwrap();
     assert_eq!(
         store.meeting(&meeting.id).unwrap_err(),
