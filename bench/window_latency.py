@@ -37,7 +37,7 @@ function pad(n) { return String(n).padStart(2, '0'); }
   for (var i = 0; i < P; i++) {
     var p = await inv('create_person', {draft: {kind: 'representative', full_name: 'Person ' + i + ' Surname' + (i * 7919 % 1000), honorifics: '',
       organization_id: null, title: '', email: 'p' + i + '@example.org', phone: '', expertise: i % 3 ? 'ethics' : 'public health',
-      languages: langs[i % 5], home_time_zone: '', notes: ''}});
+      languages: langs[i % 5], home_time_zone: '', notes: '', hub_login: ''}});
     people.push(p.id);
   }
   var types = ['declaration', 'statement', 'resolution'];
