@@ -10,8 +10,10 @@ use plenary_core::assignment::{
     DelegationDraft, Role, StatusChange, Warning, WarningKind,
 };
 use plenary_core::body::{Body, BodyDraft, BodyFields, BodyOrganization};
+use plenary_core::briefing::{BriefingRequest, BriefingWritten};
 use plenary_core::diff::{DiffKind, DiffSpan};
 use plenary_core::document::{Document, DocumentDraft, DocumentFields, StoredFile};
+use plenary_core::example::{ExampleRemoval, ExampleStatus};
 use plenary_core::meeting::{Meeting, MeetingDraft, MeetingFields, MeetingFormat, MeetingStatus};
 use plenary_core::organization::{
     CountryNote, CountryNoteDraft, CountryNoteFields, Interaction, InteractionDraft,
@@ -37,13 +39,21 @@ use plenary_core::store::{
 use plenary_core::{FieldError, HistoryAction, HistoryEntry, Setting, SettingKey};
 use ts_rs::TS;
 
+use plenary_core::portable::{
+    BackupSummary, ExportSummary, ImportSummary, Progress, RestoreSummary,
+};
+
 use crate::commands::assignments::{AssignmentVersion, SavedExport};
+use crate::commands::calendar::{CalendarRequest, SavedCalendar};
+use crate::commands::desktop::Diagnostics;
 use crate::commands::meetings::MeetingFormOptions;
 use crate::commands::overview::{DashboardScreen, FirstScreen};
 use crate::commands::people::PeopleFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
+use crate::commands::portable::BackupSettings;
 use crate::commands::team::{JoinRequest, TeamStatus};
 use crate::commands::{AppInfo, Choice};
+use crate::desktop::prefs::Theme;
 use crate::error::{CommandError, ErrorKind};
 use plenary_core::exchange::{
     ConflictChoice, ConflictField, ConflictKind, ConflictView, ExchangeReport, ExchangeStatus,
@@ -112,6 +122,8 @@ pub fn typescript() -> String {
         ActionOnDashboard::decl(&cfg),
         DraftAfterMeeting::decl(&cfg),
         Dashboard::decl(&cfg),
+        ExampleStatus::decl(&cfg),
+        ExampleRemoval::decl(&cfg),
         SearchHit::decl(&cfg),
         HistoryAction::decl(&cfg),
         HistoryEntry::decl(&cfg),
@@ -120,7 +132,9 @@ pub fn typescript() -> String {
         FieldError::decl(&cfg),
         ErrorKind::decl(&cfg),
         CommandError::decl(&cfg),
+        Theme::decl(&cfg),
         AppInfo::decl(&cfg),
+        Diagnostics::decl(&cfg),
         ExchangeReport::decl(&cfg),
         ExchangeStatus::decl(&cfg),
         TeamStatus::decl(&cfg),
@@ -242,7 +256,18 @@ pub fn typescript() -> String {
         ExportRequest::decl(&cfg),
         DelegationExport::decl(&cfg),
         SavedExport::decl(&cfg),
+        CalendarRequest::decl(&cfg),
+        SavedCalendar::decl(&cfg),
+        crate::commands::report::SavedReport::decl(&cfg),
         PeopleFormOptions::decl(&cfg),
+        Progress::decl(&cfg),
+        BackupSettings::decl(&cfg),
+        BackupSummary::decl(&cfg),
+        RestoreSummary::decl(&cfg),
+        ExportSummary::decl(&cfg),
+        ImportSummary::decl(&cfg),
+        BriefingRequest::decl(&cfg),
+        BriefingWritten::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo xtask bindings`. Do not edit by hand.\n\n",

@@ -22,6 +22,11 @@ pub enum ErrorKind {
     Exchange,
     /// The database could not be opened or written.
     Storage,
+    /// A file or folder cannot be used for that (not a backup, damaged, from a newer Plenary,
+    /// a folder that may not be written); the message says why. Nothing changed.
+    Refused,
+    /// The person stopped long work; nothing of it was kept.
+    Cancelled,
     /// A fault in Plenary itself.
     Internal,
 }
@@ -37,6 +42,24 @@ pub struct CommandError {
     pub field: Option<String>,
     /// Every field in error, in form order (empty unless `kind` is `validation`).
     pub fields: Vec<FieldError>,
+}
+
+impl ErrorKind {
+    /// The kind as the UI and the log name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::InUse => "in_use",
+            ErrorKind::SchemaTooNew => "schema_too_new",
+            ErrorKind::Exchange => "exchange",
+            ErrorKind::Storage => "storage",
+            ErrorKind::Refused => "refused",
+            ErrorKind::Cancelled => "cancelled",
+            ErrorKind::Internal => "internal",
+        }
+    }
 }
 
 impl CommandError {
@@ -61,6 +84,8 @@ impl From<CoreError> for CommandError {
             CoreError::SchemaTooNew { .. } => (ErrorKind::SchemaTooNew, Vec::new()),
             CoreError::Exchange(_) => (ErrorKind::Exchange, Vec::new()),
             CoreError::Storage(_) => (ErrorKind::Storage, Vec::new()),
+            CoreError::Refused(_) => (ErrorKind::Refused, Vec::new()),
+            CoreError::Cancelled => (ErrorKind::Cancelled, Vec::new()),
         };
         Self {
             kind,

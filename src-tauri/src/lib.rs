@@ -1,10 +1,17 @@
 //! The Plenary desktop shell: a thin Tauri v2 layer that opens the data folder, exposes the core's
 //! operations as commands, and owns the wire format (see `bindings`).
 
+pub mod backups;
 pub mod bindings;
+pub mod briefing;
 pub mod cli;
 pub mod commands;
+pub mod desktop;
 pub mod error;
+pub mod file_dialog;
+pub mod keychain;
+pub mod laptop;
+pub mod sheets;
 pub mod state;
 pub mod team;
 
@@ -22,6 +29,8 @@ pub const IDENTIFIER: &str = "org.plenary.desktop";
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
+        commands::desktop::set_theme,
+        commands::desktop::copy_diagnostics,
         commands::bodies::list_bodies,
         commands::bodies::create_body,
         commands::bodies::update_body,
@@ -65,9 +74,22 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::overview::dashboard,
         commands::overview::first_screen,
         commands::overview::data_revision,
+        commands::example::example_status,
+        commands::example::load_example_data,
+        commands::example::remove_example_data,
         commands::overview::search,
         commands::settings::list_settings,
         commands::settings::set_setting,
+        commands::portable::backup_settings,
+        commands::portable::set_backup_keep,
+        commands::portable::choose_backup_folder,
+        commands::portable::long_work_progress,
+        commands::portable::cancel_long_work,
+        commands::briefing::save_briefing_book,
+        commands::portable::backup_now,
+        commands::portable::restore_backup,
+        commands::portable::export_everything,
+        commands::portable::import_export,
         commands::team::team_status,
         commands::team::team_join,
         commands::team::team_unlock,
@@ -120,6 +142,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::assignments::assignment_warnings_for_dashboard,
         commands::assignments::export_delegation,
         commands::assignments::save_delegation_export,
+        commands::calendar::save_calendar,
+        commands::report::save_delegate_report,
         commands::policy::policy_form_options,
         commands::policy::list_policy_documents,
         commands::policy::get_policy_document,
@@ -175,24 +199,42 @@ pub fn data_dir_override(
 }
 
 pub fn run() {
+    // The OS's app-data folder is the one Tauri's `app_data_dir` names; it is known before the
+    // window exists, for the single-instance check and the theme of the first paint.
     let data_dir = data_dir_override(
         std::env::args_os().skip(1),
         std::env::var_os("PLENARY_DATA_DIR"),
-    );
-    with_commands(tauri::Builder::default())
+    )
+    .or_else(|| dirs::data_dir().map(|dir| dir.join(IDENTIFIER)));
+    let desktop = data_dir.is_some();
+    let builder = match &data_dir {
+        Some(dir) => desktop::plugins(tauri::Builder::default(), dir),
+        None => tauri::Builder::default(),
+    };
+    with_commands(builder)
+        // The file dialogs are opened by the shell's commands; the web view is granted none of
+        // the plugin's own commands.
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let data_dir = match data_dir.clone() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
             // Nothing here waits for the database: the window loads while it opens.
-            let state = AppState::open_in_background(data_dir);
+            let state = AppState::open_in_background(data_dir)
+                .with_team(team::Team::with_keychain(keychain::SystemKeychain));
+            if desktop {
+                desktop::setup(app, &state);
+            }
             let every =
                 team::background_interval(std::env::var("PLENARY_EXCHANGE_EVERY").ok().as_deref());
-            if let Some(every) = every {
-                let team = state.team();
-                state.when_open(move |store| team::exchange_in_background(team, store, every));
-            }
+            let (team, dir) = (state.team(), state.data_dir.clone());
+            state.when_open(move |store, _| {
+                let Ok(store) = store else { return };
+                team::start_in_background(team, store.clone(), every);
+                // The first start of each day backs up the data folder, beside the window's work.
+                backups::daily_backup(&store, &dir, backups::local_now());
+            });
             app.manage(state);
             Ok(())
         })

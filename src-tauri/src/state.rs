@@ -5,27 +5,44 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use plenary_core::{CoreError, Store};
 
+use crate::backups::LongWork;
+use crate::desktop::journal::{self, Journal, Level};
 use crate::error::CommandError;
 use crate::team::Team;
 
+/// Puts text on the system clipboard (set by the window's setup; absent in tests).
+pub type ClipboardWriter = Box<dyn Fn(String) -> Result<(), String> + Send + Sync>;
+
 /// The open database, or why it could not be opened.
-type Database = Result<Arc<Mutex<Store>>, CommandError>;
+pub type Database = Result<Arc<Mutex<Store>>, CommandError>;
+
+/// What opening the data folder gave: the database and the log that goes with it (a folder that
+/// could not be opened is not written to, not even a log).
+struct Opened {
+    database: Database,
+    journal: Arc<Journal>,
+}
 
 pub struct AppState {
     pub data_dir: PathBuf,
     /// The open database, or why it could not be opened (shown to the person on every request
     /// rather than failing to start, so they can read the reason in the window). Set once;
     /// whoever needs it while it is being opened waits for it.
-    database: Arc<OnceLock<Database>>,
+    opened: Arc<OnceLock<Opened>>,
     /// The link to the office hub while the app runs.
     team: Arc<Team>,
+    clipboard: OnceLock<ClipboardWriter>,
+    /// Wakes the reminders' check (after they are turned on).
+    reminders_wake: OnceLock<std::sync::mpsc::Sender<()>>,
+    /// The backup, restore, export or import under way.
+    work: Arc<LongWork>,
 }
 
 impl AppState {
     /// Opens the database in `data_dir` now.
     pub fn open(data_dir: PathBuf) -> Self {
         let state = AppState::unopened(data_dir);
-        state.database();
+        state.folder();
         state
     }
 
@@ -34,7 +51,7 @@ impl AppState {
     /// longer hold back the window), and the first request waits for the database if it must.
     pub fn open_in_background(data_dir: PathBuf) -> Self {
         let state = AppState::unopened(data_dir);
-        let (cell, dir) = (state.database.clone(), state.data_dir.clone());
+        let (cell, dir) = (state.opened.clone(), state.data_dir.clone());
         std::thread::Builder::new()
             .name("open-database".to_owned())
             .spawn(move || {
@@ -47,29 +64,39 @@ impl AppState {
     fn unopened(data_dir: PathBuf) -> Self {
         AppState {
             data_dir,
-            database: Arc::default(),
+            opened: Arc::default(),
             team: Arc::default(),
+            clipboard: OnceLock::new(),
+            reminders_wake: OnceLock::new(),
+            work: Arc::default(),
         }
     }
 
-    /// The database, opened here if nothing has started opening it; waits while it is opened.
-    fn database(&self) -> &Database {
-        self.database.get_or_init(|| open_database(&self.data_dir))
+    /// The link to the office hub this app runs with (the default keeps no password between
+    /// runs).
+    pub fn with_team(mut self, team: Team) -> Self {
+        self.team = Arc::new(team);
+        self
+    }
+
+    /// The opened folder, opened here if nothing has started opening it; waits while it is
+    /// opened.
+    fn folder(&self) -> &Opened {
+        self.opened.get_or_init(|| open_database(&self.data_dir))
     }
 
     /// The open store, for work that must hold it in steps (the exchange).
     pub fn store(&self) -> Result<Arc<Mutex<Store>>, CommandError> {
-        self.database().clone()
+        self.folder().database.clone()
     }
 
-    /// Runs `work` with the store on a thread of its own once the database is open (not at all
-    /// when it could not be opened).
-    pub fn when_open(&self, work: impl FnOnce(Arc<Mutex<Store>>) + Send + 'static) {
-        let (cell, dir) = (self.database.clone(), self.data_dir.clone());
+    /// Runs `work` on a thread of its own once the folder is open, with the store (`Err` when
+    /// it could not be opened) and the log.
+    pub fn when_open(&self, work: impl FnOnce(Database, Arc<Journal>) + Send + 'static) {
+        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
         std::thread::spawn(move || {
-            if let Ok(store) = cell.get_or_init(|| open_database(&dir)) {
-                work(store.clone());
-            }
+            let opened = cell.get_or_init(|| open_database(&dir));
+            work(opened.database.clone(), opened.journal.clone());
         });
     }
 
@@ -77,13 +104,49 @@ impl AppState {
         self.team.clone()
     }
 
+    /// The log file in the data folder (waits for the folder to be opened: one that cannot be
+    /// opened is logged to standard error only).
+    pub fn journal(&self) -> Arc<Journal> {
+        self.folder().journal.clone()
+    }
+
+    /// Gives the state the way to reach the system clipboard (once).
+    pub fn set_clipboard(&self, writer: ClipboardWriter) {
+        let _ = self.clipboard.set(writer);
+    }
+
+    /// Puts `text` on the clipboard; `Err` says why it could not.
+    pub fn copy_to_clipboard(&self, text: String) -> Result<(), String> {
+        match self.clipboard.get() {
+            Some(write) => write(text),
+            None => Err("no clipboard in this window".to_owned()),
+        }
+    }
+
+    /// Gives the state the channel that wakes the reminders' check (once).
+    pub fn set_reminders_wake(&self, wake: std::sync::mpsc::Sender<()>) {
+        let _ = self.reminders_wake.set(wake);
+    }
+
+    /// Checks reminders now rather than at the next period.
+    pub fn wake_reminders(&self) {
+        if let Some(wake) = self.reminders_wake.get() {
+            let _ = wake.send(());
+        }
+    }
+
+    /// The backup, restore, export or import under way.
+    pub fn work(&self) -> Arc<LongWork> {
+        self.work.clone()
+    }
+
     pub fn database_error(&self) -> Option<&CommandError> {
-        self.database().as_ref().err()
+        self.folder().database.as_ref().err()
     }
 
     /// Waits, off the async workers, until the database has been opened or has failed to open.
     pub async fn opened(&self) {
-        let (cell, dir) = (self.database.clone(), self.data_dir.clone());
+        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
         let _ = tauri::async_runtime::spawn_blocking(move || {
             cell.get_or_init(|| open_database(&dir));
         })
@@ -96,29 +159,50 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, CoreError> + Send + 'static,
     {
-        let (cell, dir) = (self.database.clone(), self.data_dir.clone());
-        tauri::async_runtime::spawn_blocking(move || {
-            let store = cell.get_or_init(|| open_database(&dir)).clone()?;
+        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
+        // The closure's type names the command it was written in, for the log.
+        let command = journal::command_name::<F>();
+        let failed_command = command.clone();
+        let run = tauri::async_runtime::spawn_blocking(move || {
+            let opened = cell.get_or_init(|| open_database(&dir));
+            let store = opened.database.clone()?;
             // A panic inside a transaction rolls it back when it unwinds, so a poisoned lock
             // still guards a consistent connection.
-            let mut store = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            work(&mut store).map_err(CommandError::from)
+            let mut store = store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            work(&mut store).map_err(|error| {
+                opened.journal.command_failed(&failed_command, &error);
+                CommandError::from(error)
+            })
         })
-        .await
-        .map_err(|_| CommandError::internal("Plenary hit an internal fault while doing that. Nothing was changed; please try again."))?
+        .await;
+        run.map_err(|_| {
+            self.journal().write(Level::Error, &format!("command={command} kind=internal (a fault)"));
+            CommandError::internal("Plenary hit an internal fault while doing that. Nothing was changed; please try again.")
+        })?
     }
 }
 
-fn open_database(data_dir: &Path) -> Database {
+fn open_database(data_dir: &Path) -> Opened {
     let database = Store::open_in(data_dir)
         .map(|store| Arc::new(Mutex::new(store)))
         .map_err(CommandError::from);
+    // A folder that could not be opened is not written to, not even a log.
+    let journal = Arc::new(match &database {
+        Ok(_) => Journal::open(data_dir),
+        Err(_) => Journal::to_stderr(),
+    });
     if let Err(error) = &database {
         eprintln!(
             "plenary: could not open the database in {}: {}",
             data_dir.display(),
             error.message
         );
+        journal.write(
+            Level::Error,
+            &format!("open_database kind={}", error.kind.as_str()),
+        );
     }
-    database
+    Opened { database, journal }
 }

@@ -1,6 +1,7 @@
 //! The shell's side of the team exchange: the connection to the office hub (its password lives
-//! only in this process's memory, never in the database or a file), exchanges run off the UI's
-//! path, on their own every little while, and the core's [`Sequencer`] over the PostgreSQL hub.
+//! in this process's memory and the system keychain, never in the database or a file), exchanges
+//! run off the UI's path, on their own every little while, and the core's [`Sequencer`] over the
+//! PostgreSQL hub.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -13,6 +14,8 @@ use plenary_core::exchange::{
 use plenary_core::store::exchange_with;
 use plenary_core::{CoreError, Store};
 use plenary_hub::{Hub, HubConfig, HubError};
+
+use crate::keychain::{self, NoKeychain, PasswordVault};
 
 /// The hub as the core's exchange sees it.
 pub struct HubOrder<'a>(pub &'a mut Hub);
@@ -137,6 +140,15 @@ struct Connection {
     hub: Option<Hub>,
 }
 
+/// Where the password is kept between runs (none unless the app says so).
+struct Vault(Box<dyn PasswordVault>);
+
+impl Default for Vault {
+    fn default() -> Self {
+        Vault(Box::new(NoKeychain))
+    }
+}
+
 /// The team exchange's state in the running app.
 #[derive(Default)]
 pub struct Team {
@@ -149,6 +161,9 @@ pub struct Team {
     /// How far the running exchange has got, for the window to show.
     progress: Mutex<Option<ExchangeReport>>,
     last_pull: Mutex<Option<Instant>>,
+    vault: Vault,
+    /// The keychain holds the password (it is not asked for after a restart).
+    password_kept: AtomicBool,
 }
 
 /// How often a connected laptop asks the hub for news when nothing waits to go.
@@ -177,9 +192,59 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Team {
-    /// Whether the hub's password is known in this run (it is asked for after a restart).
+    /// A team that keeps the hub password in `vault` between runs.
+    pub fn with_keychain(vault: impl PasswordVault + 'static) -> Team {
+        Team {
+            vault: Vault(Box::new(vault)),
+            ..Team::default()
+        }
+    }
+
+    /// Whether the hub's password is known in this run (it is asked for after a restart when
+    /// there is no keychain to keep it).
     pub fn has_password(&self) -> bool {
         self.password_known.load(Ordering::SeqCst)
+    }
+
+    /// Whether the keychain keeps the password between runs.
+    pub fn password_kept(&self) -> bool {
+        self.password_kept.load(Ordering::SeqCst)
+    }
+
+    /// At start: takes the password from the keychain, if it keeps one for this laptop's login
+    /// at its hub. True when it did.
+    pub fn recall_password(&self, store: &Mutex<Store>) -> bool {
+        let Some(account) = keychain_account(store) else {
+            return false;
+        };
+        let Some(password) = self.vault.0.recall(&account) else {
+            return false;
+        };
+        let mut connection = lock(&self.connection);
+        if connection.password.is_none() {
+            connection.password = Some(password);
+            self.password_known.store(true, Ordering::SeqCst);
+        }
+        self.password_kept.store(true, Ordering::SeqCst);
+        true
+    }
+
+    /// Keeps a password the hub has just accepted in the keychain, where there is one.
+    fn keep_password(&self, store: &Mutex<Store>, password: Option<&str>) {
+        if let (Some(account), Some(password)) = (keychain_account(store), password) {
+            let kept = self.vault.0.keep(&account, password);
+            self.password_kept.store(kept, Ordering::SeqCst);
+        }
+    }
+
+    /// The hub refused the password: it is forgotten here and in the keychain, and asked for.
+    fn forget_password(&self, connection: &mut Connection, store: &Mutex<Store>) {
+        connection.password = None;
+        self.password_known.store(false, Ordering::SeqCst);
+        self.password_kept.store(false, Ordering::SeqCst);
+        if let Some(account) = keychain_account(store) {
+            self.vault.0.forget(&account);
+        }
     }
 
     pub fn is_exchanging(&self) -> bool {
@@ -206,6 +271,8 @@ impl Team {
         progress: &dyn Fn(&ExchangeReport),
     ) -> Result<ExchangeReport, TeamError> {
         let mut connection = lock(&self.connection);
+        // Refused before the hub is even asked: example data never reaches it.
+        lock(store).refuse_join_with_example_data()?;
         let hub = Hub::connect(config)?;
         lock(store).join_hub(&HubLink {
             identity: hub.identity().to_string(),
@@ -216,6 +283,7 @@ impl Team {
         connection.password = config.password.clone();
         self.password_known
             .store(connection.password.is_some(), Ordering::SeqCst);
+        self.keep_password(store, config.password.as_deref());
         connection.hub = Some(hub);
         self.exchange_locked(&mut connection, store, progress)
     }
@@ -232,6 +300,7 @@ impl Team {
         let hub = Hub::connect(&config)?;
         connection.password = Some(password.to_owned());
         self.password_known.store(true, Ordering::SeqCst);
+        self.keep_password(store, Some(password));
         connection.hub = Some(hub);
         self.exchange_locked(&mut connection, store, progress)
     }
@@ -304,6 +373,9 @@ impl Team {
             match Hub::connect(&config) {
                 Ok(hub) => connection.hub = Some(hub),
                 Err(error) => {
+                    if matches!(error, HubError::WrongPassword { .. }) {
+                        self.forget_password(connection, store);
+                    }
                     let _ = lock(store).record_exchange_error(&error.to_string());
                     return Err(error.into());
                 }
@@ -398,13 +470,22 @@ fn stored_config(store: &Mutex<Store>, password: Option<String>) -> Result<HubCo
     Ok(config)
 }
 
-/// Runs the background exchange for as long as the app runs: every `every` it sends
+/// The account a laptop's password is kept under: its login at its hub (none before joining).
+fn keychain_account(store: &Mutex<Store>) -> Option<String> {
+    let status = lock(store).exchange_status().ok()?;
+    Some(keychain::account(&status.login?, &status.hub_identity?))
+}
+
+/// Starts the team exchange's background work for as long as the app runs, off the window's
+/// start: the password from the keychain, then, unless `every` is `None`, every `every` it sends
 /// saved changes that wait, and every [`PULL_EVERY`] it asks the hub for news. Its outcome is
 /// in the link's status (last exchanged, last error), which the window reads.
-pub fn exchange_in_background(team: Arc<Team>, store: Arc<Mutex<Store>>, every: Duration) {
+pub fn start_in_background(team: Arc<Team>, store: Arc<Mutex<Store>>, every: Option<Duration>) {
     std::thread::Builder::new()
         .name("team-exchange".to_owned())
         .spawn(move || {
+            team.recall_password(&store);
+            let Some(every) = every else { return };
             loop {
                 std::thread::sleep(every);
                 let _ = team.exchange_if_due(&store, &|_| {});

@@ -27,6 +27,7 @@ fn harness() -> Harness {
 fn harness_on(dir: tempfile::TempDir, state: AppState) -> Harness {
     let app = with_commands(mock_builder())
         .manage(state)
+        .manage(crate::file_dialog::TestAnswers::default())
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -40,6 +41,20 @@ fn harness_on(dir: tempfile::TempDir, state: AppState) -> Harness {
 }
 
 impl Harness {
+    /// What the next file dialog answers (`None`: the person cancelled it).
+    fn answer_dialog(&self, path: Option<std::path::PathBuf>) {
+        use tauri::Manager;
+        let answers = self._app.state::<crate::file_dialog::TestAnswers>();
+        answers.answers.lock().unwrap().push_back(path);
+    }
+
+    /// What the file dialogs were asked, in order.
+    fn dialogs_asked(&self) -> Vec<crate::file_dialog::Ask> {
+        use tauri::Manager;
+        let answers = self._app.state::<crate::file_dialog::TestAnswers>();
+        answers.asked.lock().unwrap().clone()
+    }
+
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
@@ -54,7 +69,7 @@ impl Harness {
     }
 }
 
-fn kigali() -> Value {
+pub(crate) fn kigali() -> Value {
     json!({
         "body_id": "wma_general_assembly", "parent_id": "", "ordinal": "74", "title": "74th WMA General Assembly",
         "city": "Kigali", "country": "Rwanda", "venue": "Kigali Convention Centre",
@@ -192,6 +207,10 @@ fn the_first_screen_comes_in_one_request() {
     assert!(dashboard["reviews"].is_object(), "{dashboard}");
     assert_eq!(dashboard["terms_ending"], json!([]));
     assert_eq!(dashboard["registration_warnings"], json!([]));
+    // An empty office: the frame starts on the first-run screen, with no conflicts to mark.
+    assert_eq!(dashboard["example"]["office_empty"], true);
+    assert_eq!(dashboard["example"]["loaded"], false);
+    assert_eq!(dashboard["conflicts"], json!([]));
 
     // A meeting long past is not on the board, but the office is no longer empty.
     h.invoke("create_meeting", json!({ "draft": kigali() }))
@@ -199,6 +218,7 @@ fn the_first_screen_comes_in_one_request() {
     let after = h.invoke("first_screen", json!({})).unwrap();
     assert_eq!(after["dashboard"]["any_meeting"], true);
     assert_eq!(after["dashboard"]["board"]["upcoming_meetings"], json!([]));
+    assert_eq!(after["dashboard"]["example"]["office_empty"], false);
 }
 
 #[test]
@@ -502,9 +522,59 @@ fn files_arrive_as_raw_bytes_and_attach() {
         1
     );
 }
+#[test]
+fn example_data_comes_and_goes_and_keeps_a_laptop_from_joining_a_hub_meanwhile() {
+    let h = harness();
+    let status = h.invoke("example_status", json!({})).unwrap();
+    assert_eq!(status["office_empty"], true);
+    assert_eq!(status["loaded"], false);
+    let loaded = h.invoke("load_example_data", json!({})).unwrap();
+    assert_eq!(loaded["loaded"], true);
+    assert!(
+        h.invoke("list_meetings", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+            >= 8
+    );
+
+    // Refused before the hub is asked: nothing listens on port 1, yet the answer is about the
+    // example data, not the connection.
+    let refused = h
+        .invoke(
+            "team_join",
+            json!({ "request": { "host": "127.0.0.1", "port": "1", "database": "plenary",
+                "login": "maria", "password": "secret", "sslmode": "disable",
+                "device_name": "Maria's laptop" } }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["kind"], "exchange");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("example data"),
+        "{refused}"
+    );
+    assert_eq!(
+        h.invoke("team_status", json!({})).unwrap()["exchange"]["hub_address"],
+        Value::Null
+    );
+
+    let removal = h.invoke("remove_example_data", json!({})).unwrap();
+    assert!(removal["removed"].as_u64().unwrap() > 40);
+    assert_eq!(removal["kept"], json!([]));
+    assert_eq!(h.invoke("list_meetings", json!({})).unwrap(), json!([]));
+    let status = h.invoke("example_status", json!({})).unwrap();
+    assert_eq!(status["office_empty"], true);
+    assert_eq!(status["loaded"], false);
+}
+
 mod command_lists;
 mod hostile;
 mod people;
+mod portable;
 
 #[test]
 fn policy_documents_history_reviews_positions_and_votes_through_the_commands() {
@@ -897,4 +967,71 @@ fn the_command_line_explains_itself_and_refuses_what_it_cannot_do() {
         Some(1),
         "never joined"
     );
+}
+
+#[test]
+fn failures_are_logged_with_the_command_and_kind_but_nothing_personal() {
+    let app = harness();
+    let person = json!({ "kind": "representative", "full_name": "Ji-woo Park", "honorifics": "",
+        "organization_id": null, "title": "", "email": "", "phone": "", "expertise": "",
+        "languages": "", "home_time_zone": "", "notes": "", "hub_login": "" });
+    let created = app
+        .invoke("create_person", json!({ "draft": person }))
+        .unwrap();
+    // The same name again is refused with a message naming the person.
+    let duplicate = app
+        .invoke("create_person", json!({ "draft": person }))
+        .unwrap_err();
+    // A passport number with characters a passport does not have.
+    let travel = app
+        .invoke(
+            "set_person_travel",
+            json!({ "id": created["id"], "version": null, "draft": {
+                "nationality": "Korean", "passport_number": "M12-34567/Park",
+                "passport_expiry": "2030-13-45", "dietary_needs": "no peanuts", "access_needs": "" } }),
+        )
+        .unwrap_err();
+    assert_eq!(travel["kind"], "validation", "{travel}");
+
+    let state = app.window.state::<AppState>();
+    let log = std::fs::read_to_string(state.journal().path().unwrap()).unwrap();
+    assert!(
+        log.contains(&format!(
+            "WARN command=people::create_person kind={}",
+            duplicate["kind"].as_str().unwrap()
+        )),
+        "{log}"
+    );
+    assert!(
+        log.contains(
+            "WARN command=people::set_person_travel kind=validation fields=passport_number,passport_expiry"
+        ),
+        "{log}"
+    );
+    for personal in [
+        "Ji-woo",
+        "Park",
+        "M12",
+        "34567",
+        "Korean",
+        "peanuts",
+        "2030-13-45",
+    ] {
+        assert!(
+            !log.contains(personal),
+            "{personal:?} is in the log:\n{log}"
+        );
+    }
+    // The diagnostics carry the same lines, the data folder and the schema version.
+    let diagnostics = app.invoke("copy_diagnostics", json!({})).unwrap();
+    let text = diagnostics["text"].as_str().unwrap();
+    assert!(text.contains("command=people::set_person_travel"), "{text}");
+    assert!(text.contains(&format!(
+        "schema version {0} (this Plenary writes {0})",
+        plenary_core::store::SCHEMA_VERSION
+    )));
+    assert!(text.contains(&state.data_dir.display().to_string()));
+    assert!(!text.contains("Park"));
+    // No clipboard in the test runtime: said so, with the text to copy by hand.
+    assert_eq!(diagnostics["copied"], false);
 }

@@ -19,6 +19,7 @@ use plenary_core::people::{PersonDraft, PersonKind};
 use plenary_core::{MeetingDraft, SettingKey};
 use plenary_hub::testing::{TestCluster, TestLogin};
 use plenary_hub::{HubConfig, Role};
+use plenary_lib::keychain::{self, MemoryKeychain};
 use plenary_lib::team::Team;
 
 /// A laptop: a data folder, its store, and the app's team state.
@@ -201,6 +202,75 @@ fn a_coordinator_assigns_a_delegate_and_both_edit_the_same_meeting_offline() {
             BTreeSet::from(["maria-laptop".to_owned(), "kofi-laptop".to_owned()])
         );
     }
+}
+
+#[test]
+fn the_keychain_keeps_the_password_between_runs_and_forgets_one_the_hub_refuses() {
+    let cluster = TestCluster::shared();
+    let hub = cluster.new_hub();
+    let maria = hub.person("maria", Role::Coordinator);
+    // The system's keychain, shared by every run of the app on this computer.
+    let system_keychain = std::sync::Arc::new(MemoryKeychain::default());
+
+    let laptop = Laptop::new();
+    let first_run = Team::with_keychain(system_keychain.clone());
+    first_run
+        .join(&laptop.store, &maria.config(), "maria-laptop", &|_| {})
+        .unwrap_or_else(|error| panic!("{}", error.message));
+    let identity = laptop.store().exchange_status().unwrap().hub_identity;
+    let account = keychain::account(&maria.login, &identity.unwrap());
+    assert_eq!(system_keychain.kept(&account), Some(maria.password.clone()));
+    assert!(first_run.password_kept());
+    // Never in the data folder's files.
+    for entry in std::fs::read_dir(laptop.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                !bytes
+                    .windows(maria.password.len())
+                    .any(|w| w == maria.password.as_bytes()),
+                "the password is in {}",
+                path.display()
+            );
+        }
+    }
+
+    // After a restart the password comes from the keychain: nothing is asked, changes go.
+    let second_run = Team::with_keychain(system_keychain.clone());
+    assert!(!second_run.has_password());
+    assert!(second_run.recall_password(&laptop.store));
+    assert!(second_run.has_password() && second_run.password_kept());
+    laptop.store().create_meeting(&wha78()).unwrap();
+    let report = second_run
+        .exchange(&laptop.store, &|_| {})
+        .unwrap_or_else(|error| panic!("{}", error.message));
+    assert!(report.sent >= 1, "{report:?}");
+
+    // Office IT changes the password: the kept one is refused, forgotten, and asked for again.
+    hub.superuser_sql(&format!(
+        "ALTER ROLE \"{}\" PASSWORD 'changed-by-office-it'",
+        maria.login
+    ))
+    .unwrap();
+    let third_run = Team::with_keychain(system_keychain.clone());
+    assert!(third_run.recall_password(&laptop.store));
+    let error = third_run.exchange(&laptop.store, &|_| {}).unwrap_err();
+    assert_eq!(error.field, Some("password"), "{}", error.message);
+    assert!(!third_run.has_password() && !third_run.password_kept());
+    assert_eq!(system_keychain.kept(&account), None);
+    third_run
+        .unlock(&laptop.store, "changed-by-office-it", &|_| {})
+        .unwrap_or_else(|error| panic!("{}", error.message));
+    assert_eq!(
+        system_keychain.kept(&account).as_deref(),
+        Some("changed-by-office-it")
+    );
+
+    // Without a keychain the password lives only while the app runs.
+    let no_keychain = Team::default();
+    assert!(!no_keychain.recall_password(&laptop.store));
+    assert!(!no_keychain.has_password() && !no_keychain.password_kept());
 }
 
 #[test]

@@ -61,9 +61,9 @@ describe("everyday use of the window", () => {
     await dialog(browser).waitForDisplayed({ reverse: true, timeoutMsg: "Close did not close Search" });
   });
 
-  it("adds the first meeting from the dashboard with dates typed the local way, and keeps the error summary in view", async () => {
+  it("adds the first meeting from the first screen with dates typed the local way, and keeps the error summary in view", async () => {
     await goTo(browser, "Dashboard");
-    const first = button(browser, "Add the first meeting");
+    const first = button(browser, "Create the first meeting");
     await first.waitForClickable();
     await first.click();
     await dialog(browser).waitForDisplayed();

@@ -2,7 +2,7 @@
 // Each test gets its own temporary data folder; "restarting" closes the window and starts the
 // app again on the same folder.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,14 +17,46 @@ export const ARTIFACTS = path.join(ROOT, "ui/test-results");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An installed Plenary started as its menu entry starts it: the program and arguments of the
+ * entry's Exec line, on a fresh profile (its own HOME, so the OS's app-data folder is new). */
+export interface Installed {
+  program: string;
+  args: string[];
+  home: string;
+}
+
+/** Where Plenary keeps its data under `home` when no folder is named (Linux). */
+export function defaultDataDir(home: string): string {
+  return path.join(home, ".local/share/org.plenary.desktop");
+}
+
 export class Plenary {
-  readonly dataDir = mkdtempSync(path.join(tmpdir(), "plenary-e2e-"));
+  readonly dataDir: string;
   private driver: Driver | null = null;
   browser: Browser | null = null;
 
+  /** The app built here on a temporary data folder, or an installed one on a fresh profile. */
+  constructor(private readonly installed?: Installed) {
+    this.dataDir = installed ? defaultDataDir(installed.home) : mkdtempSync(path.join(tmpdir(), "plenary-e2e-"));
+  }
+
+  /** The file whose text answers the app's Save and Open dialogs (the build for these tests
+   * reads it instead of asking; see src-tauri/src/file_dialog.rs). */
+  get dialogAnswerFile(): string {
+    return `${this.dataDir}.dialog-answer`;
+  }
+
+  /** The path the next Save or Open dialog "chooses" ("" cancels it). */
+  answerDialogsWith(chosen: string) {
+    writeFileSync(this.dialogAnswerFile, chosen);
+  }
+
   /** Starts the app; waits until `ready` (by default the main navigation) is on screen. */
   async start(ready = "nav[aria-label='Main']"): Promise<Browser> {
-    if (!this.driver) this.driver = await startDriver();
+    if (!this.driver) this.driver = await startDriver(this.installed?.home, this.installed ? undefined : this.dialogAnswerFile);
+    const application = this.installed
+      ? { application: this.installed.program, args: this.installed.args }
+      : { application: APP, args: ["--data-dir", this.dataDir] };
     this.browser = await remote({
       hostname: "127.0.0.1",
       port: this.driver.port,
@@ -32,7 +64,7 @@ export class Plenary {
       connectionRetryCount: 0,
       capabilities: {
         // tauri-driver's own capability; WebdriverIO passes it through.
-        ...({ "tauri:options": { application: APP, args: ["--data-dir", this.dataDir] } } as object),
+        ...({ "tauri:options": application } as object),
         "wdio:enforceWebDriverClassic": true,
       } as WebdriverIO.Capabilities,
     });
@@ -57,7 +89,8 @@ export class Plenary {
     this.browser = null;
     if (this.driver) await stopDriver(this.driver.process);
     this.driver = null;
-    rmSync(this.dataDir, { recursive: true, force: true });
+    // An installed app's data is the person's: it outlives the app (and its removal).
+    if (!this.installed) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 
@@ -80,13 +113,24 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startDriver(): Promise<Driver> {
+/** The environment of a first start on a fresh profile: HOME is `home`, and no XDG folder points
+ * elsewhere, so the app, WebKit and the driver all start from nothing. */
+function freshProfile(home: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+  for (const name of ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "PLENARY_DATA_DIR"]) {
+    delete env[name];
+  }
+  return env;
+}
+
+async function startDriver(home?: string, dialogAnswer?: string): Promise<Driver> {
   const port = await freePort();
   const nativePort = await freePort();
   // Its own process group, so stopping it also stops the WebKitWebDriver it started.
   const driver = spawn(DRIVER, ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
+    env: home ? freshProfile(home) : { ...process.env, ...(dialogAnswer ? { PLENARY_TEST_DIALOG_ANSWER: dialogAnswer } : {}) },
   });
   const exited = new Promise<never>((_, reject) =>
     driver.once("exit", (code) => reject(new Error(`tauri-driver exited early (code ${code})`))),

@@ -92,10 +92,16 @@ describe("delegations in the real window", () => {
     // Export the delegation: sensitive fields cannot be chosen without the tick.
     await click(browser, "Export CSV…");
     expect(await (await field(browser, "Passport number (sensitive)")).isEnabled()).toBe(false);
+    // The Save dialog (answered by the test build) suggests the export's name; the file goes where chosen.
+    const chosen = `${plenary.dataDir}-delegation.csv`;
+    plenary.answerDialogsWith(chosen);
     await click(browser, "Save CSV file");
-    const path = await browser.$("code.path").getText();
-    expect(path.startsWith(plenary.dataDir)).toBe(true);
-    const bytes = readFileSync(path);
+    expect(await browser.$("code.path").getText()).toBe(chosen);
+    expect(JSON.parse(readFileSync(`${plenary.dialogAnswerFile}.asked`, "utf8"))).toMatchObject({
+      kind: "save",
+      file_name: "74th-WMA-General-Assembly-delegation.csv",
+    });
+    const bytes = readFileSync(chosen);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString("utf8").slice(1);
     expect(csv.split("\r\n")).toEqual([

@@ -3,7 +3,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { button, choose, click, fill, goTo, Plenary, withText } from "./harness";
+import { button, choose, click, field, fill, goTo, Plenary, withText } from "./harness";
 import { assign, createMeeting, createPerson } from "./journeys";
 
 type Browser = WebdriverIO.Browser;
@@ -142,12 +142,22 @@ describe("two laptops sharing one office record through the hub", () => {
     await editVenue(b, "78th WMA General Assembly", "Porto Palácio Hotel");
     await exchangeNow(a);
     expect(await exchangeNow(b)).toContain("found 1 conflict");
+    // The meeting itself carries the mark, and leads to where it is decided.
+    await goTo(b, "Meetings");
+    await button(b, "78th WMA General Assembly").click();
+    await withText(b, "coordinator (on Office desk) also changed this meeting while you changed it.").waitForDisplayed();
+    await click(b, "Decide in Settings → Team");
     const conflict = withText(b, "coordinator (on Office desk) also changed the meeting “78th WMA General Assembly”.");
     await conflict.waitForDisplayed();
     const table = await b.$("//ul[@aria-labelledby='team-conflicts-heading']//table").getText();
     expect(table).toContain("Alfândega do Porto");
     expect(table).toContain("Porto Palácio Hotel");
-    await click(b, "Keep mine");
+    // Neither as it stands: Amina writes the venue both will use.
+    await click(b, "Edit…");
+    await click(b, "Use yours");
+    expect(await (await field(b, "venue")).getValue()).toBe("Porto Palácio Hotel");
+    await fill(b, "venue", "Porto Palácio Hotel, Sala Douro");
+    await click(b, "Save this version");
     await b.$("p*=Decided: meeting “78th WMA General Assembly”").waitForDisplayed();
     await exchangeNow(b);
 
@@ -155,7 +165,7 @@ describe("two laptops sharing one office record through the hub", () => {
     await exchangeNow(a);
     await goTo(a, "Meetings");
     await button(a, "78th WMA General Assembly").click();
-    await a.$("dd=Porto Palácio Hotel").waitForDisplayed();
+    await a.$("dd=Porto Palácio Hotel, Sala Douro").waitForDisplayed();
     // The meeting's history names who changed it, and on which laptop.
     await withText(a, "by amina on Amina's laptop").waitForDisplayed();
     await withText(a, "by coordinator on Office desk").waitForDisplayed();

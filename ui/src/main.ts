@@ -3,6 +3,9 @@ import App from "./App.svelte";
 import "./app.css";
 import { api } from "./lib/api";
 import type { FirstScreen } from "./lib/bindings";
+import { followTheme } from "./lib/theme";
+
+followTheme();
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");

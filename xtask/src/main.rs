@@ -2,12 +2,18 @@
 //!
 //! `cargo xtask run`      set up what is missing, build, and open Plenary.
 //! `cargo xtask build`    set up and build `target/debug/plenary` with the UI embedded.
-//! `cargo xtask test`     set up, then every check: format, lints, core, shell, UI, bindings, end to end.
+//! `cargo xtask package`  build this platform's installers (on Linux a .deb and an .rpm).
+//! `cargo xtask test`     set up, then every check: format, lints, core, shell, UI, bindings, end
+//!                        to end, and the installers (installed, started and removed).
 //! `cargo xtask bench`    measure the core on a decade of data (criterion).
 //! `cargo xtask bench window` measure the window beside an empty Tauri app (start, memory, latency).
 //! `cargo xtask decade DIR` write a decade of data into a data folder.
 //! `cargo xtask bindings` regenerate `ui/src/lib/bindings.ts` from the Rust types.
+//! `cargo xtask screenshot` take the README's `docs/screenshot.png` of the example office.
+//! `cargo xtask licences` regenerate the third-party licences Settings → About shows.
 
+mod licences;
+mod package;
 mod setup;
 mod steps;
 
@@ -21,6 +27,11 @@ usage: cargo xtask <command> [options]
 commands:
   run   [--data-dir DIR] [--release]   set up, build and open Plenary
   build [--data-dir DIR] [--release]   set up and build target/<profile>/plenary (UI embedded)
+  package                              build this platform's installers (Linux: .deb and .rpm)
+                                       into target/release/bundle/
+  package-test                         build the installers, check what they declare, install the
+                                       .deb, start it from its menu entry on a fresh profile and
+                                       remove it (Debian-based Linux, as root or with sudo)
   test                                 set up, then run every check and test, end to end included
   bench                                measure dashboard, meeting view and search on a decade of data
   bench window                         measure the window beside an empty Tauri app: start-up,
@@ -28,6 +39,8 @@ commands:
   decade DIR                           write a decade of data (500 meetings, 2,000 people, 1,000
                                        policy documents, 6,000 assignments) into a new folder DIR
   bindings                             regenerate ui/src/lib/bindings.ts from the Rust types
+  screenshot                           take docs/screenshot.png (the example office, 1280x800)
+  licences                             regenerate the third-party licences list (Settings → About)
 
 The app keeps its data in the OS's app-data folder unless --data-dir DIR (or PLENARY_DATA_DIR)
 names another.";
@@ -53,8 +66,12 @@ fn main() -> ExitCode {
                 }
             })
         }),
+        "package" => package::package().map(|_| ()),
+        "package-test" => package::package_test(),
         "test" => steps::test(),
         "bindings" => steps::bindings(),
+        "screenshot" => steps::screenshot(),
+        "licences" => licences::write(),
         "bench" => match rest.first().and_then(|a| a.to_str()) {
             None => steps::bench(),
             Some("window") => steps::bench_window(),

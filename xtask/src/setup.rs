@@ -1,5 +1,6 @@
 //! Installs what a fresh machine lacks: the system libraries Tauri needs, the UI's npm packages,
-//! and (for tests) tauri-driver, WebKitWebDriver, Xvfb and PostgreSQL.
+//! and (for tests) tauri-driver, WebKitWebDriver, Xvfb, a D-Bus daemon, PostgreSQL and
+//! LibreOffice Writer.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,7 +9,7 @@ use crate::root;
 use crate::steps::{command_output, run_command};
 
 /// Debian/Ubuntu packages Tauri needs to build and run.
-const APT_APP: &[&str] = &[
+pub const APT_APP: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "build-essential",
     "curl",
@@ -19,11 +20,20 @@ const APT_APP: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
 ];
-/// Extra packages for the end-to-end tests in a real window.
-const APT_E2E: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth"];
+/// Extra packages for the end-to-end tests in a real window (and a private session bus for the
+/// single-instance test, `src-tauri/tests/single_instance.rs`).
+const APT_E2E: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "dbus-daemon"];
+/// The briefing book's tests read its PDFs back with poppler's `pdftotext`, `pdfinfo` and
+/// `pdftoppm` (`crates/plenary-core/src/store/briefing/tests.rs`).
+const APT_PDF: &[&str] = &["poppler-utils"];
+/// The installer test reads the .rpm with `rpm` (the .deb with dpkg's own tools).
+const APT_PACKAGE: &[&str] = &["rpm"];
 /// The hub's tests start a throwaway PostgreSQL cluster of their own (`initdb`, `pg_ctl`); the
 /// distribution's default version (15 on Debian 12).
 const APT_HUB: &[&str] = &["postgresql"];
+/// The delegate's report's tests open the Word file in LibreOffice (`soffice --headless`), the
+/// Writer without its window toolkit: about 80 MB to download, 200 MB installed.
+const APT_REPORT: &[&str] = &["libreoffice-writer-nogui"];
 
 /// The tauri-driver release the end-to-end tests are written against.
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
@@ -42,6 +52,9 @@ pub fn ensure(purpose: Purpose) -> Result<(), String> {
         let mut packages: Vec<&str> = APT_APP.to_vec();
         if purpose == Purpose::Tests {
             packages.extend_from_slice(APT_E2E);
+            packages.extend_from_slice(APT_PACKAGE);
+            packages.extend_from_slice(APT_REPORT);
+            packages.extend_from_slice(APT_PDF);
         }
         if purpose != Purpose::App {
             packages.extend_from_slice(APT_HUB);
@@ -94,37 +107,55 @@ fn ensure_apt(packages: &[&str]) -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
-    let as_root = command_output(Command::new("id").arg("-u"))
-        .map(|uid| uid.trim() == "0")
-        .unwrap_or(false);
-    let sudo = !as_root
-        && Command::new("sudo")
-            .args(["-n", "true"])
-            .status()
-            .is_ok_and(|s| s.success());
-    if !as_root && !sudo {
-        return Err(format!(
+    let privileged = privileged_apt().map_err(|_| {
+        format!(
             "these system packages are missing; install them, then run this again:\n  sudo apt-get install {}",
             missing.join(" ")
-        ));
-    }
+        )
+    })?;
     println!("xtask: installing system packages: {}", missing.join(" "));
-    let apt = |args: &[&str]| {
-        let mut command = if sudo {
-            Command::new("sudo")
+    run_command(privileged.apt(&["update", "-qq"]))?;
+    let mut install = privileged.apt(&["install", "-y", "-qq", "--no-install-recommends"]);
+    install.args(&missing);
+    run_command(install)
+}
+
+/// How this program may run apt-get: as root, or through passwordless sudo.
+pub struct Privileged {
+    sudo: bool,
+}
+
+impl Privileged {
+    /// `apt-get args…`, non-interactive, as root.
+    pub fn apt(&self, args: &[&str]) -> Command {
+        let mut command = if self.sudo {
+            let mut sudo = Command::new("sudo");
+            sudo.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+            sudo
         } else {
             Command::new("apt-get")
         };
-        if sudo {
-            command.arg("apt-get");
-        }
         command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         command
-    };
-    run_command(apt(&["update", "-qq"]))?;
-    let mut install = apt(&["install", "-y", "-qq", "--no-install-recommends"]);
-    install.args(&missing);
-    run_command(install)
+    }
+}
+
+pub fn privileged_apt() -> Result<Privileged, String> {
+    let as_root = command_output(Command::new("id").arg("-u"))
+        .map(|uid| uid.trim() == "0")
+        .unwrap_or(false);
+    if as_root {
+        return Ok(Privileged { sudo: false });
+    }
+    let sudo = Command::new("sudo")
+        .args(["-n", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if sudo {
+        Ok(Privileged { sudo: true })
+    } else {
+        Err("apt-get needs root or passwordless sudo".to_owned())
+    }
 }
 
 fn ensure_npm_packages() -> Result<(), String> {

@@ -23,7 +23,8 @@ pub fn build(options: &Options) -> Result<PathBuf, String> {
     let mut cargo = cargo();
     cargo.args(["build", "--package", "plenary"]);
     if options.release {
-        cargo.arg("--release");
+        // As `tauri build` makes it for the installers (package.rs): the same binary, one build.
+        cargo.args(["--release", "--features", "tauri/custom-protocol"]);
     }
     run_command(cargo)?;
     Ok(app_binary(if options.release {
@@ -44,6 +45,21 @@ pub fn bindings() -> Result<(), String> {
     Ok(())
 }
 
+/// The README's picture: the app on a fresh data folder with the example office loaded, a
+/// 1280x800 window (under Xvfb when there is no display), saved as `docs/screenshot.png`.
+pub fn screenshot() -> Result<(), String> {
+    setup::ensure(Purpose::Tests)?;
+    build_ui()?;
+    let mut app = cargo();
+    app.args(["build", "--package", "plenary"]);
+    run_command(app)?;
+    let mut command = e2e_command_at("1280x800", "screenshot")?;
+    command.env("PLENARY_SCREENSHOT", root().join("docs/screenshot.png"));
+    run_command(command)?;
+    println!("xtask: wrote docs/screenshot.png");
+    Ok(())
+}
+
 /// Criterion benchmarks (no window): the core's, then the team exchange's against a throwaway
 /// PostgreSQL hub (the shell's crate, which embeds the built UI). Medians are printed per
 /// measurement.
@@ -60,15 +76,16 @@ pub fn bench() -> Result<(), String> {
 
 /// The window beside an empty Tauri app (`bench/`): both release apps are built, then
 /// `startup_mem.py` (time to the first screen's text and memory, on a fresh data folder and on a
-/// decade's), `views_mem.py` (memory after visiting every view) and `window_latency.py` (click →
+/// decade's), `views_mem.py` (memory after visiting every view, on a decade's data) and `window_latency.py` (click →
 /// content painted on a decade of data) run them alternately. Ratios from one run are what
 /// compare; the machine's load is printed beside them.
 pub fn bench_window() -> Result<(), String> {
     setup::ensure(Purpose::Tests)?;
-    build_ui()?;
-    let mut app = cargo();
-    app.args(["build", "--release", "--package", "plenary"]);
-    run_command(app)?;
+    // The release app as the installers ship it.
+    let plenary = build(&Options {
+        data_dir: None,
+        release: true,
+    })?;
     // The empty app has the workspace's crates and features: built into the same target folder,
     // it reuses their build.
     let mut hello = cargo();
@@ -84,7 +101,6 @@ pub fn bench_window() -> Result<(), String> {
         decade_folder(&decade)?;
     }
     let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
-    let plenary = app_binary("release");
     let script = |name: &str| {
         let mut python = Command::new("python3");
         python
@@ -97,7 +113,12 @@ pub fn bench_window() -> Result<(), String> {
             .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
     };
-    let first_text = "Drafts from meetings that have ended";
+    // A fresh folder starts on the first-run screen (its last offer is drawn with the example
+    // data's state); a folder with data on the dashboard (the heading of its last card).
+    let (fresh_text, first_text) = (
+        "Explore with example data",
+        "Drafts from meetings that have ended",
+    );
     println!(
         "xtask: start-up and memory on a fresh data folder (load {})",
         load()
@@ -105,7 +126,7 @@ pub fn bench_window() -> Result<(), String> {
     let mut fresh = script("startup_mem.py");
     fresh
         .arg(&plenary)
-        .arg(first_text)
+        .arg(fresh_text)
         .arg(&hello)
         .args(["ready", "7"]);
     run_command(fresh)?;
@@ -123,7 +144,11 @@ pub fn bench_window() -> Result<(), String> {
     run_command(existing)?;
     println!("xtask: memory after visiting every view (load {})", load());
     let mut views = script("views_mem.py");
-    views.arg(&plenary).arg(&hello).arg("3");
+    views
+        .arg(&plenary)
+        .arg(&hello)
+        .arg("3")
+        .env("TEMPLATE", &decade);
     run_command(views)?;
     println!(
         "xtask: click → content painted on a decade's data (load {})",
@@ -210,8 +235,10 @@ pub fn test() -> Result<(), String> {
     vitest.args(["test"]).current_dir(&ui);
     steps.push(("UI unit tests (vitest)", vitest));
 
+    // Only this build has the file dialogs' test seam (PLENARY_TEST_DIALOG_ANSWER); what `run`,
+    // `build` and the installers make has none.
     let mut app = cargo();
-    app.args(["build", "--package", "plenary"]);
+    app.args(["build", "--package", "plenary", "--features", "test-seams"]);
     steps.push(("app build for end-to-end tests", app));
 
     // The team journey runs two windows against a throwaway hub started by this program.
@@ -231,6 +258,19 @@ pub fn test() -> Result<(), String> {
         "end-to-end tests in the real window (tauri-driver)",
         e2e_command()?,
     ));
+
+    // The installers as a person gets them: a release build bundled into a .deb and an .rpm,
+    // the .deb installed, started from its menu entry on a fresh profile, and removed.
+    if cfg!(target_os = "linux") && std::path::Path::new("/usr/bin/apt-get").exists() {
+        let mut package = Command::new(
+            std::env::current_exe().map_err(|e| format!("where is xtask itself? {e}"))?,
+        );
+        package.arg("package-test");
+        steps.push((
+            "installers: build, install the .deb, start it from the menu entry, remove it",
+            package,
+        ));
+    }
 
     let mut failed = Vec::new();
     let mut tally = TestTally::default();
@@ -319,7 +359,7 @@ fn strip_ansi(text: &str) -> String {
 }
 
 /// Like [`run_command`], echoing the command's standard output while counting its tests.
-fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), String> {
+pub fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), String> {
     use std::io::{BufRead, BufReader};
     let shown = format!("{command:?}");
     let mut child = command
@@ -342,26 +382,17 @@ fn run_counting(mut command: Command, tally: &mut TestTally) -> Result<(), Strin
     }
 }
 
-/// The end-to-end runner, under Xvfb when there is no display to open a window on.
+/// The end-to-end runner in the real window.
 fn e2e_command() -> Result<Command, String> {
+    e2e_command_at("1280x900", "e2e")
+}
+
+/// `npm run <script>` with the app and the driver, on a screen of `size` under Xvfb when
+/// there is no display.
+fn e2e_command_at(size: &str, script: &str) -> Result<Command, String> {
     let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
-    let headless = cfg!(target_os = "linux")
-        && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
-        && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty());
-    let mut command = if headless {
-        let mut xvfb = Command::new("xvfb-run");
-        xvfb.args([
-            "--auto-servernum",
-            "--server-args=-screen 0 1280x900x24",
-            "npm",
-        ]);
-        xvfb
-    } else {
-        npm()
-    };
+    let mut command = window_command_at(size, &["run", script]);
     command
-        .args(["run", "e2e"])
-        .current_dir(root().join("ui"))
         .env("PLENARY_APP", app_binary("debug"))
         .env(
             "PLENARY_TEST_HUB",
@@ -373,7 +404,32 @@ fn e2e_command() -> Result<Command, String> {
     Ok(command)
 }
 
-fn build_ui() -> Result<(), String> {
+/// `npm args…` in `ui/`, under Xvfb when there is no display to open a window on.
+pub fn window_command(args: &[&str]) -> Command {
+    window_command_at("1280x900", args)
+}
+
+/// [`window_command`] on a screen of `size` ("1280x800").
+fn window_command_at(size: &str, args: &[&str]) -> Command {
+    let headless = cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
+        && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty());
+    let mut command = if headless {
+        let mut xvfb = Command::new("xvfb-run");
+        xvfb.args([
+            "--auto-servernum",
+            &format!("--server-args=-screen 0 {size}x24"),
+            "npm",
+        ]);
+        xvfb
+    } else {
+        npm()
+    };
+    command.args(args).current_dir(root().join("ui"));
+    command
+}
+
+pub fn build_ui() -> Result<(), String> {
     let mut npm = npm();
     npm.args(["run", "build"]).current_dir(root().join("ui"));
     run_command(npm)
@@ -387,7 +443,7 @@ fn app_binary(profile: &str) -> PathBuf {
 }
 
 /// A program's file name on this platform.
-fn executable(name: &str) -> String {
+pub fn executable(name: &str) -> String {
     if cfg!(windows) {
         format!("{name}.exe")
     } else {

@@ -48,6 +48,13 @@ pub enum CoreError {
     /// the message says why and what to do. Nothing was changed here.
     #[error("{0}")]
     Exchange(String),
+    /// A file or folder cannot be used for what was asked (not a backup, damaged, from a newer
+    /// Plenary, a folder that may not be written); the message says why. Nothing was changed.
+    #[error("{0}")]
+    Refused(String),
+    /// The person stopped long work; nothing of it was kept.
+    #[error("Stopped. Nothing was changed.")]
+    Cancelled,
     /// The database could not do what was asked (disk full, file locked, corrupt file...).
     #[error("The database could not complete the operation: {0}.")]
     Storage(String),

@@ -58,6 +58,8 @@ pub const LOCAL_TABLES: &[&str] = &[
     "exchange_conflict",
     "exchange_file_sent",
     "exchange_travel",
+    "example_row",
+    "reminder_sent",
 ];
 
 /// History entries about local tables stay local too (travel details above all).

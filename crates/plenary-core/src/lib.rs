@@ -8,13 +8,19 @@
 #[macro_use]
 mod form;
 
+// Test fixtures shared with the benches name the crate as they do.
+#[cfg(test)]
+extern crate self as plenary_core;
+
 pub mod action;
 pub mod agenda;
 pub mod assignment;
 pub mod body;
+pub mod briefing;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod example;
 pub mod exchange;
 pub mod fold;
 pub mod history;
@@ -22,10 +28,14 @@ pub mod meeting;
 pub mod organization;
 pub mod people;
 pub mod policy;
+pub mod portable;
 pub mod record;
+pub mod reminder;
+pub mod report;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod sheets;
 pub mod statement;
 pub mod store;
 pub mod time_zone;

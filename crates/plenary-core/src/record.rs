@@ -110,6 +110,10 @@ pub struct RecordDraft {
     pub votes_against: String,
     pub abstentions: String,
     pub vote_result: Option<VoteResult>,
+    /// Marked "For the report": its text goes into the delegate's report. Marking changes the
+    /// record, not its content, so a final record stays final.
+    #[serde(default)]
+    pub for_report: bool,
 }
 
 /// What a version holds.
@@ -134,6 +138,8 @@ pub struct Record {
     /// The number of the current version (1, 2, ...).
     pub current_version: u32,
     pub content: RecordContent,
+    /// Marked "For the report" (see [`RecordDraft::for_report`]).
+    pub for_report: bool,
     pub created_at: String,
     pub updated_at: String,
     pub version: u32,
@@ -225,6 +231,7 @@ impl From<&Record> for RecordDraft {
             votes_against: count(record.content.vote.against),
             abstentions: count(record.content.vote.abstentions),
             vote_result: record.content.vote.result,
+            for_report: record.for_report,
         }
     }
 }

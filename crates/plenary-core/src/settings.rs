@@ -16,15 +16,22 @@ pub enum SettingKey {
     /// The id of the person this laptop belongs to ("me"): their assignments show under "My
     /// assignments". [`crate::Store::set_setting`] checks that the person exists.
     Me,
+    /// Whether reminders are shown as system notifications: `on`, or empty (off, the default).
+    Reminders,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 2] = [SettingKey::HomeTimeZone, SettingKey::Me];
+    pub const ALL: [SettingKey; 3] = [
+        SettingKey::HomeTimeZone,
+        SettingKey::Me,
+        SettingKey::Reminders,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SettingKey::HomeTimeZone => "home_time_zone",
             SettingKey::Me => "me",
+            SettingKey::Reminders => "reminders",
         }
     }
 
@@ -46,6 +53,14 @@ impl SettingKey {
             }
             // Whether the person exists is for the store to say.
             SettingKey::Me => {}
+            SettingKey::Reminders => {
+                if !matches!(value, "" | "on") {
+                    return Err(CoreError::validation(
+                        "reminders",
+                        "Reminders are either on or off.",
+                    ));
+                }
+            }
         }
         Ok(value.to_owned())
     }

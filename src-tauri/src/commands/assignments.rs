@@ -1,7 +1,6 @@
 //! Assignments: the coordinator's board, the status workflow, candidates, "my assignments" and
 //! the delegation export.
 
-use plenary_core::CoreError;
 use plenary_core::HistoryEntry;
 use plenary_core::assignment::export::{DelegationExport, ExportRequest};
 use plenary_core::assignment::{
@@ -180,37 +179,26 @@ pub async fn export_delegation(
         .await
 }
 
-/// Writes the delegation CSV into `<data folder>/exports/`, never overwriting an earlier file,
-/// and returns where.
+/// Writes the delegation CSV where the person chooses in the system's Save dialog (the file
+/// name suggested from the meeting); `None` when they cancelled.
 #[tauri::command]
-pub async fn save_delegation_export(
+pub async fn save_delegation_export<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     meeting_id: String,
     request: ExportRequest,
-) -> Outcome<SavedExport> {
-    let folder = state.data_dir.join("exports");
-    state
-        .with_store(move |store| {
-            let export = store.export_delegation(&meeting_id, &request)?;
-            let cannot = |e: std::io::Error| {
-                CoreError::Storage(format!(
-                    "the export could not be written to {} ({e})",
-                    folder.display()
-                ))
-            };
-            std::fs::create_dir_all(&folder).map_err(cannot)?;
-            let stem = export.file_name.trim_end_matches(".csv").to_owned();
-            let mut path = folder.join(&export.file_name);
-            let mut n = 2;
-            while path.exists() {
-                path = folder.join(format!("{stem}-{n}.csv"));
-                n += 1;
-            }
-            std::fs::write(&path, export.csv.as_bytes()).map_err(cannot)?;
-            Ok(SavedExport {
-                path: path.display().to_string(),
-                export,
-            })
-        })
-        .await
+) -> Outcome<Option<SavedExport>> {
+    let export = state
+        .with_store(move |store| store.export_delegation(&meeting_id, &request))
+        .await?;
+    let ask = crate::file_dialog::Ask::save("Save the delegation list", &export.file_name)
+        .filter("CSV (spreadsheets)", &["csv"]);
+    let Some(path) = crate::file_dialog::ask(&app, &state.data_dir, ask).await? else {
+        return Ok(None);
+    };
+    plenary_core::portable::write_whole(&path, export.csv.as_bytes())?;
+    Ok(Some(SavedExport {
+        path: path.display().to_string(),
+        export,
+    }))
 }

@@ -1,6 +1,8 @@
 //! The dashboard and the search box.
 
 use plenary_core::assignment::Warning;
+use plenary_core::example::ExampleStatus;
+use plenary_core::exchange::ConflictView;
 use plenary_core::store::{Dashboard, ReviewDueCount, SearchHit, TermView};
 use serde::Serialize;
 use tauri::State;
@@ -11,7 +13,8 @@ use super::{AppInfo, Outcome, app_info_of};
 use crate::state::AppState;
 
 /// Everything the first screen shows, in one round trip: the app's state (whether its data
-/// folder opened) and the dashboard.
+/// folder opened), the dashboard, and what the frame around it needs (the example data's state,
+/// the exchange's open conflicts).
 #[derive(Debug, Serialize, TS)]
 pub struct FirstScreen {
     pub app: AppInfo,
@@ -33,6 +36,11 @@ pub struct DashboardScreen {
     pub terms_ending: Vec<TermView>,
     /// Meetings whose registration closes within 7 days with people not yet registered.
     pub registration_warnings: Vec<Warning>,
+    /// Whether example data is here and the office has records of its own: an empty office
+    /// starts on the first-run screen instead of the dashboard.
+    pub example: ExampleStatus,
+    /// The team exchange's conflicts waiting for a decision (the records' marks).
+    pub conflicts: Vec<ConflictView>,
 }
 
 /// How far ahead the dashboard looks for seat terms ending.
@@ -65,6 +73,8 @@ pub async fn first_screen(state: State<'_, AppState>) -> Outcome<FirstScreen> {
                     .map(|exchange| TeamStatus::of(&team, exchange)),
                 terms_ending: store.terms_ending_within(today, TERMS_AHEAD_DAYS)?,
                 registration_warnings: store.assignment_warnings_for_dashboard(today)?,
+                example: store.example_status()?,
+                conflicts: store.conflicts()?,
                 board,
             })
         })

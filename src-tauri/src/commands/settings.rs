@@ -19,7 +19,11 @@ pub async fn set_setting(
     value: String,
     version: Option<u32>,
 ) -> Outcome<Setting> {
-    state
+    let saved = state
         .with_store(move |store| store.set_setting(key, &value, version))
-        .await
+        .await?;
+    if key == SettingKey::Reminders {
+        state.wake_reminders();
+    }
+    Ok(saved)
 }

@@ -17,8 +17,11 @@ use crate::team::TeamError;
 #[derive(Debug, Serialize, TS)]
 pub struct TeamStatus {
     pub exchange: ExchangeStatus,
-    /// Joined, but the hub password has not been entered since Plenary started.
+    /// Joined, but the hub password has not been entered since Plenary started (and the system
+    /// keychain does not keep it).
     pub password_needed: bool,
+    /// The system keychain keeps the password, so it is not asked for after a restart.
+    pub password_kept: bool,
     /// An exchange is running now.
     pub exchanging: bool,
     /// How far it has got.
@@ -119,6 +122,7 @@ impl TeamStatus {
     pub(crate) fn of(team: &crate::team::Team, exchange: ExchangeStatus) -> TeamStatus {
         TeamStatus {
             password_needed: exchange.joined && !team.has_password(),
+            password_kept: team.password_kept(),
             exchanging: team.is_exchanging(),
             progress: team.progress(),
             exchange,

@@ -35,7 +35,7 @@ fn commands() -> Vec<(&'static str, Value)> {
         "end_time": "12:00", "room": "Hall A", "agenda_item_ids": ["@agenda"] });
     let record_draft = json!({ "agenda_item_id": "@agenda", "kind": "notes", "author": "Desk",
         "title": "Notes", "body": "Support.", "votes_in_favour": "", "votes_against": "",
-        "abstentions": "", "vote_result": null });
+        "abstentions": "", "vote_result": null, "for_report": true });
     let action_draft = json!({ "title": "Send the brief", "owner": "Desk", "due_date": "2099-10-01",
         "status": "open", "agenda_item_id": "@agenda", "record_id": "", "notes": "" });
     let document_draft = json!({ "agenda_item_id": "@agenda", "symbol": "A77/9", "title": "Report",
@@ -95,6 +95,8 @@ fn commands() -> Vec<(&'static str, Value)> {
     };
     vec![
         ("app_info", json!({})),
+        ("set_theme", json!({ "theme": "dark" })),
+        ("copy_diagnostics", json!({})),
         ("list_bodies", json!({})),
         ("create_body", json!({ "draft": body_draft })),
         (
@@ -210,12 +212,29 @@ fn commands() -> Vec<(&'static str, Value)> {
         ("dashboard", json!({})),
         ("first_screen", json!({})),
         ("data_revision", json!({})),
+        ("example_status", json!({})),
+        ("load_example_data", json!({})),
+        ("remove_example_data", json!({})),
         ("search", json!({ "text": "ethics" })),
         ("list_settings", json!({})),
         (
             "set_setting",
             json!({ "key": "home_time_zone", "value": "Europe/Paris",
             "version": "@v:setting.key=#home_time_zone" }),
+        ),
+        ("backup_settings", json!({})),
+        ("set_backup_keep", json!({ "keep": 14 })),
+        ("choose_backup_folder", json!({})),
+        ("long_work_progress", json!({})),
+        ("cancel_long_work", json!({})),
+        // The dialogs are cancelled here (no answer waits): nothing is written.
+        ("backup_now", json!({})),
+        ("restore_backup", json!({})),
+        ("export_everything", json!({})),
+        ("import_export", json!({})),
+        (
+            "save_briefing_book",
+            json!({ "request": { "meeting_id": "@meeting", "include_travel": true } }),
         ),
         ("team_status", json!({})),
         // No hub listens on port 1: the valid call is refused as unreachable, at once.
@@ -356,6 +375,12 @@ fn commands() -> Vec<(&'static str, Value)> {
             "save_delegation_export",
             json!({ "meetingId": "@meeting", "request": export_request }),
         ),
+        (
+            "save_calendar",
+            json!({ "request": { "kind": "meeting", "meeting_id": "@meeting" } }),
+        ),
+        // The Save dialog is cancelled here (or the meeting has not begun): nothing is written.
+        ("save_delegate_report", json!({ "meetingId": "@meeting" })),
         ("policy_form_options", json!({})),
         ("list_policy_documents", json!({ "filter": policy_filter })),
         ("get_policy_document", json!({ "id": "@policy" })),

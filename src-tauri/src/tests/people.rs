@@ -108,14 +108,25 @@ fn a_delegation_is_assigned_confirmed_exported_and_seen_by_me() {
         )
         .unwrap();
     assert_eq!(export["columns"], json!(["full_name", "role"]));
+    // The path comes from the system's Save dialog, which suggests the export's own name.
+    let chosen = app._dir.path().join("chosen").join("delegation.csv");
+    std::fs::create_dir_all(chosen.parent().unwrap()).unwrap();
+    app.answer_dialog(Some(chosen.clone()));
     let saved = app
         .invoke(
             "save_delegation_export",
             json!({ "meetingId": meeting_id, "request": request }),
         )
         .unwrap();
+    let asked = app.dialogs_asked();
+    assert_eq!(asked[0].kind, crate::file_dialog::Kind::Save);
+    assert!(
+        asked[0].file_name.as_deref().unwrap().ends_with(".csv"),
+        "{:?}",
+        asked[0]
+    );
     let path = std::path::PathBuf::from(saved["path"].as_str().unwrap());
-    assert!(path.starts_with(app._dir.path().join("exports")));
+    assert_eq!(path, chosen);
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(&[0xef, 0xbb, 0xbf]));
     assert!(
@@ -123,14 +134,15 @@ fn a_delegation_is_assigned_confirmed_exported_and_seen_by_me() {
             .unwrap()
             .contains("Amina Ngũgĩ,Head of delegation\r\n")
     );
-    // A second export does not overwrite the first.
-    let again = app
+    // The next dialog starts in the folder chosen last; cancelling it writes nothing.
+    let cancelled = app
         .invoke(
             "save_delegation_export",
             json!({ "meetingId": meeting_id, "request": request }),
         )
         .unwrap();
-    assert_ne!(again["path"], saved["path"]);
+    assert_eq!(cancelled, Value::Null);
+    assert_eq!(app.dialogs_asked()[1].folder.as_deref(), chosen.parent());
 
     let page = app
         .invoke("get_person_page", json!({ "id": ids[1] }))

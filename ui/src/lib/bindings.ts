@@ -174,7 +174,12 @@ body: string,
 /**
  * Counts as typed; empty when unknown.
  */
-votes_in_favour: string, votes_against: string, abstentions: string, vote_result: VoteResult | null, };
+votes_in_favour: string, votes_against: string, abstentions: string, vote_result: VoteResult | null, 
+/**
+ * Marked "For the report": its text goes into the delegate's report. Marking changes the
+ * record, not its content, so a final record stays final.
+ */
+for_report: boolean, };
 
 export type RecordContent = { title: string, body: string, author: string, vote: Vote, };
 
@@ -182,7 +187,11 @@ export type Record = { id: string, meeting_id: string, agenda_item_id: string | 
 /**
  * The number of the current version (1, 2, ...).
  */
-current_version: number, content: RecordContent, created_at: string, updated_at: string, version: number, };
+current_version: number, content: RecordContent, 
+/**
+ * Marked "For the report" (see [`RecordDraft::for_report`]).
+ */
+for_report: boolean, created_at: string, updated_at: string, version: number, };
 
 export type RecordVersion = { number: number, content: RecordContent, 
 /**
@@ -274,6 +283,32 @@ today: string, upcoming_meetings: Array<UpcomingMeeting>, overdue_actions: Array
  */
 overdue_actions_total: number, drafts_after_meetings_total: number, };
 
+export type ExampleStatus = { 
+/**
+ * Example records are loaded here.
+ */
+loaded: boolean, 
+/**
+ * No meetings, people or policy documents of the office's own (example ones aside).
+ */
+office_empty: boolean, 
+/**
+ * This laptop exchanges with an office hub (example data is not offered then).
+ */
+joined: boolean, };
+
+export type ExampleRemoval = { 
+/**
+ * Example records removed.
+ */
+removed: number, 
+/**
+ * Example records kept because the person changed them or added their own records to
+ * them, each named with the reason ("Meeting “WHA78”: you added to it"). They are the
+ * person's from now on.
+ */
+kept: Array<string>, };
+
 export type SearchHit = { 
 /**
  * The kind of record: "meeting", and others as areas are added.
@@ -308,7 +343,7 @@ author: string | null,
  */
 device: string | null, };
 
-export type SettingKey = "home_time_zone" | "me";
+export type SettingKey = "home_time_zone" | "me" | "reminders";
 
 export type Setting = { key: SettingKey, 
 /**
@@ -318,7 +353,7 @@ value: string, created_at: string, updated_at: string, version: number, };
 
 export type FieldError = { field: string, message: string, };
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "schema_too_new" | "exchange" | "storage" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "in_use" | "schema_too_new" | "exchange" | "storage" | "refused" | "cancelled" | "internal";
 
 export type CommandError = { kind: ErrorKind, 
 /**
@@ -334,11 +369,31 @@ field?: string,
  */
 fields: Array<FieldError>, };
 
+export type Theme = "system" | "light" | "dark";
+
 export type AppInfo = { version: string, data_dir: string, database_file: string, 
 /**
  * Why the database could not be opened, if it could not.
  */
-database_error: CommandError | null, };
+database_error: CommandError | null, 
+/**
+ * The licence Plenary is published under (SPDX).
+ */
+license: string, 
+/**
+ * The theme chosen in Settings.
+ */
+theme: Theme, 
+/**
+ * The log file, in the data folder (none when the folder could not be opened).
+ */
+log_file: string | null, };
+
+export type Diagnostics = { text: string, 
+/**
+ * False when the clipboard could not be reached: the window shows the text to copy by hand.
+ */
+copied: boolean, };
 
 export type ExchangeReport = { 
 /**
@@ -394,9 +449,14 @@ parked: number, };
 
 export type TeamStatus = { exchange: ExchangeStatus, 
 /**
- * Joined, but the hub password has not been entered since Plenary started.
+ * Joined, but the hub password has not been entered since Plenary started (and the system
+ * keychain does not keep it).
  */
 password_needed: boolean, 
+/**
+ * The system keychain keeps the password, so it is not asked for after a restart.
+ */
+password_kept: boolean, 
 /**
  * An exchange is running now.
  */
@@ -432,7 +492,16 @@ terms_ending: Array<TermView>,
 /**
  * Meetings whose registration closes within 7 days with people not yet registered.
  */
-registration_warnings: Array<Warning>, };
+registration_warnings: Array<Warning>, 
+/**
+ * Whether example data is here and the office has records of its own: an empty office
+ * starts on the first-run screen instead of the dashboard.
+ */
+example: ExampleStatus, 
+/**
+ * The team exchange's conflicts waiting for a decision (the records' marks).
+ */
+conflicts: Array<ConflictView>, };
 
 export type JoinRequest = { host: string, 
 /**
@@ -1024,6 +1093,16 @@ export type SavedExport = {
  */
 path: string, export: DelegationExport, };
 
+export type CalendarRequest = { "kind": "meeting", meeting_id: string, } | { "kind": "office", year: number | null, } | { "kind": "mine", include_past: boolean, };
+
+export type SavedCalendar = { path: string, events: number, };
+
+export type SavedReport = { 
+/**
+ * The full path of the file written.
+ */
+path: string, meeting_title: string, };
+
 export type PeopleFormOptions = { person_kinds: Array<Choice<PersonKind>>, organization_kinds: Array<Choice<OrganizationKind>>, wma_memberships: Array<Choice<WmaMembership>>, who_relations: Array<Choice<WhoRelation>>, interaction_kinds: Array<Choice<InteractionKind>>, seat_kinds: Array<Choice<SeatKind>>, term_capacities: Array<Choice<TermCapacity>>, roles: Array<Choice<Role>>, statuses: Array<Choice<AssignmentStatus>>, 
 /**
  * Statuses a new assignment may start in.
@@ -1037,3 +1116,51 @@ sensitive_export_fields: Array<ExportField>, country_topics: Array<string>,
  * Every IANA time-zone name, sorted.
  */
 time_zones: Array<string>, };
+
+export type Progress = { 
+/**
+ * What is being done, in a few words ("Copying the database").
+ */
+step: string, 
+/**
+ * Done so far and the whole, in the step's own units (bytes, pages, rows).
+ */
+done: number, total: number, };
+
+export type BackupSettings = { folder: string, keep: number, 
+/**
+ * When the last automatic backup ran (the local day), and where it went or why it failed.
+ */
+last_day: string | null, last_result: string | null, last_failed: boolean, };
+
+export type BackupSummary = { path: string, bytes: number, documents: number, 
+/**
+ * Document files the database names but the data folder no longer has (not in the backup).
+ */
+missing_documents: number, created_at: string, };
+
+export type RestoreSummary = { 
+/**
+ * When the restored backup was made.
+ */
+backed_up_at: string, documents: number, 
+/**
+ * The backup of the data as it was just before, kept in case the restore was a mistake.
+ */
+previous_data: string, };
+
+export type ExportSummary = { path: string, documents_folder: string, rows: number, documents: number, };
+
+export type ImportSummary = { rows: number, documents: number, };
+
+export type BriefingRequest = { meeting_id: string, 
+/**
+ * Ticked: the delegation's travel details are included.
+ */
+include_travel: boolean, };
+
+export type BriefingWritten = { 
+/**
+ * Where it was saved.
+ */
+path: string, pages: number, bytes: number, };

@@ -9,6 +9,8 @@ const KNOWN_KINDS: Record<ErrorKind, true> = {
   exchange: true,
   schema_too_new: true,
   storage: true,
+  refused: true,
+  cancelled: true,
   internal: true,
 };
 const KINDS = Object.keys(KNOWN_KINDS) as ErrorKind[];

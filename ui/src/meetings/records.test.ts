@@ -49,6 +49,7 @@ const outcome: MeetingRecord = {
     author: "Dr Keller",
     vote: { in_favour: 124, against: 0, abstentions: 11, result: "adopted" },
   },
+  for_report: false,
   created_at: "2024-05-28T09:00:00Z",
   updated_at: "2024-05-29T09:00:00Z",
   version: 4,
@@ -73,6 +74,7 @@ describe("record form state", () => {
       votes_against: "0",
       abstentions: "11",
       vote_result: "adopted",
+      for_report: false,
     });
     const unknown = {
       ...outcome,
@@ -137,6 +139,14 @@ describe("record labels", () => {
   it("says what revising a final record does", () => {
     expect(revisionNotice(outcome)).toBe("This record is final; saving makes version 3 as a draft and keeps version 2 as it is.");
     expect(revisionNotice({ status: "draft", current_version: 2 })).toBeNull();
+    // Only "For the report" changed: no new version, and the notice says so.
+    const marked = { ...recordDraftFrom(outcome), for_report: true };
+    expect(revisionNotice(outcome, marked)).toBe(
+      "This record is final and stays so: marking it for the report or not makes no new version.",
+    );
+    expect(revisionNotice(outcome, { ...marked, body: "Adopted." })).toBe(
+      "This record is final; saving makes version 3 as a draft and keeps version 2 as it is.",
+    );
   });
 });
 

@@ -13,6 +13,7 @@ export const RECORD_FIELD_ORDER = [
   "votes_against",
   "abstentions",
   "vote_result",
+  "for_report",
 ] as const satisfies readonly (keyof RecordDraft)[];
 
 export type RecordField = (typeof RECORD_FIELD_ORDER)[number];
@@ -28,6 +29,7 @@ export function emptyRecordDraft(agendaItemId = ""): RecordDraft {
     votes_against: "",
     abstentions: "",
     vote_result: null,
+    for_report: false,
   };
 }
 
@@ -44,6 +46,7 @@ export function recordDraftFrom(record: MeetingRecord): RecordDraft {
     votes_against: count(vote.against),
     abstentions: count(vote.abstentions),
     vote_result: vote.result,
+    for_report: record.for_report,
   };
 }
 
@@ -84,11 +87,27 @@ export function describeVote(vote: Vote, results: readonly Choice<VoteResult>[])
   return result ? `${counts.join(", ")} — ${result}` : counts.join(", ");
 }
 
-/** What saving a final record does, said before it is done. */
-export function revisionNotice(record: Pick<MeetingRecord, "status" | "current_version">): string | null {
+/** What saving a final record does, said before it is done. With the form's `draft`: marking
+ * or unmarking it for the report alone keeps it final, with no new version. */
+export function revisionNotice(
+  record: Pick<MeetingRecord, "status" | "current_version"> & Partial<MeetingRecord>,
+  draft?: RecordDraft,
+): string | null {
   if (record.status !== "final") return null;
   const n = record.current_version;
+  if (draft && record.content && onlyMarkChanges(record as MeetingRecord, draft)) {
+    return `This record is final and stays so: marking it for the report or not makes no new version.`;
+  }
   return `This record is final; saving makes version ${n + 1} as a draft and keeps version ${n} as it is.`;
+}
+
+/** The form differs from the stored record in nothing but "For the report". */
+function onlyMarkChanges(record: MeetingRecord, draft: RecordDraft): boolean {
+  const stored = recordDraftFrom(record);
+  const sent = recordPayload(draft);
+  return (Object.keys(stored) as (keyof RecordDraft)[]).every(
+    (key) => key === "for_report" || String(stored[key] ?? "").trim() === String(sent[key] ?? "").trim(),
+  );
 }
 
 /** The versions to compare when the versions dialog opens: the one before the newest with the

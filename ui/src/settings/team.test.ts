@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConflictView, ExchangeStatus } from "../lib/bindings";
-import { ago, bothTexts, conflictHeadline, reportLine, statusLines } from "./team";
+import { ago, bothTexts, conflictHeadline, editedFields, reportLine, startEditing, statusLines } from "./team";
 
 const now = new Date("2026-05-19T10:00:00Z");
 
@@ -91,7 +91,43 @@ describe("Settings → Team", () => {
     expect(conflictHeadline(conflict)).toBe("coordinator (on office-pc) also changed the meeting “WHA78”.");
     expect(conflictHeadline({ ...conflict, kind: "they_deleted" })).toMatch(/deleted the meeting “WHA78”, which you had changed/);
     expect(conflictHeadline({ ...conflict, kind: "you_deleted" })).toMatch(/^You deleted the meeting “WHA78”/);
-    expect(bothTexts(conflict.fields)).toEqual({ venue: "Palais des Nations\n\nCICG" });
+    // Both texts are kept only where there is prose: two venues or two dates are not one.
+    expect(bothTexts(conflict.fields)).toBeNull();
+    expect(
+      bothTexts([
+        { field: "notes", theirs: "Badges at gate 3.", yours: "Bring badges" },
+        { field: "venue", theirs: "Palais des Nations", yours: "CICG" },
+        { field: "start_date", theirs: "2025-05-19", yours: "2025-05-20" },
+      ]),
+    ).toEqual({ notes: "Badges at gate 3.\n\nBring badges" });
     expect(bothTexts([{ field: "ordinal", theirs: 1, yours: 2 }])).toBeNull();
+  });
+
+  it("edits a conflict field by field: names and prose typed, dates and choices picked, numbers left", () => {
+    const editing = startEditing([
+      { field: "venue", theirs: "Palais des Nations", yours: "CICG" },
+      { field: "start_date", theirs: "2025-05-19", yours: "2025-05-20" },
+      { field: "badge_cap", theirs: 8, yours: 10 },
+      { field: "notes", theirs: null, yours: "Bring badges" },
+    ]);
+    expect(editing.map((d) => d.how)).toEqual(["typed", "pick", "fixed", "typed"]);
+    // Untouched, the editor sets their texts again and leaves picks at theirs.
+    expect(editedFields(editing)).toEqual({ fields: { venue: "Palais des Nations", notes: null } });
+
+    const [venue, start, , notes] = editing;
+    if (venue?.how !== "typed" || start?.how !== "pick" || notes?.how !== "typed") throw new Error("kinds");
+    venue.value = "CICG, Room 2";
+    start.pick = "yours";
+    notes.value = "Bring badges; gate 3";
+    expect(editedFields(editing)).toEqual({
+      fields: { venue: "CICG, Room 2", start_date: "2025-05-20", notes: "Bring badges; gate 3" },
+    });
+
+    // A venue both versions had cannot be typed away; a note one side left empty can.
+    venue.value = "  ";
+    expect(editedFields(editing)).toEqual({ problem: "Type the venue, or use one of the two versions." });
+    venue.value = "CICG";
+    notes.value = "";
+    expect(editedFields(editing)).toEqual({ fields: { venue: "CICG", start_date: "2025-05-20", notes: null } });
   });
 });

@@ -74,13 +74,96 @@ export function conflictHeadline(conflict: ConflictView): string {
   }
 }
 
-/** The text fields both sides wrote, each with both texts kept (theirs first). */
+/** Fields of prose, where keeping both texts (theirs, then yours) makes sense. */
+const PROSE = new Set([
+  "notes",
+  "note",
+  "body",
+  "text",
+  "full_text",
+  "summary",
+  "rationale",
+  "red_lines",
+  "fallback",
+  "follow_up",
+  "expertise",
+  "delivered_text",
+  "travel_notes",
+  "participants",
+]);
+
+/**
+ * Fields a person may type over when deciding a conflict: prose and names. Dates, numbers,
+ * codes, references and choices have rules of their own, so for those one of the two versions
+ * is picked instead.
+ */
+const TYPED = new Set([
+  ...PROSE,
+  "title",
+  "venue",
+  "city",
+  "room",
+  "name",
+  "full_name",
+  "short_name",
+  "acronym",
+  "hotel",
+  "honorifics",
+  "speaker",
+  "proposer",
+  "rapporteur",
+  "topic",
+  "topics",
+  "source",
+]);
+
+const isText = (value: unknown): value is string | null => value === null || typeof value === "string";
+
+/** The prose fields both sides wrote, each with both texts kept (theirs first). */
 export function bothTexts(fields: ConflictField[]): Record<string, string> | null {
   const merged: Record<string, string> = {};
   for (const { field, theirs, yours } of fields) {
-    if (typeof theirs !== "string" || typeof yours !== "string") continue;
+    if (!PROSE.has(field) || typeof theirs !== "string" || typeof yours !== "string") continue;
     if (!theirs.trim() || !yours.trim()) continue;
     merged[field] = `${theirs}\n\n${yours}`;
   }
   return Object.keys(merged).length > 0 ? merged : null;
+}
+
+/** How one field of a conflict is decided in the editor. */
+export type FieldDecision =
+  /** Typed by the person (starting from theirs). */
+  | { field: string; how: "typed"; value: string; theirs: string | null; yours: string | null }
+  /** One of the two versions. */
+  | { field: string; how: "pick"; pick: "theirs" | "yours"; theirs: string | null; yours: string | null }
+  /** Not a text: theirs stays (choose "Keep mine" for yours). */
+  | { field: string; how: "fixed"; theirs: unknown; yours: unknown };
+
+/** The editor's starting point: every field at their version. */
+export function startEditing(fields: ConflictField[]): FieldDecision[] {
+  return fields.map(({ field, theirs, yours }) => {
+    if (!isText(theirs) || !isText(yours)) return { field, how: "fixed", theirs, yours };
+    if (TYPED.has(field)) return { field, how: "typed", value: theirs ?? "", theirs, yours };
+    return { field, how: "pick", pick: "theirs", theirs, yours };
+  });
+}
+
+/**
+ * The fields to set on their version, or the problem with the person's edit (a name or title
+ * typed away to nothing, where both versions had one).
+ */
+export function editedFields(decisions: FieldDecision[]): { fields: Record<string, string | null> } | { problem: string } {
+  const fields: Record<string, string | null> = {};
+  for (const decision of decisions) {
+    if (decision.how === "typed") {
+      const value = decision.value.trim() === "" ? null : decision.value;
+      if (value === null && decision.theirs && decision.yours) {
+        return { problem: `Type the ${fieldLabel(decision.field)}, or use one of the two versions.` };
+      }
+      fields[decision.field] = value;
+    } else if (decision.how === "pick" && decision.pick === "yours") {
+      fields[decision.field] = decision.yours;
+    }
+  }
+  return { fields };
 }

@@ -140,8 +140,8 @@ pub fn seed(dir: &std::path::Path) -> (Store, String) {
             .unwrap();
             for v in 1..=VERSIONS_PER_RECORD {
                 tx.execute(
-                    "INSERT INTO record_version (record_id, number, title, body, author, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, 'Delegate', ?5, ?5)",
+                    "INSERT INTO record_version (id, record_id, number, title, body, author, created_at, updated_at)
+                     VALUES (?1 || '-v' || ?2, ?1, ?2, ?3, ?4, 'Delegate', ?5, ?5)",
                     params![record, v as i64, text(m * r + v, 5), text(m + r + v, 120), at],
                 )
                 .unwrap();

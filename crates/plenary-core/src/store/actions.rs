@@ -10,6 +10,27 @@ use crate::error::{CoreError, Result};
 const ENTITY: &str = "action_item";
 pub(super) const COLUMNS: &str = "id, meeting_id, title, owner, due_date, status, agenda_item_id, record_id, notes, created_at, updated_at, version";
 
+/// Validates `draft` and stores a new action item of `meeting_id` within the write `w`.
+pub(super) fn create_action_item_in(
+    w: &super::Writer<'_>,
+    meeting_id: &str,
+    draft: &ActionItemDraft,
+) -> Result<ActionItem> {
+    let fields = draft.validate()?;
+    super::meetings::require_meeting(w.conn(), meeting_id)?;
+    check_links(w.conn(), meeting_id, &fields)?;
+    let item = ActionItem {
+        id: uuid::Uuid::now_v7().to_string(),
+        meeting_id: meeting_id.to_owned(),
+        fields,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&item)?;
+    Ok(item)
+}
+
 impl Store {
     /// A meeting's action items: open first by due date (undated last), then done and dropped.
     pub fn action_items(&self, meeting_id: &str) -> Result<Vec<ActionItem>> {
@@ -26,21 +47,7 @@ impl Store {
         meeting_id: &str,
         draft: &ActionItemDraft,
     ) -> Result<ActionItem> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            super::meetings::require_meeting(w.conn(), meeting_id)?;
-            check_links(w.conn(), meeting_id, &fields)?;
-            let item = ActionItem {
-                id: uuid::Uuid::now_v7().to_string(),
-                meeting_id: meeting_id.to_owned(),
-                fields,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&item)?;
-            Ok(item)
-        })
+        self.write(|w| create_action_item_in(w, meeting_id, draft))
     }
 
     pub fn update_action_item(

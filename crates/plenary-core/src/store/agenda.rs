@@ -40,38 +40,7 @@ impl Store {
         meeting_id: &str,
         draft: &AgendaItemDraft,
     ) -> Result<AgendaItem> {
-        let (number, fields) = draft.validate()?;
-        let id = self.write(|w| {
-            let tx = w.conn();
-            super::meetings::require_meeting(tx, meeting_id)?;
-            check_forum(tx, &fields)?;
-            check_number_free(tx, meeting_id, &number, &[])?;
-            let at = w.at().to_owned();
-            let item = AgendaItem {
-                id: uuid::Uuid::now_v7().to_string(),
-                meeting_id: meeting_id.to_owned(),
-                fields,
-                depth: 0,
-                created_at: at.clone(),
-                updated_at: at.clone(),
-                version: 1,
-            };
-            let f = &item.fields;
-            tx.execute(
-                &format!("INSERT INTO agenda_item ({COLUMNS}, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10)"),
-                params![item.id, meeting_id, f.number, f.title, f.forum_body_id, enum_text(&f.priority), f.notes, at, at, number.sort_key()],
-            )?;
-            history::record(
-                tx,
-                ENTITY,
-                &item.id,
-                HistoryAction::Create,
-                None,
-                Some(&item),
-                &at,
-            )?;
-            Ok(item.id)
-        })?;
+        let id = self.write(|w| create_agenda_item_in(w, meeting_id, draft))?;
         self.agenda_item(&id)
     }
 
@@ -399,6 +368,45 @@ stored!(AgendaItem, ENTITY, "agenda item", find, |item| format!(
     "Item {}",
     item.fields.number
 ));
+
+/// Validates `draft` and stores it as a new agenda item of `meeting_id` within the write `w`;
+/// returns its id.
+pub(super) fn create_agenda_item_in(
+    w: &super::Writer<'_>,
+    meeting_id: &str,
+    draft: &AgendaItemDraft,
+) -> Result<String> {
+    let (number, fields) = draft.validate()?;
+    let tx = w.conn();
+    super::meetings::require_meeting(tx, meeting_id)?;
+    check_forum(tx, &fields)?;
+    check_number_free(tx, meeting_id, &number, &[])?;
+    let at = w.at().to_owned();
+    let item = AgendaItem {
+        id: uuid::Uuid::now_v7().to_string(),
+        meeting_id: meeting_id.to_owned(),
+        fields,
+        depth: 0,
+        created_at: at.clone(),
+        updated_at: at.clone(),
+        version: 1,
+    };
+    let f = &item.fields;
+    tx.execute(
+        &format!("INSERT INTO agenda_item ({COLUMNS}, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10)"),
+        params![item.id, meeting_id, f.number, f.title, f.forum_body_id, enum_text(&f.priority), f.notes, at, at, number.sort_key()],
+    )?;
+    history::record(
+        tx,
+        ENTITY,
+        &item.id,
+        HistoryAction::Create,
+        None,
+        Some(&item),
+        &at,
+    )?;
+    Ok(item.id)
+}
 
 #[cfg(test)]
 mod tests;

@@ -123,6 +123,48 @@ pub struct MyAssignments {
     pub items: Vec<MyAssignment>,
 }
 
+/// Stores a new assignment with its first status entry within the write `w` (the fields and the
+/// starting status checked by [`Store::create_assignment`]).
+pub(super) fn create_assignment_in(
+    w: &super::Writer<'_>,
+    fields: AssignmentFields,
+    status: AssignmentStatus,
+    today: Date,
+) -> Result<(Assignment, Meeting)> {
+    let meeting = meeting_in(w.conn(), &fields.meeting_id)?;
+    let person_name = person_name(w.conn(), &fields.person_id)?;
+    let existing: Option<String> = w
+        .conn()
+        .query_row(
+            "SELECT id FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3",
+            params![fields.meeting_id, fields.person_id, enum_text(&fields.role)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if existing.is_some() {
+        return Err(CoreError::validation(
+            "role",
+            format!(
+                "{person_name} is already assigned to {} as {}. Change that assignment instead.",
+                meeting.fields.title,
+                fields.role.label().to_lowercase()
+            ),
+        ));
+    }
+    let assignment = Assignment {
+        id: uuid::Uuid::now_v7().to_string(),
+        fields,
+        status,
+        status_date: today,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&assignment)?;
+    record_status(w.conn(), &assignment.id, None, status, today, w.at(), false)?;
+    Ok((assignment, meeting))
+}
+
 impl Store {
     /// Assigns a person to a meeting in a role, starting at `status` (the start of the workflow,
     /// or `attended` to record attendance after the fact). Warnings come back with it; they
@@ -143,40 +185,8 @@ impl Store {
                 ),
             ));
         }
-        let (assignment, meeting) = self.write(|w| {
-            let meeting = meeting_in(w.conn(), &fields.meeting_id)?;
-            let person_name = person_name(w.conn(), &fields.person_id)?;
-            let existing: Option<String> = w
-                .conn()
-                .query_row(
-                    "SELECT id FROM assignment WHERE meeting_id = ?1 AND person_id = ?2 AND role = ?3",
-                    params![fields.meeting_id, fields.person_id, enum_text(&fields.role)],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if existing.is_some() {
-                return Err(CoreError::validation(
-                    "role",
-                    format!(
-                        "{person_name} is already assigned to {} as {}. Change that assignment instead.",
-                        meeting.fields.title,
-                        fields.role.label().to_lowercase()
-                    ),
-                ));
-            }
-            let assignment = Assignment {
-                id: uuid::Uuid::now_v7().to_string(),
-                fields,
-                status,
-                status_date: today,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&assignment)?;
-            record_status(w.conn(), &assignment.id, None, status, today, w.at(), false)?;
-            Ok((assignment, meeting))
-        })?;
+        let (assignment, meeting) =
+            self.write(|w| create_assignment_in(w, fields, status, today))?;
         let warnings = self.warnings_for(&assignment, &meeting, today)?;
         Ok(AssignmentSaved {
             assignment,
@@ -462,6 +472,27 @@ impl Store {
     /// Meetings whose registration deadline is within 7 days of `today` with assignments not yet
     /// registered, soonest first (for the dashboard).
     pub fn assignment_warnings_for_dashboard(&self, today: Date) -> Result<Vec<Warning>> {
+        Ok(self
+            .registrations_closing(today)?
+            .into_iter()
+            .filter_map(|fact| {
+                deadline_warning(
+                    &fact.meeting_id,
+                    &fact.meeting_title,
+                    Some(fact.deadline),
+                    today,
+                    fact.unregistered,
+                )
+            })
+            .collect())
+    }
+
+    /// Meetings with assignments whose registration deadline is within 7 days of `today`, with
+    /// how many of them are not registered yet, soonest first (the dashboard and the reminders).
+    pub(crate) fn registrations_closing(
+        &self,
+        today: Date,
+    ) -> Result<Vec<crate::reminder::RegistrationFact>> {
         let until = today
             .checked_add(
                 jiff::Span::new().days(i64::from(crate::assignment::DEADLINE_WARNING_DAYS)),
@@ -482,12 +513,19 @@ impl Store {
                 row.get::<_, u32>(3)?,
             ))
         })?;
-        let mut warnings = Vec::new();
+        let mut facts = Vec::new();
         for row in rows {
-            let (id, title, deadline, unregistered) = row?;
-            warnings.extend(deadline_warning(&id, &title, deadline, today, unregistered));
+            let (meeting_id, meeting_title, deadline, unregistered) = row?;
+            if let Some(deadline) = deadline {
+                facts.push(crate::reminder::RegistrationFact {
+                    meeting_id,
+                    meeting_title,
+                    deadline,
+                    unregistered,
+                });
+            }
         }
-        Ok(warnings)
+        Ok(facts)
     }
 
     /// People matching the query, available first, then by workload (lightest first) and name.

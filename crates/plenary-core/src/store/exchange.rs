@@ -991,6 +991,7 @@ impl Store {
     /// queued to go (the hub decides, row by row, where another laptop has the same row). A
     /// laptop that has exchanged with one office's hub cannot join another's.
     pub fn join_hub(&mut self, link: &HubLink) -> Result<()> {
+        self.refuse_join_with_example_data()?;
         if let Some(current) = self.link()? {
             if current.identity != link.identity {
                 return Err(CoreError::Exchange(format!(

@@ -13,22 +13,24 @@ const COLUMNS: &str =
     "id, body_id, parent_id, ordinal, title, city, country, venue, start_date, end_date,
     time_zone, format, status, registration_deadline, notes, created_at, updated_at, version";
 
+/// Validates `draft` and stores it as a new meeting within the write `w`.
+pub(super) fn create_meeting_in(w: &super::Writer<'_>, draft: &MeetingDraft) -> Result<Meeting> {
+    let fields = settle(w.conn(), None, draft.validate()?)?;
+    let meeting = Meeting {
+        id: uuid::Uuid::now_v7().to_string(),
+        fields,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&meeting)?;
+    Ok(meeting)
+}
+
 impl Store {
     /// Validates `draft` and stores it as a new meeting.
     pub fn create_meeting(&mut self, draft: &MeetingDraft) -> Result<Meeting> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            let fields = settle(w.conn(), None, fields)?;
-            let meeting = Meeting {
-                id: uuid::Uuid::now_v7().to_string(),
-                fields,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&meeting)?;
-            Ok(meeting)
-        })
+        self.write(|w| create_meeting_in(w, draft))
     }
 
     pub fn meeting(&self, id: &str) -> Result<Meeting> {

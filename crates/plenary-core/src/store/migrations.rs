@@ -20,6 +20,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0015_team_exchange.sql")),
     M::up(include_str!("migrations/0016_exchange_files.sql")),
     M::up(include_str!("migrations/0017_person_hub_login.sql")),
+    M::up(include_str!("migrations/0018_example_data.sql")),
+    M::up(include_str!("migrations/0019_reminders_sent.sql")),
+    M::up(include_str!("migrations/0020_record_for_report.sql")),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).
@@ -27,6 +30,14 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
+}
+
+/// Brings a new database to schema `version` (an import of what an older Plenary exported).
+pub(crate) fn to_version(
+    conn: &mut rusqlite::Connection,
+    version: usize,
+) -> crate::error::Result<()> {
+    Ok(migrations().to_version(conn, version)?)
 }
 
 #[cfg(test)]

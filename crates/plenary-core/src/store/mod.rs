@@ -5,9 +5,12 @@ mod actions;
 mod agenda;
 mod assignments;
 mod bodies;
+mod briefing;
+mod calendar;
 mod dashboard;
 mod documents;
 mod duplicates;
+mod example;
 mod exchange;
 mod meetings;
 mod migrations;
@@ -17,10 +20,13 @@ mod policy;
 mod policy_links;
 mod proposals;
 mod records;
+mod reminders;
+mod report;
 mod row;
 mod search;
 mod sessions;
 mod settings;
+mod sheets;
 mod statements;
 mod travel_exchange;
 mod write;
@@ -30,6 +36,7 @@ pub use assignments::{
     AssignmentSaved, AssignmentView, Board, BoardRow, Candidate, CandidateQuery, MyAssignment,
     MyAssignments,
 };
+pub use calendar::{CalendarFile, CalendarScope, file_safe};
 pub use dashboard::{ActionOnDashboard, Dashboard, DraftAfterMeeting, UpcomingMeeting};
 pub use duplicates::{DuplicateKind, DuplicateSide, LikelyDuplicate};
 pub use exchange::{StoreAccess, exchange_with};
@@ -46,6 +53,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{CoreError, Result};
 
 pub use migrations::SCHEMA_VERSION;
+pub(crate) use migrations::to_version as migrations_to;
 pub use write::Clock;
 pub(crate) use write::{Stored, Writable, Writer, bump_bookkeeping, stored, writable_by};
 
@@ -67,7 +75,12 @@ pub struct Store {
     capture: exchange::Capture,
     /// The shared tables' columns and keys, for capturing and applying exchanged changes.
     shapes: std::collections::BTreeMap<&'static str, exchange::Shape>,
+    /// Which opening of a database in this process this is (a restore opens the folder anew).
+    opening: u64,
 }
+
+/// Counts the databases opened in this process, so a reopened one never repeats a revision.
+static OPENINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Store {
     /// Opens (creating if needed) the database in `data_dir`.
@@ -117,6 +130,7 @@ impl Store {
             joined: false,
             capture,
             shapes,
+            opening: OPENINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         store.start_capture_if_joined()?;
         // Files received but never attached (the app closed in between) are not kept.
@@ -140,12 +154,17 @@ impl Store {
     }
 
     /// A value that changes whenever anything is written to the database, by this store or by any
-    /// other connection: a window may keep what it read until the revision changes.
+    /// other connection, or by putting a backup or an export in its place (the database is opened
+    /// anew): a window may keep what it read until the revision changes.
     pub fn revision(&self) -> Result<String> {
         let others: i64 = self
             .conn
             .query_row("PRAGMA data_version", [], |row| row.get(0))?;
-        Ok(format!("{}.{others}", self.conn.total_changes()))
+        Ok(format!(
+            "{}.{}.{others}",
+            self.opening,
+            self.conn.total_changes()
+        ))
     }
 
     /// The schema version of the open database.
@@ -263,3 +282,100 @@ mod tests;
 
 #[cfg(test)]
 mod people_tests;
+
+#[cfg(test)]
+mod example_tests;
+/// What a data folder holds besides settings of the app around it: replaced as a whole by a
+/// restore or an import.
+const DATA_NAMES: [&str; 4] = [
+    DATABASE_FILE,
+    "plenary.sqlite3-wal",
+    "plenary.sqlite3-shm",
+    "documents",
+];
+
+impl Store {
+    /// The connection, for reading a whole database (backups, the full export).
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The data folder: the database's folder.
+    pub fn data_dir(&self) -> PathBuf {
+        self.path.parent().unwrap_or(Path::new(".")).to_owned()
+    }
+
+    /// Closes the database, puts the database and `documents` folder prepared in `staged` in
+    /// place of this data folder's, and opens them (migrating an older schema). When anything
+    /// fails the folder is put back as it was and opened again, and the error returned.
+    pub(crate) fn replace_data_with(&mut self, staged: &Path) -> Result<()> {
+        let dir = self.data_dir();
+        let storage = |e: std::io::Error| {
+            CoreError::Refused(format!(
+                "the data folder {} could not be changed ({e}). Nothing was changed.",
+                dir.display()
+            ))
+        };
+        let aside = dir.join(format!(".replaced-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir(&aside).map_err(storage)?;
+        let clock = self.clock.clone();
+        // Closing checkpoints the write-ahead log into the file, so what is set aside is whole.
+        let open = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        if let Err((conn, error)) = open.close() {
+            self.conn = conn;
+            let _ = std::fs::remove_dir_all(&aside);
+            return Err(error.into());
+        }
+        let existed: Vec<&str> = DATA_NAMES
+            .into_iter()
+            .filter(|name| dir.join(name).exists())
+            .collect();
+        let mut set_aside = Vec::new();
+        let swapped = (|| {
+            for name in DATA_NAMES {
+                if dir.join(name).exists() {
+                    std::fs::rename(dir.join(name), aside.join(name))?;
+                    set_aside.push(name);
+                }
+            }
+            for name in [DATABASE_FILE, "documents"] {
+                if staged.join(name).exists() {
+                    std::fs::rename(staged.join(name), dir.join(name))?;
+                }
+            }
+            Ok(())
+        })()
+        .map_err(storage)
+        .and_then(|()| Store::open(&self.path));
+        match swapped {
+            Ok(mut store) => {
+                store.clock = clock;
+                *self = store;
+                let _ = std::fs::remove_dir_all(&aside);
+                Ok(())
+            }
+            Err(error) => {
+                // What is in the folder now and was not there, or was set aside, is new: it goes.
+                for name in DATA_NAMES {
+                    let moved = set_aside.contains(&name);
+                    let path = dir.join(name);
+                    if (moved || !existed.contains(&name)) && path.exists() {
+                        let _ = if path.is_dir() {
+                            std::fs::remove_dir_all(&path)
+                        } else {
+                            std::fs::remove_file(&path)
+                        };
+                    }
+                    if moved {
+                        let _ = std::fs::rename(aside.join(name), &path);
+                    }
+                }
+                let _ = std::fs::remove_dir_all(&aside);
+                let mut store = Store::open(&self.path)?;
+                store.clock = clock;
+                *self = store;
+                Err(error)
+            }
+        }
+    }
+}

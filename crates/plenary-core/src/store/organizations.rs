@@ -71,22 +71,28 @@ pub struct TermView {
     pub person_name: String,
 }
 
+/// Validates `draft` and stores a new organization within the write `w`.
+pub(super) fn create_organization_in(
+    w: &super::Writer<'_>,
+    draft: &OrganizationDraft,
+) -> Result<Organization> {
+    let fields = draft.validate()?;
+    let organization = Organization {
+        id: uuid::Uuid::now_v7().to_string(),
+        fields: settle_organization(w.conn(), None, fields)?,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&organization)?;
+    Ok(organization)
+}
+
 impl Store {
     // ---- Organizations ----
 
     pub fn create_organization(&mut self, draft: &OrganizationDraft) -> Result<Organization> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            let organization = Organization {
-                id: uuid::Uuid::now_v7().to_string(),
-                fields: settle_organization(w.conn(), None, fields)?,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&organization)?;
-            Ok(organization)
-        })
+        self.write(|w| create_organization_in(w, draft))
     }
 
     pub fn organization(&self, id: &str) -> Result<Organization> {

@@ -45,21 +45,7 @@ impl Store {
     /// spacing ignored) or the same email is a duplicate: refused on the `duplicate_of` field so
     /// the form can offer to open the existing one ([`Store::person_duplicates`]).
     pub fn create_person(&mut self, draft: &PersonDraft) -> Result<Person> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            check_links(w.conn(), fields.organization_id.as_deref(), None)?;
-            check_duplicates(w.conn(), &fields, None)?;
-            check_hub_login_free(w.conn(), &fields, None)?;
-            let person = Person {
-                id: uuid::Uuid::now_v7().to_string(),
-                fields,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&person)?;
-            Ok(person)
-        })
+        self.write(|w| create_person_in(w, draft))
     }
 
     pub fn person(&self, id: &str) -> Result<Person> {
@@ -244,6 +230,26 @@ pub(super) fn write_travel(
 }
 
 /// Removes a person's travel details with a history entry (values hidden).
+/// Validates `draft` and stores a new person within the write `w` (see [`Store::create_person`]).
+pub(super) fn create_person_in(
+    w: &super::write::Writer<'_>,
+    draft: &PersonDraft,
+) -> Result<Person> {
+    let fields = draft.validate()?;
+    check_links(w.conn(), fields.organization_id.as_deref(), None)?;
+    check_duplicates(w.conn(), &fields, None)?;
+    check_hub_login_free(w.conn(), &fields, None)?;
+    let person = Person {
+        id: uuid::Uuid::now_v7().to_string(),
+        fields,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&person)?;
+    Ok(person)
+}
+
 pub(super) fn remove_travel(w: &super::write::Writer<'_>, before: &PersonTravel) -> Result<()> {
     w.conn().execute(
         "DELETE FROM person_travel WHERE person_id = ?1",
@@ -340,7 +346,7 @@ fn check_hub_login_free(
     }
 }
 
-fn duplicates(
+pub(super) fn duplicates(
     conn: &rusqlite::Connection,
     key: &str,
     email: &str,

@@ -1089,3 +1089,117 @@ fn attendance_after_the_meeting_is_recorded_in_one_honest_step() {
         }
     );
 }
+
+#[test]
+fn reminders_come_from_the_data_once_each_and_stay_off_the_exchange() {
+    use crate::action::ActionItemDraft;
+    use crate::agenda::AgendaItemDraft;
+    use crate::reminder::ReminderKind;
+    use crate::statement::StatementDraft;
+
+    let (_dir, mut store) = fresh();
+    // Registration closes 20 Sep 2023; the GA runs 5–7 Oct.
+    let ga = store.create_meeting(&kigali()).unwrap();
+    let amina = store.create_person(&person("Amina Ngũgĩ")).unwrap();
+    assign(&mut store, &ga.id, &amina.id, Role::Delegate);
+    let item = store
+        .create_agenda_item(
+            &ga.id,
+            &AgendaItemDraft {
+                number: "7.1".into(),
+                title: "Ethics".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store
+        .create_statement(
+            &ga.id,
+            &StatementDraft {
+                agenda_item_id: item.id.clone(),
+                title: "Statement on ethics".into(),
+                submission_deadline: "2023-09-13T17:30".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    for (title, due) in [
+        ("Send the brief", "2023-09-14"),
+        ("Book rooms", "2023-09-20"),
+    ] {
+        store
+            .create_action_item(
+                &ga.id,
+                &ActionItemDraft {
+                    title: title.into(),
+                    due_date: due.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let seat = store
+        .create_seat(&SeatDraft {
+            kind: Some(SeatKind::CouncilSeat),
+            name: "WMA Council seat".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .add_term(
+            &seat.id,
+            &TermDraft {
+                person_id: amina.id.clone(),
+                start_date: "2021-04-01".into(),
+                end_date: "2023-10-13".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+
+    // 13 Sep: registration closes in 7 days, the statement is due today at 17:30, the brief
+    // tomorrow, the term in 30 days.
+    let day = date(2023, 9, 13);
+    let due = store.due_reminders(day).unwrap();
+    let kinds: Vec<ReminderKind> = due.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ReminderKind::RegistrationClosing,
+            ReminderKind::StatementDue,
+            ReminderKind::ActionsDue,
+            ReminderKind::TermEnding
+        ]
+    );
+    assert_eq!(due[1].title, "Statement due today at 17:30 (venue time)");
+    assert_eq!(due[2].body, "Send the brief (74th WMA General Assembly)");
+    assert_eq!(
+        due[3].body,
+        "Amina Ngũgĩ on WMA Council seat until 13 Oct 2023."
+    );
+    // The day before, none of it is due yet.
+    assert!(store.due_reminders(date(2023, 9, 12)).unwrap().is_empty());
+
+    let keys: Vec<String> = due.iter().flat_map(|r| r.keys.clone()).collect();
+    store.mark_reminders_sent(&keys).unwrap();
+    store.mark_reminders_sent(&keys).unwrap();
+    assert!(store.due_reminders(day).unwrap().is_empty());
+    // The next days bring only what is new: "Book rooms" the day before it is due.
+    assert!(store.due_reminders(date(2023, 9, 14)).unwrap().is_empty());
+    let later = store.due_reminders(date(2023, 9, 19)).unwrap();
+    assert_eq!(later.len(), 1);
+    assert_eq!(later[0].body, "Book rooms (74th WMA General Assembly)");
+
+    // A deadline that moves is a new thing to remind of.
+    let mut moved = kigali();
+    moved.registration_deadline = "2023-09-18".into();
+    let ga = store.meeting(&ga.id).unwrap();
+    store.update_meeting(&ga.id, ga.version, &moved).unwrap();
+    let again = store.due_reminders(date(2023, 9, 14)).unwrap();
+    assert_eq!(
+        again[0].keys,
+        [format!("registration:{}:2023-09-18", ga.id)]
+    );
+
+    assert!(crate::exchange::LOCAL_TABLES.contains(&"reminder_sent"));
+}

@@ -362,27 +362,7 @@ impl Store {
         document_id: &str,
         draft: &PositionDraft,
     ) -> Result<Position> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-            check_meeting_and_item(
-                w.conn(),
-                fields.meeting_id.as_deref(),
-                fields.agenda_item_id.as_deref(),
-            )?;
-            let mut position = Position {
-                id: uuid::Uuid::now_v7().to_string(),
-                document_id: document_id.to_owned(),
-                fields,
-                current: true,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            position.current = !later_position_exists(w.conn(), &position)?;
-            w.create(&position)?;
-            Ok(position)
-        })
+        self.write(|w| record_position_in(w, document_id, draft))
     }
 
     // -- Votes ------------------------------------------------------------------------------
@@ -401,26 +381,60 @@ impl Store {
         document_id: &str,
         draft: &PolicyVoteDraft,
     ) -> Result<PolicyVote> {
-        let fields = draft.validate()?;
-        self.write(|w| {
-            find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
-            check_meeting_and_item(w.conn(), fields.meeting_id.as_deref(), None)?;
-            let vote = PolicyVote {
-                id: uuid::Uuid::now_v7().to_string(),
-                document_id: document_id.to_owned(),
-                fields,
-                created_at: w.at().to_owned(),
-                updated_at: w.at().to_owned(),
-                version: 1,
-            };
-            w.create(&vote)?;
-            Ok(vote)
-        })
+        self.write(|w| record_policy_vote_in(w, document_id, draft))
     }
 
     pub fn delete_policy_vote(&mut self, id: &str, expected_version: u32) -> Result<()> {
         self.write(|w| w.delete::<PolicyVote>(id, expected_version).map(drop))
     }
+}
+
+/// Records a (new) position on document `document_id` within the write `w`.
+pub(super) fn record_position_in(
+    w: &Writer<'_>,
+    document_id: &str,
+    draft: &PositionDraft,
+) -> Result<Position> {
+    let fields = draft.validate()?;
+    find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    check_meeting_and_item(
+        w.conn(),
+        fields.meeting_id.as_deref(),
+        fields.agenda_item_id.as_deref(),
+    )?;
+    let mut position = Position {
+        id: uuid::Uuid::now_v7().to_string(),
+        document_id: document_id.to_owned(),
+        fields,
+        current: true,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    position.current = !later_position_exists(w.conn(), &position)?;
+    w.create(&position)?;
+    Ok(position)
+}
+
+/// Records a vote on document `document_id` within the write `w`.
+pub(super) fn record_policy_vote_in(
+    w: &Writer<'_>,
+    document_id: &str,
+    draft: &PolicyVoteDraft,
+) -> Result<PolicyVote> {
+    let fields = draft.validate()?;
+    find(w.conn(), document_id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
+    check_meeting_and_item(w.conn(), fields.meeting_id.as_deref(), None)?;
+    let vote = PolicyVote {
+        id: uuid::Uuid::now_v7().to_string(),
+        document_id: document_id.to_owned(),
+        fields,
+        created_at: w.at().to_owned(),
+        updated_at: w.at().to_owned(),
+        version: 1,
+    };
+    w.create(&vote)?;
+    Ok(vote)
 }
 
 /// Validates and writes a new document (with its history entry) in `w`; `year` is this year,
@@ -540,7 +554,10 @@ fn action_with_document(
 
 /// Who adopted a document created as adopted: the organ its WHO symbol names (WHA77.17: the
 /// World Health Assembly, even when linked to its Committee A), else the body of its meeting.
-fn adopting_body(tx: &rusqlite::Connection, document: &PolicyDocument) -> Result<Option<String>> {
+pub(super) fn adopting_body(
+    tx: &rusqlite::Connection,
+    document: &PolicyDocument,
+) -> Result<Option<String>> {
     if document.fields.policy_type.is_who()
         && let Ok(symbol) = WhoSymbol::parse(&document.fields.code)
     {
@@ -839,7 +856,7 @@ fn action_from_row(row: &Row<'_>) -> rusqlite::Result<PolicyAction> {
     })
 }
 
-const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agenda_item_id, p.stance, p.priority,
+pub(super) const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agenda_item_id, p.stance, p.priority,
         p.rationale, p.red_lines, p.fallback, p.may_speak, p.may_co_sponsor, p.may_vote, p.own_policies,
         p.approved_by, p.approved_on,
         NOT EXISTS (SELECT 1 FROM policy_position later WHERE later.document_id = p.document_id
@@ -847,7 +864,7 @@ const POSITION_SELECT: &str = "SELECT p.id, p.document_id, p.meeting_id, p.agend
         p.created_at, p.updated_at, p.version
     FROM policy_position p";
 
-fn position_from_row(row: &Row<'_>) -> rusqlite::Result<Position> {
+pub(super) fn position_from_row(row: &Row<'_>) -> rusqlite::Result<Position> {
     let own: String = row.get(12)?;
     Ok(Position {
         id: row.get(0)?,

@@ -13,7 +13,7 @@ const ENTITY: &str = "record";
 const SELECT: &str =
     "SELECT r.id, r.meeting_id, r.agenda_item_id, r.kind, r.status, r.current_version,
         v.title, v.body, v.author, v.vote_for, v.vote_against, v.vote_abstain, v.vote_result,
-        r.created_at, r.updated_at, r.version
+        r.created_at, r.updated_at, r.version, r.for_report
     FROM record r JOIN record_version v ON v.record_id = r.id AND v.number = r.current_version";
 
 impl Store {
@@ -40,9 +40,10 @@ impl Store {
             let at = w.at().to_owned();
             let id = uuid::Uuid::now_v7().to_string();
             tx.execute(
-                "INSERT INTO record (id, meeting_id, agenda_item_id, kind, status, current_version, created_at, updated_at, version)
-                 VALUES (?1, ?2, ?3, ?4, 'draft', 1, ?5, ?5, 1)",
-                params![id, meeting_id, agenda_item, enum_text(&draft.kind), at],
+                "INSERT INTO record (id, meeting_id, agenda_item_id, kind, status, current_version, for_report,
+                     created_at, updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, 'draft', 1, ?5, ?6, ?6, 1)",
+                params![id, meeting_id, agenda_item, enum_text(&draft.kind), draft.for_report, at],
             )?;
             insert_version(tx, &id, 1, &content, &at)?;
             let record = find(tx, &id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
@@ -60,7 +61,8 @@ impl Store {
     }
 
     /// Saves a record. A draft changes in place; a final record gets a new (draft) version and
-    /// the final one stays as it was.
+    /// the final one stays as it was. Marking or unmarking it for the report alone changes
+    /// neither its content nor its status.
     pub fn update_record(
         &mut self,
         id: &str,
@@ -77,13 +79,24 @@ impl Store {
                 agenda_item.as_deref(),
                 "agenda_item_id",
             )?;
+            let at = w.at().to_owned();
             if content == before.content
                 && agenda_item == before.agenda_item_id
                 && draft.kind == before.kind
             {
-                return Ok(before);
+                if draft.for_report == before.for_report {
+                    return Ok(before);
+                }
+                return write_record(
+                    tx,
+                    &before,
+                    agenda_item.as_deref(),
+                    draft,
+                    before.status,
+                    before.current_version,
+                    &at,
+                );
             }
-            let at = w.at().to_owned();
             let number = match before.status {
                 RecordStatus::Draft => {
                     tx.execute(
@@ -238,9 +251,17 @@ fn write_record(
 ) -> Result<Record> {
     tx.execute(
         "UPDATE record SET agenda_item_id = ?1, kind = ?2, status = ?3, current_version = ?4, updated_at = ?5,
-             version = version + 1
-         WHERE id = ?6",
-        params![agenda_item, enum_text(&draft.kind), enum_text(&status), number, at, before.id],
+             for_report = ?6, version = version + 1
+         WHERE id = ?7",
+        params![
+            agenda_item,
+            enum_text(&draft.kind),
+            enum_text(&status),
+            number,
+            at,
+            draft.for_report,
+            before.id
+        ],
     )?;
     let after = find(tx, &before.id)?.ok_or(CoreError::NotFound { entity: ENTITY })?;
     history::record(
@@ -325,6 +346,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Record> {
             author: row.get(8)?,
             vote: vote_from(row, 9)?,
         },
+        for_report: row.get(16)?,
         created_at: row.get(13)?,
         updated_at: row.get(14)?,
         version: row.get(15)?,

@@ -162,7 +162,7 @@ fn a_newer_schema_waiting_in_the_wal_is_refused_and_the_folder_left_byte_for_byt
 #[test]
 fn create_assigns_identity_and_bookkeeping() {
     let (_dir, mut store) = fresh();
-    store.create_meeting(&kigali()).unwrap();
+    let meeting = store.create_meeting(&kigali()).unwrap();
     let id = uuid::Uuid::parse_str(&meeting.id).unwrap();
     assert_eq!(id.get_version_num(), 7);
     assert_eq!(meeting.version, 1);
@@ -188,7 +188,7 @@ fn invalid_input_changes_nothing() {
         .unwrap();
     assert_eq!(count, 0);
 
-    store.create_meeting(&kigali()).unwrap();
+    let meeting = store.create_meeting(&kigali()).unwrap();
     assert!(matches!(
         store.update_meeting(&meeting.id, 1, &bad),
         Err(CoreError::Validation(_))
@@ -200,7 +200,7 @@ fn invalid_input_changes_nothing() {
 #[test]
 fn update_bumps_the_version_and_records_before_and_after() {
     let (_dir, mut store) = fresh();
-    store.create_meeting(&kigali()).unwrap();
+    let meeting = store.create_meeting(&kigali()).unwrap();
     let mut draft = kigali();
     draft.venue = "Kigali Convention Centre, Hall A".into();
     let updated = store.update_meeting(&meeting.id, 1, &draft).unwrap();
@@ -226,7 +226,7 @@ fn update_bumps_the_version_and_records_before_and_after() {
 #[test]
 fn saving_an_unchanged_form_writes_nothing() {
     let (_dir, mut store) = fresh();
-    store.create_meeting(&kigali()).unwrap();
+    let meeting = store.create_meeting(&kigali()).unwrap();
     let same = store.update_meeting(&meeting.id, 1, &kigali()).unwrap();
     assert_eq!(same, meeting);
     assert_eq!(store.meeting_history(&meeting.id).unwrap().len(), 1);
@@ -235,7 +235,7 @@ fn saving_an_unchanged_form_writes_nothing() {
 #[test]
 fn a_stale_version_is_a_conflict_and_changes_nothing() {
     let (_dir, mut store) = fresh();
-    store.create_meeting(&kigali()).unwrap();
+    let meeting = store.create_meeting(&kigali()).unwrap();
     // First window saves.
     let mut first = kigali();
     first.venue = "Hall A".into();
@@ -257,7 +257,7 @@ fn a_stale_version_is_a_conflict_and_changes_nothing() {
 #[test]
 fn delete_removes_the_meeting_but_keeps_its_history() {
     let (_dir, mut store) = fresh();
-    store.create_meeting(&kigali()).unwrap();
+    let meeting = store.create_meeting(&kigali()).unwrap();
     store.delete_meeting(&meeting.id, 1).unwrap();
     assert_eq!(
         store.meeting(&meeting.id).unwrap_err(),

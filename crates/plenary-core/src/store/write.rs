@@ -271,6 +271,25 @@ impl Writer<'_> {
         Ok(before)
     }
 
+    /// Deletes row `id` of `table` as it reads now, for a removal decided from what the rows
+    /// are rather than from a version a person saw (the example data); refused like
+    /// [`Writer::delete`] while other rows refer to it, with its history entry.
+    pub fn delete_row(&self, table: &str, id: &str, named: &str) -> Result<()> {
+        if !crate::exchange::SHARED_TABLES.contains(&table) {
+            return Err(CoreError::NotFound { entity: "record" });
+        }
+        let (_, before) = rows_as_json(&self.tx, table, "id", id)?
+            .into_iter()
+            .next()
+            .ok_or(CoreError::NotFound { entity: "record" })?;
+        self.refuse_if_referenced(table, id, named)?;
+        self.record_cascade(table, id)?;
+        self.tx
+            .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
+            .map_err(|e| still_referenced(e, named))?;
+        self.history(table, id, HistoryAction::Delete, Some(&before), None)
+    }
+
     /// The foreign keys that refer to `table` (a merge moves them all).
     pub fn references_to(&self, table: &str) -> &[Reference] {
         self.references.to(table)
@@ -1050,6 +1069,9 @@ mod tests {
             "setting",
             "session_agenda_item",
             "history",
+            // One per example row loaded, keyed by that row.
+            "example_row",
+            "reminder_sent",
         ];
         for table in tables {
             if keyed_by_parent.contains(&table.as_str()) {

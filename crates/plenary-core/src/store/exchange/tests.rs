@@ -755,3 +755,34 @@ fn a_meeting_edited_then_deleted_here_comes_back_as_the_hub_has_it() {
     exchange(&mut b, &mut hub);
     same_record(&a, &b);
 }
+
+#[test]
+fn a_record_marked_for_the_report_reaches_the_other_laptop_marked() {
+    let (mut hub, (_a, mut coordinator), (_b, mut delegate), meeting) =
+        two_laptops_with_a_meeting();
+    let draft = crate::record::RecordDraft {
+        title: "Corridor talks".to_owned(),
+        ..Default::default()
+    };
+    let record = coordinator.create_record(&meeting.id, &draft).unwrap();
+    let record = coordinator
+        .finalize_record(&record.id, record.version)
+        .unwrap();
+    exchange(&mut coordinator, &mut hub);
+    exchange(&mut delegate, &mut hub);
+    assert!(!delegate.record(&record.id).unwrap().for_report);
+
+    let marked = crate::record::RecordDraft {
+        for_report: true,
+        ..crate::record::RecordDraft::from(&record)
+    };
+    delegate
+        .update_record(&record.id, record.version, &marked)
+        .unwrap();
+    exchange(&mut delegate, &mut hub);
+    exchange(&mut coordinator, &mut hub);
+    let received = coordinator.record(&record.id).unwrap();
+    assert!(received.for_report);
+    assert_eq!(received.status, crate::record::RecordStatus::Final);
+    same_record(&coordinator, &delegate);
+}

@@ -172,3 +172,53 @@ fn bad_input_stale_versions_and_final_records_change_nothing() {
         matches!(store.delete_agenda_item(&item, 1), Err(CoreError::InUse(m)) if m.contains("1 record"))
     );
 }
+
+#[test]
+fn marking_a_final_record_for_the_report_keeps_it_final_with_a_history_entry() {
+    let (_dir, mut store, meeting, item) = setup();
+    let record = store
+        .create_record(&meeting, &note(&item, "Member states support the plan."))
+        .unwrap();
+    assert!(!record.for_report);
+    let record = store.finalize_record(&record.id, record.version).unwrap();
+
+    let mut marked = RecordDraft::from(&record);
+    marked.for_report = true;
+    let after = store
+        .update_record(&record.id, record.version, &marked)
+        .unwrap();
+    assert!(after.for_report);
+    assert_eq!(
+        (after.status, after.current_version, after.version),
+        (RecordStatus::Final, 1, record.version + 1),
+        "marking is not a change of content: no new version, still final"
+    );
+    assert_eq!(store.record_versions(&record.id).unwrap().len(), 1);
+    let history = store.history(ENTITY, &record.id).unwrap();
+    let last = history.last().unwrap();
+    assert!(last.changed.iter().any(|c| c == "for_report"));
+    assert_eq!(last.after.as_ref().unwrap()["for_report"], true);
+    assert_eq!(last.before.as_ref().unwrap()["for_report"], false);
+
+    // Saving the same again changes nothing; revising the text keeps the mark on the new version.
+    let same = store
+        .update_record(&record.id, after.version, &marked)
+        .unwrap();
+    assert_eq!(same.version, after.version);
+    marked.body = "Most member states support the plan.".into();
+    let revised = store
+        .update_record(&record.id, after.version, &marked)
+        .unwrap();
+    assert_eq!((revised.current_version, revised.for_report), (2, true));
+    let finalised = store.finalize_record(&record.id, revised.version).unwrap();
+    assert!(finalised.for_report);
+    assert!(store.records(&meeting).unwrap()[0].for_report);
+
+    // A stale version is refused and changes nothing.
+    marked.for_report = false;
+    assert!(matches!(
+        store.update_record(&record.id, after.version, &marked),
+        Err(CoreError::Conflict { .. })
+    ));
+    assert!(store.record(&record.id).unwrap().for_report);
+}

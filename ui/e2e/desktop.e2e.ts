@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { click, field, goTo, Plenary, withText } from "./harness";
+
+type Browser = WebdriverIO.Browser;
+
+const theme = (browser: Browser) =>
+  browser.execute(() => [document.documentElement.dataset.theme, document.documentElement.dataset.themeChoice]);
+
+/** Waits until Settings has finished laying out its sections (a click then lands where aimed). */
+async function settled(browser: Browser) {
+  let last = -1;
+  await browser.waitUntil(
+    async () => {
+      const height = await browser.execute(() => document.body.scrollHeight);
+      const same = height === last;
+      last = height;
+      return same && (await browser.$$("[aria-busy='true']").length) === 0;
+    },
+    { interval: 300, timeout: 15_000 },
+  );
+}
+
+describe("at home on the desktop", () => {
+  let plenary: Plenary;
+
+  beforeEach(() => {
+    plenary = new Plenary();
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await plenary.screenshot(`failed-${context.task.name}`).catch(() => {});
+    await plenary.stop();
+  });
+
+  it("a chosen theme applies at once and from the start; reminders, diagnostics and licences in Settings", async () => {
+    let browser = await plenary.start();
+    // A fresh folder follows the system (light under Xvfb).
+    expect(await theme(browser)).toEqual(["light", "system"]);
+    await goTo(browser, "Settings");
+    await settled(browser);
+    await (await field(browser, "Dark")).click();
+    expect(await theme(browser)).toEqual(["dark", "dark"]);
+    const background = await browser.execute(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe("rgb(21, 25, 30)");
+
+    // The next start paints dark from the start script, before the UI has asked for anything.
+    browser = await plenary.restart();
+    expect(await theme(browser)).toEqual(["dark", "dark"]);
+    await goTo(browser, "Settings");
+    await settled(browser);
+    expect(await (await field(browser, "Dark")).isSelected()).toBe(true);
+    await (await field(browser, "System")).click();
+    expect(await theme(browser)).toEqual(["light", "system"]);
+
+    // Reminders: off until turned on.
+    const reminders = await field(browser, "Show reminders as system notifications");
+    expect(await reminders.isSelected()).toBe(false);
+    await reminders.click();
+    await withText(browser, "Reminders are on.").waitForDisplayed();
+
+    // Diagnostics for a support request: on the clipboard, and shown.
+    await click(browser, "Copy diagnostics");
+    const shown = await field(browser, "Diagnostics");
+    const text = await shown.getValue();
+    expect(text).toContain("Plenary 0.1.0");
+    expect(text).toContain(`Data folder: ${plenary.dataDir}`);
+    expect(text).toMatch(/Database: schema version \d+/);
+    await withText(browser, "Diagnostics copied to the clipboard.").waitForDisplayed();
+
+    // About: the licence, and the third-party licences when opened.
+    expect(await browser.$("//dt[normalize-space()='Licence']/following-sibling::dd[1]").getText()).toBe("MIT");
+    const summary = browser.$("//summary[normalize-space()='Third-party licences']");
+    await summary.scrollIntoView({ block: "center" });
+    await summary.click();
+    const rust = browser.$("//table[caption[normalize-space()='Rust crates']]");
+    await rust.waitForDisplayed();
+    expect(await rust.getText()).toContain("rusqlite");
+    expect(await browser.$("//table[caption[normalize-space()='npm packages']]").getText()).toContain("svelte");
+  });
+});
