@@ -45,6 +45,8 @@ const COMMANDS: &[&str] = &[
     "delete_document",
     "open_document",
     "dashboard",
+    "first_screen",
+    "data_revision",
     "example_status",
     "load_example_data",
     "remove_example_data",

@@ -47,6 +47,7 @@ use crate::commands::assignments::{AssignmentVersion, SavedExport};
 use crate::commands::calendar::{CalendarRequest, SavedCalendar};
 use crate::commands::desktop::Diagnostics;
 use crate::commands::meetings::MeetingFormOptions;
+use crate::commands::overview::{DashboardScreen, FirstScreen};
 use crate::commands::people::PeopleFormOptions;
 use crate::commands::policy::{PolicyFormOptions, StatementFormOptions};
 use crate::commands::portable::BackupSettings;
@@ -137,6 +138,8 @@ pub fn typescript() -> String {
         ExchangeReport::decl(&cfg),
         ExchangeStatus::decl(&cfg),
         TeamStatus::decl(&cfg),
+        FirstScreen::decl(&cfg),
+        DashboardScreen::decl(&cfg),
         JoinRequest::decl(&cfg),
         ConflictKind::decl(&cfg),
         ConflictField::decl(&cfg),

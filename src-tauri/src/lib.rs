@@ -72,6 +72,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::documents::delete_document,
         commands::documents::open_document,
         commands::overview::dashboard,
+        commands::overview::first_screen,
+        commands::overview::data_revision,
         commands::example::example_status,
         commands::example::load_example_data,
         commands::example::remove_example_data,
@@ -223,23 +225,21 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            let state = AppState::open(data_dir)
+            // Nothing here waits for the database: the window loads while it opens.
+            let state = AppState::open_in_background(data_dir)
                 .with_team(team::Team::with_keychain(keychain::SystemKeychain));
             if desktop {
                 desktop::setup(app, &state);
             }
             let every =
                 team::background_interval(std::env::var("PLENARY_EXCHANGE_EVERY").ok().as_deref());
-            if let Ok(store) = state.store() {
-                team::start_in_background(state.team(), store, every);
-            }
-            // The first start of each day backs up the data folder, beside the window's work.
-            if let Ok(store) = state.store() {
-                let dir = state.data_dir.clone();
-                std::thread::spawn(move || {
-                    backups::daily_backup(&store, &dir, backups::local_now())
-                });
-            }
+            let (team, dir) = (state.team(), state.data_dir.clone());
+            state.when_open(move |store, _| {
+                let Ok(store) = store else { return };
+                team::start_in_background(team, store.clone(), every);
+                // The first start of each day backs up the data folder, beside the window's work.
+                backups::daily_backup(&store, &dir, backups::local_now());
+            });
             app.manage(state);
             Ok(())
         })

@@ -1,6 +1,6 @@
 //! The app's state: the data folder and its open database.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use plenary_core::{CoreError, Store};
@@ -13,15 +13,24 @@ use crate::team::Team;
 /// Puts text on the system clipboard (set by the window's setup; absent in tests).
 pub type ClipboardWriter = Box<dyn Fn(String) -> Result<(), String> + Send + Sync>;
 
+/// The open database, or why it could not be opened.
+pub type Database = Result<Arc<Mutex<Store>>, CommandError>;
+
+/// What opening the data folder gave: the database and the log that goes with it (a folder that
+/// could not be opened is not written to, not even a log).
+struct Opened {
+    database: Database,
+    journal: Arc<Journal>,
+}
+
 pub struct AppState {
     pub data_dir: PathBuf,
     /// The open database, or why it could not be opened (shown to the person on every request
-    /// rather than failing to start, so they can read the reason in the window).
-    database: Result<Arc<Mutex<Store>>, CommandError>,
+    /// rather than failing to start, so they can read the reason in the window). Set once;
+    /// whoever needs it while it is being opened waits for it.
+    opened: Arc<OnceLock<Opened>>,
     /// The link to the office hub while the app runs.
     team: Arc<Team>,
-    /// The log file in the data folder.
-    journal: Arc<Journal>,
     clipboard: OnceLock<ClipboardWriter>,
     /// Wakes the reminders' check (after they are turned on).
     reminders_wake: OnceLock<std::sync::mpsc::Sender<()>>,
@@ -30,31 +39,33 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Opens the database in `data_dir` now.
     pub fn open(data_dir: PathBuf) -> Self {
-        let database = Store::open_in(&data_dir)
-            .map(|store| Arc::new(Mutex::new(store)))
-            .map_err(CommandError::from);
-        // A folder that could not be opened is not written to, not even a log.
-        let journal = Arc::new(match &database {
-            Ok(_) => Journal::open(&data_dir),
-            Err(_) => Journal::to_stderr(),
-        });
-        if let Err(error) = &database {
-            eprintln!(
-                "plenary: could not open the database in {}: {}",
-                data_dir.display(),
-                error.message
-            );
-            journal.write(
-                Level::Error,
-                &format!("open_database kind={}", error.kind.as_str()),
-            );
-        }
+        let state = AppState::unopened(data_dir);
+        state.folder();
+        state
+    }
+
+    /// Starts opening the database in `data_dir` on a thread of its own and returns at once: the
+    /// window loads meanwhile (a new folder's schema, a migration or a large folder's checks no
+    /// longer hold back the window), and the first request waits for the database if it must.
+    pub fn open_in_background(data_dir: PathBuf) -> Self {
+        let state = AppState::unopened(data_dir);
+        let (cell, dir) = (state.opened.clone(), state.data_dir.clone());
+        std::thread::Builder::new()
+            .name("open-database".to_owned())
+            .spawn(move || {
+                cell.get_or_init(|| open_database(&dir));
+            })
+            .expect("the database could not start opening");
+        state
+    }
+
+    fn unopened(data_dir: PathBuf) -> Self {
         AppState {
             data_dir,
-            database,
+            opened: Arc::default(),
             team: Arc::default(),
-            journal,
             clipboard: OnceLock::new(),
             reminders_wake: OnceLock::new(),
             work: Arc::default(),
@@ -68,17 +79,35 @@ impl AppState {
         self
     }
 
+    /// The opened folder, opened here if nothing has started opening it; waits while it is
+    /// opened.
+    fn folder(&self) -> &Opened {
+        self.opened.get_or_init(|| open_database(&self.data_dir))
+    }
+
     /// The open store, for work that must hold it in steps (the exchange).
     pub fn store(&self) -> Result<Arc<Mutex<Store>>, CommandError> {
-        self.database.clone()
+        self.folder().database.clone()
+    }
+
+    /// Runs `work` on a thread of its own once the folder is open, with the store (`Err` when
+    /// it could not be opened) and the log.
+    pub fn when_open(&self, work: impl FnOnce(Database, Arc<Journal>) + Send + 'static) {
+        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
+        std::thread::spawn(move || {
+            let opened = cell.get_or_init(|| open_database(&dir));
+            work(opened.database.clone(), opened.journal.clone());
+        });
     }
 
     pub fn team(&self) -> Arc<Team> {
         self.team.clone()
     }
 
+    /// The log file in the data folder (waits for the folder to be opened: one that cannot be
+    /// opened is logged to standard error only).
     pub fn journal(&self) -> Arc<Journal> {
-        self.journal.clone()
+        self.folder().journal.clone()
     }
 
     /// Gives the state the way to reach the system clipboard (once).
@@ -112,7 +141,16 @@ impl AppState {
     }
 
     pub fn database_error(&self) -> Option<&CommandError> {
-        self.database.as_ref().err()
+        self.folder().database.as_ref().err()
+    }
+
+    /// Waits, off the async workers, until the database has been opened or has failed to open.
+    pub async fn opened(&self) {
+        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
+        let _ = tauri::async_runtime::spawn_blocking(move || {
+            cell.get_or_init(|| open_database(&dir));
+        })
+        .await;
     }
 
     /// Runs `work` on the store on tokio's blocking pool; the lock is never held across `.await`.
@@ -121,25 +159,50 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, CoreError> + Send + 'static,
     {
-        let store = self.database.clone()?;
+        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
         // The closure's type names the command it was written in, for the log.
         let command = journal::command_name::<F>();
-        let journal = self.journal.clone();
-        let logged = journal.clone();
         let failed_command = command.clone();
-        tauri::async_runtime::spawn_blocking(move || {
+        let run = tauri::async_runtime::spawn_blocking(move || {
+            let opened = cell.get_or_init(|| open_database(&dir));
+            let store = opened.database.clone()?;
             // A panic inside a transaction rolls it back when it unwinds, so a poisoned lock
             // still guards a consistent connection.
-            let mut store = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut store = store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             work(&mut store).map_err(|error| {
-                logged.command_failed(&failed_command, &error);
+                opened.journal.command_failed(&failed_command, &error);
                 CommandError::from(error)
             })
         })
-        .await
-        .map_err(|_| {
-            journal.write(Level::Error, &format!("command={command} kind=internal (a fault)"));
+        .await;
+        run.map_err(|_| {
+            self.journal().write(Level::Error, &format!("command={command} kind=internal (a fault)"));
             CommandError::internal("Plenary hit an internal fault while doing that. Nothing was changed; please try again.")
         })?
     }
+}
+
+fn open_database(data_dir: &Path) -> Opened {
+    let database = Store::open_in(data_dir)
+        .map(|store| Arc::new(Mutex::new(store)))
+        .map_err(CommandError::from);
+    // A folder that could not be opened is not written to, not even a log.
+    let journal = Arc::new(match &database {
+        Ok(_) => Journal::open(data_dir),
+        Err(_) => Journal::to_stderr(),
+    });
+    if let Err(error) = &database {
+        eprintln!(
+            "plenary: could not open the database in {}: {}",
+            data_dir.display(),
+            error.message
+        );
+        journal.write(
+            Level::Error,
+            &format!("open_database kind={}", error.kind.as_str()),
+        );
+    }
+    Opened { database, journal }
 }

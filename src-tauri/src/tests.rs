@@ -19,8 +19,14 @@ struct Harness {
 
 fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().to_owned());
+    harness_on(dir, state)
+}
+
+/// A window on `state`, whose data folder is in `dir`.
+fn harness_on(dir: tempfile::TempDir, state: AppState) -> Harness {
     let app = with_commands(mock_builder())
-        .manage(AppState::open(dir.path().to_owned()))
+        .manage(state)
         .manage(crate::file_dialog::TestAnswers::default())
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -187,6 +193,80 @@ fn a_newer_database_is_reported_as_such() {
         "{}",
         error.message
     );
+}
+
+#[test]
+fn the_first_screen_comes_in_one_request() {
+    let h = harness();
+    let empty = h.invoke("first_screen", json!({})).unwrap();
+    assert_eq!(empty["app"]["database_error"], Value::Null);
+    let dashboard = &empty["dashboard"];
+    assert_eq!(dashboard["any_meeting"], false);
+    assert_eq!(dashboard["board"]["upcoming_meetings"], json!([]));
+    assert_eq!(dashboard["team"]["exchange"]["joined"], false);
+    assert!(dashboard["reviews"].is_object(), "{dashboard}");
+    assert_eq!(dashboard["terms_ending"], json!([]));
+    assert_eq!(dashboard["registration_warnings"], json!([]));
+    // An empty office: the frame starts on the first-run screen, with no conflicts to mark.
+    assert_eq!(dashboard["example"]["office_empty"], true);
+    assert_eq!(dashboard["example"]["loaded"], false);
+    assert_eq!(dashboard["conflicts"], json!([]));
+
+    // A meeting long past is not on the board, but the office is no longer empty.
+    h.invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    let after = h.invoke("first_screen", json!({})).unwrap();
+    assert_eq!(after["dashboard"]["any_meeting"], true);
+    assert_eq!(after["dashboard"]["board"]["upcoming_meetings"], json!([]));
+    assert_eq!(after["dashboard"]["example"]["office_empty"], false);
+}
+
+#[test]
+fn the_first_screen_says_why_a_folder_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    write_database_from_a_newer_plenary(dir.path());
+    let state = AppState::open_in_background(dir.path().to_owned());
+    let h = harness_on(dir, state);
+    let screen = h.invoke("first_screen", json!({})).unwrap();
+    assert_eq!(screen["app"]["database_error"]["kind"], "schema_too_new");
+    assert_eq!(screen["dashboard"], Value::Null);
+    let refused = h.invoke("list_meetings", json!({})).unwrap_err();
+    assert_eq!(refused["kind"], "schema_too_new");
+}
+
+#[test]
+fn a_database_opened_in_the_background_serves_the_first_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open_in_background(dir.path().join("new folder"));
+    // Whether or not the opening thread has finished, the store is there once asked for.
+    assert!(state.store().is_ok());
+    assert!(state.database_error().is_none());
+    assert!(
+        dir.path()
+            .join("new folder")
+            .join(plenary_core::store::DATABASE_FILE)
+            .exists()
+    );
+}
+
+#[test]
+fn the_data_revision_changes_with_every_write_and_only_then() {
+    let h = harness();
+    let revision = |h: &Harness| h.invoke("data_revision", json!({})).unwrap();
+    let first = revision(&h);
+    h.invoke("list_meetings", json!({})).unwrap();
+    h.invoke("first_screen", json!({})).unwrap();
+    assert_eq!(revision(&h), first, "reading changes nothing");
+    h.invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    let second = revision(&h);
+    assert_ne!(second, first);
+    h.invoke(
+        "set_setting",
+        json!({ "key": "home_time_zone", "value": "Europe/Paris", "version": null }),
+    )
+    .unwrap();
+    assert_ne!(revision(&h), second);
 }
 
 /// Writes a database whose schema version is far ahead of this build's. The shell has no SQL of its

@@ -1,10 +1,21 @@
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";
+import { api } from "./lib/api";
+import type { FirstScreen } from "./lib/bindings";
 import { followTheme } from "./lib/theme";
 
 followTheme();
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
-export default mount(App, { target });
+
+// The first screen's data is asked for before anything is drawn, in one round trip, so the
+// first frame shows the dashboard's content instead of an empty frame that fills in request by
+// request. Should the answer be slow, the window is drawn after a short wait and fills in then.
+const pending = api.firstScreen();
+const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), 400));
+const app = Promise.race([pending.catch(() => null), waited]).then((value: FirstScreen | null) =>
+  mount(App, { target, props: { start: { value, pending } } }),
+);
+export default app;

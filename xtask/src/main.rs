@@ -6,6 +6,8 @@
 //! `cargo xtask test`     set up, then every check: format, lints, core, shell, UI, bindings, end
 //!                        to end, and the installers (installed, started and removed).
 //! `cargo xtask bench`    measure the core on a decade of data (criterion).
+//! `cargo xtask bench window` measure the window beside an empty Tauri app (start, memory, latency).
+//! `cargo xtask decade DIR` write a decade of data into a data folder.
 //! `cargo xtask bindings` regenerate `ui/src/lib/bindings.ts` from the Rust types.
 //! `cargo xtask screenshot` take the README's `docs/screenshot.png` of the example office.
 //! `cargo xtask licences` regenerate the third-party licences Settings → About shows.
@@ -32,6 +34,10 @@ commands:
                                        remove it (Debian-based Linux, as root or with sudo)
   test                                 set up, then run every check and test, end to end included
   bench                                measure dashboard, meeting view and search on a decade of data
+  bench window                         measure the window beside an empty Tauri app: start-up,
+                                       memory, click → content painted on a decade of data
+  decade DIR                           write a decade of data (500 meetings, 2,000 people, 1,000
+                                       policy documents, 6,000 assignments) into a new folder DIR
   bindings                             regenerate ui/src/lib/bindings.ts from the Rust types
   screenshot                           take docs/screenshot.png (the example office, 1280x800)
   licences                             regenerate the third-party licences list (Settings → About)
@@ -66,7 +72,17 @@ fn main() -> ExitCode {
         "bindings" => steps::bindings(),
         "screenshot" => steps::screenshot(),
         "licences" => licences::write(),
-        "bench" => steps::bench(),
+        "bench" => match rest.first().and_then(|a| a.to_str()) {
+            None => steps::bench(),
+            Some("window") => steps::bench_window(),
+            Some(other) => Err(format!("unknown bench `{other}`\n\n{USAGE}")),
+        },
+        "decade" => match rest.first() {
+            Some(dir) => std::path::absolute(dir)
+                .map_err(|e| e.to_string())
+                .and_then(|dir| steps::decade_folder(&dir)),
+            None => Err(format!("decade needs a new or empty folder\n\n{USAGE}")),
+        },
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

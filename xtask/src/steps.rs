@@ -74,6 +74,109 @@ pub fn bench() -> Result<(), String> {
     run_command(exchange)
 }
 
+/// The window beside an empty Tauri app (`bench/`): both release apps are built, then
+/// `startup_mem.py` (time to the first screen's text and memory, on a fresh data folder and on a
+/// decade's), `views_mem.py` (memory after visiting every view, on a decade's data) and `window_latency.py` (click →
+/// content painted on a decade of data) run them alternately. Ratios from one run are what
+/// compare; the machine's load is printed beside them.
+pub fn bench_window() -> Result<(), String> {
+    setup::ensure(Purpose::Tests)?;
+    // The release app as the installers ship it.
+    let plenary = build(&Options {
+        data_dir: None,
+        release: true,
+    })?;
+    // The empty app has the workspace's crates and features: built into the same target folder,
+    // it reuses their build.
+    let mut hello = cargo();
+    hello
+        .args(["build", "--release", "--target-dir"])
+        .arg(root().join("target"))
+        .current_dir(root().join("bench/hello/src-tauri"));
+    run_command(hello)?;
+    let hello = app_binary("release").with_file_name(executable("hello"));
+    let decade = root().join("target/bench-decade");
+    if !decade.join("plenary.sqlite3").exists() {
+        let _ = std::fs::remove_dir_all(&decade);
+        decade_folder(&decade)?;
+    }
+    let driver = tauri_driver().ok_or("tauri-driver is not installed")?;
+    let script = |name: &str| {
+        let mut python = Command::new("python3");
+        python
+            .arg(root().join("bench").join(name))
+            .env("TAURI_DRIVER", &driver);
+        python
+    };
+    let load = || {
+        std::fs::read_to_string("/proc/loadavg")
+            .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    // A fresh folder starts on the first-run screen (its last offer is drawn with the example
+    // data's state); a folder with data on the dashboard (the heading of its last card).
+    let (fresh_text, first_text) = (
+        "Explore with example data",
+        "Drafts from meetings that have ended",
+    );
+    println!(
+        "xtask: start-up and memory on a fresh data folder (load {})",
+        load()
+    );
+    let mut fresh = script("startup_mem.py");
+    fresh
+        .arg(&plenary)
+        .arg(fresh_text)
+        .arg(&hello)
+        .args(["ready", "7"]);
+    run_command(fresh)?;
+    println!(
+        "xtask: start-up and memory on a decade's data folder (load {})",
+        load()
+    );
+    let mut existing = script("startup_mem.py");
+    existing
+        .arg(&plenary)
+        .arg(first_text)
+        .arg(&hello)
+        .args(["ready", "7"])
+        .env("TEMPLATE_A", &decade);
+    run_command(existing)?;
+    println!("xtask: memory after visiting every view (load {})", load());
+    let mut views = script("views_mem.py");
+    views
+        .arg(&plenary)
+        .arg(&hello)
+        .arg("3")
+        .env("TEMPLATE", &decade);
+    run_command(views)?;
+    println!(
+        "xtask: click → content painted on a decade's data (load {})",
+        load()
+    );
+    let mut latency = script("window_latency.py");
+    latency.arg(&plenary).env("TEMPLATE", &decade);
+    run_command(latency)
+}
+
+/// Writes a decade of data (500 meetings with their agendas and records, 2,000 people, 1,000
+/// policy documents, 6,000 assignments) into `dir`, a new or empty folder.
+pub fn decade_folder(dir: &std::path::Path) -> Result<(), String> {
+    let mut generator = cargo();
+    generator
+        .args([
+            "run",
+            "--release",
+            "--package",
+            "plenary-core",
+            "--example",
+            "decade",
+            "--",
+        ])
+        .arg(dir);
+    run_command(generator)
+}
+
 pub fn test() -> Result<(), String> {
     setup::ensure(Purpose::Tests)?;
     let ui = root().join("ui");

@@ -67,7 +67,14 @@ impl<T: Copy> Choice<T> {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
-    Ok(AppInfo {
+    state.opened().await;
+    Ok(app_info_of(&state))
+}
+
+/// This installation's version, data folder and database state (waits for the folder to be
+/// opened).
+pub(crate) fn app_info_of(state: &AppState) -> AppInfo {
+    AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.display().to_string(),
         database_file: state
@@ -82,5 +89,5 @@ pub async fn app_info(state: State<'_, AppState>) -> Outcome<AppInfo> {
             .journal()
             .path()
             .map(|path| path.display().to_string()),
-    })
+    }
 }

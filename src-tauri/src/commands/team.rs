@@ -117,17 +117,24 @@ impl From<TeamError> for CommandError {
     }
 }
 
+impl TeamStatus {
+    /// The exchange's stored state with what the running app knows of it.
+    pub(crate) fn of(team: &crate::team::Team, exchange: ExchangeStatus) -> TeamStatus {
+        TeamStatus {
+            password_needed: exchange.joined && !team.has_password(),
+            password_kept: team.password_kept(),
+            exchanging: team.is_exchanging(),
+            progress: team.progress(),
+            exchange,
+        }
+    }
+}
+
 #[tauri::command]
 pub async fn team_status(state: State<'_, AppState>) -> Outcome<TeamStatus> {
     let team = state.team();
     let exchange = state.with_store(|store| store.exchange_status()).await?;
-    Ok(TeamStatus {
-        password_needed: exchange.joined && !team.has_password(),
-        password_kept: team.password_kept(),
-        exchanging: team.is_exchanging(),
-        progress: team.progress(),
-        exchange,
-    })
+    Ok(TeamStatus::of(&team, exchange))
 }
 
 /// Runs `work` (a team operation) off the UI's path; the window follows it through

@@ -67,16 +67,11 @@ pub fn plugins<R: Runtime>(builder: tauri::Builder<R>, data_dir: &Path) -> tauri
         )
 }
 
-/// Once the state exists: log the start, put the window where it was, keep its place, reach the
-/// clipboard, and start the reminders.
+/// Once the state exists: put the window where it was, keep its place, reach the clipboard, and,
+/// once the data folder is open (the window does not wait for it), log the start and start the
+/// reminders.
 pub fn setup<R: Runtime>(app: &tauri::App<R>, state: &AppState) {
-    let journal = state.journal();
-    journal.write(
-        Level::Info,
-        &format!("start: Plenary {}", env!("CARGO_PKG_VERSION")),
-    );
-    // A folder that could not be opened is left as it was: no window place saved in it.
-    if let (Some(window), true) = (app.get_webview_window(MAIN_WINDOW), state.store().is_ok()) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         restore_geometry(&window, state);
         keep_geometry(&window, state);
     }
@@ -87,10 +82,15 @@ pub fn setup<R: Runtime>(app: &tauri::App<R>, state: &AppState) {
             .write_text(text)
             .map_err(|e| e.to_string())
     }));
-    if let Ok(store) = state.store() {
-        let (wake, woken) = std::sync::mpsc::channel();
-        state.set_reminders_wake(wake);
-        let handle = app.handle().clone();
+    let (wake, woken) = std::sync::mpsc::channel();
+    state.set_reminders_wake(wake);
+    let handle = app.handle().clone();
+    state.when_open(move |store, journal| {
+        journal.write(
+            Level::Info,
+            &format!("start: Plenary {}", env!("CARGO_PKG_VERSION")),
+        );
+        let Ok(store) = store else { return };
         reminders::check_in_background(
             store,
             journal,
@@ -105,7 +105,7 @@ pub fn setup<R: Runtime>(app: &tauri::App<R>, state: &AppState) {
             }),
             woken,
         );
-    }
+    });
 }
 
 fn restore_geometry<R: Runtime>(window: &WebviewWindow<R>, state: &AppState) {
@@ -135,12 +135,19 @@ fn restore_geometry<R: Runtime>(window: &WebviewWindow<R>, state: &AppState) {
 /// Saves the window's place when it closes; a maximised window keeps the place it had before.
 fn keep_geometry<R: Runtime>(window: &WebviewWindow<R>, state: &AppState) {
     let data_dir = state.data_dir.clone();
-    let journal = state.journal();
     let watched = window.clone();
     window.on_window_event(move |event| {
         if !matches!(event, WindowEvent::CloseRequested { .. }) {
             return;
         }
+        // A folder that could not be opened is left as it was: no window place saved in it.
+        let Some(state) = watched.try_state::<AppState>() else {
+            return;
+        };
+        if state.store().is_err() {
+            return;
+        }
+        let journal = state.journal();
         let maximized = watched.is_maximized().unwrap_or(false);
         let (Ok(position), Ok(size)) = (watched.outer_position(), watched.inner_size()) else {
             return;

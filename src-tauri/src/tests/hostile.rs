@@ -210,6 +210,8 @@ fn commands() -> Vec<(&'static str, Value)> {
         // Only ever called with an id that names no document: a valid one would open a program.
         ("open_document", json!({ "id": "@unknown" })),
         ("dashboard", json!({})),
+        ("first_screen", json!({})),
+        ("data_revision", json!({})),
         ("example_status", json!({})),
         ("load_example_data", json!({})),
         ("remove_example_data", json!({})),

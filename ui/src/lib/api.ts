@@ -41,6 +41,7 @@ import type {
   ExchangeReport,
   ExportRequest,
   ExportSummary,
+  FirstScreen,
   HistoryEntry,
   ImportSummary,
   Interaction,
@@ -124,7 +125,27 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   }
 }
 
+// The long lists every view reads — people, meetings, organizations, policy documents and the
+// forms' options — are kept with the data revision they were read at. While nothing has been
+// written since (one small request tells), a view gets a copy of what was kept instead of the
+// whole list again; any write, here or by the team exchange, changes the revision.
+const kept = new Map<string, { revision: string; value: unknown }>();
+
+async function keptCall<T>(command: string, args?: InvokeArgs): Promise<T> {
+  // Today's date too: what a list says may depend on it (a review falling due).
+  const key = `${command} ${JSON.stringify(args ?? {})} ${new Date().toDateString()}`;
+  const revision = await call<string>("data_revision");
+  const hit = kept.get(key);
+  // A copy each time: the views change what they are given.
+  if (hit?.revision === revision) return structuredClone(hit.value) as T;
+  const value = await call<T>(command, args);
+  kept.set(key, { revision, value: structuredClone(value) });
+  return value;
+}
+
 export const api = {
+  /** Changes whenever anything is written to the database. */
+  dataRevision: () => call<string>("data_revision"),
   teamStatus: () => call<TeamStatus>("team_status"),
   teamJoin: (request: JoinRequest) => call<ExchangeReport>("team_join", { request }),
   teamUnlock: (password: string) => call<ExchangeReport>("team_unlock", { password }),
@@ -137,16 +158,18 @@ export const api = {
   mergeDuplicates: (kind: DuplicateKind, keepId: string, dropId: string) =>
     call<null>("merge_duplicates", { kind, keepId, dropId }),
   appInfo: () => call<AppInfo>("app_info"),
+  /** Everything the first screen shows, in one round trip: the app's state and the dashboard. */
+  firstScreen: () => call<FirstScreen>("first_screen"),
   setTheme: (theme: Theme) => call<Theme>("set_theme", { theme }),
   copyDiagnostics: () => call<Diagnostics>("copy_diagnostics"),
-  meetingFormOptions: () => call<MeetingFormOptions>("meeting_form_options"),
+  meetingFormOptions: () => keptCall<MeetingFormOptions>("meeting_form_options"),
   defaultMeetingTitle: (bodyId: string, ordinal: string) => call<string | null>("default_meeting_title", { bodyId, ordinal }),
   listBodies: () => call<Body[]>("list_bodies"),
   createBody: (draft: BodyDraft) => call<Body>("create_body", { draft }),
   updateBody: (id: string, version: number, draft: BodyDraft) => call<Body>("update_body", { id, version, draft }),
   deleteBody: (id: string, version: number) => call<null>("delete_body", { id, version }),
   suggestTimeZone: (city: string) => call<string | null>("suggest_time_zone", { city }),
-  listMeetings: () => call<Meeting[]>("list_meetings"),
+  listMeetings: () => keptCall<Meeting[]>("list_meetings"),
   getMeeting: (id: string) => call<Meeting>("get_meeting", { id }),
   createMeeting: (draft: MeetingDraft) => call<Meeting>("create_meeting", { draft }),
   updateMeeting: (id: string, version: number, draft: MeetingDraft) => call<Meeting>("update_meeting", { id, version, draft }),
@@ -221,8 +244,8 @@ export const api = {
   saveBriefingBook: (request: BriefingRequest) => call<BriefingWritten | null>("save_briefing_book", { request }),
 
   // People, organizations, seats and assignments.
-  peopleFormOptions: () => call<PeopleFormOptions>("people_form_options"),
-  listPeople: () => call<PersonRow[]>("list_people"),
+  peopleFormOptions: () => keptCall<PeopleFormOptions>("people_form_options"),
+  listPeople: () => keptCall<PersonRow[]>("list_people"),
   getPersonPage: (id: string) => call<PersonPage>("get_person_page", { id }),
   createPerson: (draft: PersonDraft) => call<Person>("create_person", { draft }),
   updatePerson: (id: string, version: number, draft: PersonDraft) => call<Person>("update_person", { id, version, draft }),
@@ -232,7 +255,7 @@ export const api = {
   getPersonTravel: (id: string) => call<PersonTravel | null>("get_person_travel", { id }),
   setPersonTravel: (id: string, version: number | null, draft: TravelDraft) =>
     call<PersonTravel>("set_person_travel", { id, version, draft }),
-  listOrganizations: () => call<Organization[]>("list_organizations"),
+  listOrganizations: () => keptCall<Organization[]>("list_organizations"),
   createOrganization: (draft: OrganizationDraft) => call<Organization>("create_organization", { draft }),
   updateOrganization: (id: string, version: number, draft: OrganizationDraft) =>
     call<Organization>("update_organization", { id, version, draft }),
@@ -282,8 +305,8 @@ export const api = {
   saveSheetTemplate: (kind: SheetKind, format: SheetFormat) => call<SavedSheet | null>("save_sheet_template", { kind, format }),
   saveList: (request: ListExportRequest) => call<SavedSheet | null>("save_list", { request }),
   saveDelegateReport: (meetingId: string) => call<SavedReport | null>("save_delegate_report", { meetingId }),
-  policyFormOptions: () => call<PolicyFormOptions>("policy_form_options"),
-  listPolicyDocuments: (filter: PolicyFilter) => call<PolicyDocument[]>("list_policy_documents", { filter }),
+  policyFormOptions: () => keptCall<PolicyFormOptions>("policy_form_options"),
+  listPolicyDocuments: (filter: PolicyFilter) => keptCall<PolicyDocument[]>("list_policy_documents", { filter }),
   getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),
   createPolicyDocument: (draft: PolicyDocumentDraft, adoptedOn = "") =>
     call<PolicyDocument>("create_policy_document", { draft, adoptedOn }),

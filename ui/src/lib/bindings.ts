@@ -466,6 +466,43 @@ exchanging: boolean,
  */
 progress: ExchangeReport | null, };
 
+export type FirstScreen = { app: AppInfo, 
+/**
+ * What the dashboard shows; none when the database could not be opened (`app.database_error`).
+ */
+dashboard: DashboardScreen | null, };
+
+export type DashboardScreen = { board: Dashboard, 
+/**
+ * Whether any meeting is recorded at all (the board lists only those coming up).
+ */
+any_meeting: boolean, 
+/**
+ * Policy due for review; none when it could not be counted.
+ */
+reviews: ReviewDueCount | null, 
+/**
+ * The team exchange; none when its state could not be read.
+ */
+team: TeamStatus | null, 
+/**
+ * Seat terms ending within 90 days.
+ */
+terms_ending: Array<TermView>, 
+/**
+ * Meetings whose registration closes within 7 days with people not yet registered.
+ */
+registration_warnings: Array<Warning>, 
+/**
+ * Whether example data is here and the office has records of its own: an empty office
+ * starts on the first-run screen instead of the dashboard.
+ */
+example: ExampleStatus, 
+/**
+ * The team exchange's conflicts waiting for a decision (the records' marks).
+ */
+conflicts: Array<ConflictView>, };
+
 export type JoinRequest = { host: string, 
 /**
  * As typed; empty means PostgreSQL's 5432.

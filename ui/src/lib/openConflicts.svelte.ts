@@ -16,6 +16,11 @@ export async function refreshConflicts(): Promise<void> {
   }
 }
 
+/** Takes the conflicts read with the first screen, so starting asks for them once. */
+export function knowConflicts(conflicts: ConflictView[]): void {
+  open = conflicts;
+}
+
 /** The open conflicts about one record (`entity` is its table: "meeting", "person"…). */
 export function conflictsOf(entity: string, id: string): ConflictView[] {
   return open.filter((conflict) => conflict.entity === entity && conflict.record_id === id);

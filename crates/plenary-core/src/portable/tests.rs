@@ -422,3 +422,20 @@ fn every_local_table_is_exported_or_derived() {
         );
     }
 }
+
+#[test]
+fn a_restore_changes_the_revision_a_window_keeps_its_lists_by() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("monday.plenary-backup");
+    office(data.path())
+        .backup_to(&file, &Work::quiet())
+        .unwrap();
+    // Just opened, as the restore will open it: the database's own counters start again.
+    let mut store = Store::open_in(data.path()).unwrap();
+    let before = store.revision().unwrap();
+    store
+        .restore_from(&file, &out.path().join("kept"), &Work::quiet())
+        .unwrap();
+    assert_ne!(store.revision().unwrap(), before);
+}

@@ -46,6 +46,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether any meeting is recorded at all.
+    pub fn has_meetings(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM meeting)", [], |row| {
+                row.get(0)
+            })?)
+    }
+
     /// Meetings taking place at any time from `from` to `to` (inclusive), by start date.
     pub fn meetings_between(
         &self,

@@ -75,7 +75,12 @@ pub struct Store {
     capture: exchange::Capture,
     /// The shared tables' columns and keys, for capturing and applying exchanged changes.
     shapes: std::collections::BTreeMap<&'static str, exchange::Shape>,
+    /// Which opening of a database in this process this is (a restore opens the folder anew).
+    opening: u64,
 }
+
+/// Counts the databases opened in this process, so a reopened one never repeats a revision.
+static OPENINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Store {
     /// Opens (creating if needed) the database in `data_dir`.
@@ -125,6 +130,7 @@ impl Store {
             joined: false,
             capture,
             shapes,
+            opening: OPENINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         store.start_capture_if_joined()?;
         // Files received but never attached (the app closed in between) are not kept.
@@ -145,6 +151,20 @@ impl Store {
     /// The database file's path.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A value that changes whenever anything is written to the database, by this store or by any
+    /// other connection, or by putting a backup or an export in its place (the database is opened
+    /// anew): a window may keep what it read until the revision changes.
+    pub fn revision(&self) -> Result<String> {
+        let others: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        Ok(format!(
+            "{}.{}.{others}",
+            self.opening,
+            self.conn.total_changes()
+        ))
     }
 
     /// The schema version of the open database.

@@ -33,6 +33,25 @@ fn a_fresh_database_is_migrated_and_configured() {
 }
 
 #[test]
+fn the_revision_changes_with_writes_here_or_elsewhere_and_not_with_reads() {
+    let (dir, mut store) = fresh();
+    assert!(!store.has_meetings().unwrap());
+    let empty = store.revision().unwrap();
+    store.meetings().unwrap();
+    assert_eq!(store.revision().unwrap(), empty);
+    store.create_meeting(&kigali()).unwrap();
+    assert!(store.has_meetings().unwrap());
+    let one = store.revision().unwrap();
+    assert_ne!(one, empty);
+    // A write through another connection (another process on the same folder) counts too.
+    let other = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    other
+        .execute_batch("CREATE TABLE elsewhere (x); INSERT INTO elsewhere VALUES (1);")
+        .unwrap();
+    assert_ne!(store.revision().unwrap(), one);
+}
+
+#[test]
 fn reopening_keeps_data_and_schema() {
     let dir = tempfile::tempdir().unwrap();
     let id = {
