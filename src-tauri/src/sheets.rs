@@ -9,7 +9,7 @@ use std::path::Path;
 use plenary_core::error::Result;
 use plenary_core::portable::Work;
 use plenary_core::sheets::export::ListExportRequest;
-use plenary_core::sheets::{SheetFormat, SheetKind, SheetPreview, read_sheet};
+use plenary_core::sheets::{SheetFormat, SheetKind, SheetPreview, read_sheet_file};
 use plenary_core::{CoreError, Store};
 
 /// Reads `file` and imports it as `kind`, or with `dry_run` prints the preview and changes
@@ -21,15 +21,8 @@ pub fn import_from_cli(
     dry_run: bool,
     work: Work<'_>,
 ) -> Result<String> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        CoreError::Refused(format!(
-            "{} cannot be read ({}). Nothing was imported.",
-            file.display(),
-            e.kind()
-        ))
-    })?;
     let name = file.to_string_lossy();
-    let sheet = read_sheet(&name, &bytes)?;
+    let sheet = read_sheet_file(file)?;
     if !dry_run {
         return store
             .import_sheet(kind, &name, &sheet, work)

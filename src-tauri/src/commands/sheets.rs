@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use plenary_core::sheets::export::ListExportRequest;
 use plenary_core::sheets::{Sheet, SheetFormat, SheetImported, SheetKind, SheetPreview};
-use plenary_core::sheets::{read_sheet, template};
+use plenary_core::sheets::{read_sheet_file, template};
 use plenary_core::{CoreError, Store};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -70,21 +70,13 @@ pub async fn preview_sheet_import<R: Runtime>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (preview, sheet) = long(&state, move |store: &mut Store, work| {
-        let bytes = std::fs::read(&path).map_err(|e| {
-            CoreError::Refused(format!(
-                "{} cannot be read ({}). Nothing was imported.",
-                path.display(),
-                e.kind()
-            ))
-        })?;
-        let sheet = read_sheet(&path.to_string_lossy(), &bytes)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let preview = store.sheet_preview(kind, &name, &sheet, *work)?;
-        Ok((preview, sheet))
+    let (preview, sheet) = long(&state, {
+        let file_name = file_name.clone();
+        move |store: &mut Store, work| {
+            let sheet = read_sheet_file(&path)?;
+            let preview = store.sheet_preview(kind, &file_name, &sheet, *work)?;
+            Ok((preview, sheet))
+        }
     })
     .await?;
     *pending(&app).0.lock().unwrap() = Some(Previewed {

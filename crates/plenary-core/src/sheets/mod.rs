@@ -11,7 +11,9 @@ pub mod date;
 pub mod export;
 pub mod read;
 
-pub use read::{Cell, MAX_ROWS, Sheet, SheetFormat, SheetRow, decode_text, read_sheet};
+pub use read::{
+    Cell, MAX_ROWS, Sheet, SheetFormat, SheetRow, decode_text, read_sheet, read_sheet_file,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -74,6 +74,19 @@ fn refused(message: impl Into<String>) -> CoreError {
     CoreError::Refused(message.into())
 }
 
+/// Reads the spreadsheet at `path` (see [`read_sheet`]); a file that cannot be read is refused
+/// with the reason.
+pub fn read_sheet_file(path: &std::path::Path) -> Result<Sheet> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        refused(format!(
+            "{} cannot be read ({}). Nothing was imported.",
+            path.display(),
+            e.kind()
+        ))
+    })?;
+    read_sheet(&path.to_string_lossy(), &bytes)
+}
+
 /// Reads `bytes` as the format its name says. Refuses an empty file, a file of another kind
 /// (an `.xls`, a PDF, a zip that is not a workbook) and one with more than [`MAX_ROWS`] rows.
 pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
