@@ -24,8 +24,15 @@ const EXPERTISE: &[&str] = &["ethics", "public health", "medical education", "wo
 const POLICY_TYPES: &[&str] = &["declaration", "statement", "resolution"];
 const ROLES: &[&str] = &["delegate", "adviser", "observer", "staff"];
 
-fn draft<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
-    serde_json::from_value(value).expect("a draft the generator builds")
+/// A form as a person fills it: the fields named in `value`, the rest left empty.
+fn draft<T: serde::Serialize + serde::de::DeserializeOwned + Default>(
+    value: serde_json::Value,
+) -> T {
+    let mut form = serde_json::to_value(T::default()).expect("an empty form");
+    for (field, given) in value.as_object().expect("fields by name") {
+        form[field] = given.clone();
+    }
+    serde_json::from_value(form).expect("a draft the generator builds")
 }
 
 fn main() {
@@ -79,7 +86,8 @@ fn main() {
     while written < ASSIGNMENTS && tried < ASSIGNMENTS * 3 {
         let assignment: AssignmentDraft = draft(json!({
             "meeting_id": meetings[tried % meetings.len()],
-            "person_id": people[(tried * 31) % people.len()],
+            // Each meeting's turn brings other people: 6,000 distinct meeting and person pairs.
+            "person_id": people[(tried * 31 + tried / meetings.len()) % people.len()],
             "role": ROLES[tried % ROLES.len()],
         }));
         tried += 1;
