@@ -251,7 +251,54 @@ pub fn write(report: &DelegateReport, created_at: &str) -> Result<Vec<u8>> {
     doc.paragraph(HEADING_1, "Recommendations and follow-up");
     doc.place_to_complete("recommendations for the association and what should happen next");
 
-    doc.finish()
+    let bytes = doc.finish()?;
+    let title = format!("Delegate's report: {}", report.meeting_title);
+    let author = match report.author.trim() {
+        "" => "Plenary",
+        name => name,
+    };
+    with_properties(&bytes, &title, author, created_at)
+}
+
+/// The package with its document properties (`docProps/core.xml`) naming the title and the
+/// author, which `docx-rs` writes as "unknown". Every other part is copied as it is.
+fn with_properties(docx: &[u8], title: &str, author: &str, created_at: &str) -> Result<Vec<u8>> {
+    let failed = |e: zip::result::ZipError| {
+        CoreError::Refused(format!("The report could not be put together ({e})."))
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).map_err(failed)?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let (title, author, created_at) = (
+        escape(&clean(title)),
+        escape(&clean(author)),
+        escape(created_at),
+    );
+    let core = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">{created_at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{created_at}</dcterms:modified><cp:revision>1</cp:revision></cp:coreProperties>"#
+    );
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(failed)?;
+        if entry.name().is_ok_and(|name| name == "docProps/core.xml") {
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            drop(entry);
+            out.start_file("docProps/core.xml", options)
+                .map_err(failed)?;
+            std::io::Write::write_all(&mut out, core.as_bytes()).map_err(|e| {
+                CoreError::Refused(format!("The report could not be put together ({e})."))
+            })?;
+        } else {
+            out.raw_copy_file(entry).map_err(failed)?;
+        }
+    }
+    Ok(out.finish().map_err(failed)?.into_inner())
 }
 
 /// The document being built.

@@ -18,6 +18,8 @@ pub const EXTENSION: &str = "docx";
 pub struct DelegateReport {
     /// "WHA79".
     pub meeting_title: String,
+    /// Who drafts it: the person chosen as "me" in Settings, or empty.
+    pub author: String,
     /// "18–27 May 2026".
     pub dates: String,
     /// "Geneva, Switzerland · Palais des Nations".

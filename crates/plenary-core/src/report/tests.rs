@@ -877,3 +877,42 @@ fn libreoffice_opens_the_report_and_reads_its_text() {
         );
     }
 }
+
+#[test]
+fn the_document_properties_name_the_report_and_who_drafts_it() {
+    let (_dir, mut store) = store();
+    let id = recorded_meeting(&mut store);
+    let (_out, file) = written(&store, &id);
+    let core = part(&file, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>Delegate's report: WHA79</dc:title>"),
+        "{core}"
+    );
+    // No "me" chosen yet: the application is named, never "unknown".
+    assert!(core.contains("<dc:creator>Plenary</dc:creator>"), "{core}");
+    assert!(!core.contains("unknown"), "{core}");
+
+    let me = store
+        .create_person(&crate::people::PersonDraft {
+            kind: Some(crate::people::PersonKind::Staff),
+            full_name: "Zoë O'Connor & Ngũgĩ".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .set_setting(crate::SettingKey::Me, &me.id, None)
+        .unwrap();
+    let (_out, file) = written(&store, &id);
+    let core = part(&file, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>Zoë O'Connor &amp; Ngũgĩ</dc:creator>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<cp:lastModifiedBy>Zoë O'Connor &amp; Ngũgĩ</cp:lastModifiedBy>"),
+        "{core}"
+    );
+    // Every other part is still there, and the document still reads.
+    assert!(part(&file, "word/document.xml").contains("Antimicrobial resistance"));
+    assert!(part(&file, "[Content_Types].xml").contains("core-properties"));
+}

@@ -190,9 +190,17 @@ impl Store {
         .collect::<Vec<_>>()
         .join(" · ");
 
+        let author = match self.setting_value(crate::SettingKey::Me)? {
+            Some(id) if !id.trim().is_empty() => self
+                .person(&id)
+                .map(|p| p.fields.full_name)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
         Ok(DelegateReport {
             file_name: file_name(title),
             meeting_title: title.clone(),
+            author,
             dates: crate::assignment::human_date_range(
                 meeting.fields.start_date,
                 meeting.fields.end_date,
