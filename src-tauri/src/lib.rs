@@ -203,6 +203,9 @@ pub fn data_dir_override(
     env.filter(|dir| !dir.is_empty()).map(PathBuf::from)
 }
 
+/// How long after the start the day's automatic backup waits.
+const DAILY_BACKUP_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub fn run() {
     // The OS's app-data folder is the one Tauri's `app_data_dir` names; it is known before the
     // window exists, for the single-instance check and the theme of the first paint.
@@ -237,7 +240,11 @@ pub fn run() {
             state.when_open(move |store, _| {
                 let Ok(store) = store else { return };
                 team::start_in_background(team, store.clone(), every);
-                // The first start of each day backs up the data folder, beside the window's work.
+                // The first start of each day backs up the data folder, beside the window's work,
+                // once the window has shown its first screen: a backup holds the database for
+                // seconds on a large folder (4.6 s on a decade's), which the first screen would
+                // wait for.
+                std::thread::sleep(DAILY_BACKUP_AFTER);
                 backups::daily_backup(&store, &dir, backups::local_now());
             });
             app.manage(state);

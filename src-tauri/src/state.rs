@@ -159,9 +159,23 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, CoreError> + Send + 'static,
     {
-        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
         // The closure's type names the command it was written in, for the log.
         let command = journal::command_name::<F>();
+        let answer = self
+            .run_on_store(
+                command,
+                Box::new(move |store| work(store).map(|value| Box::new(value) as Answer)),
+            )
+            .await?;
+        Ok(*answer
+            .downcast::<T>()
+            .expect("the work answers with the type it was given"))
+    }
+
+    /// The one blocking task every command's work runs in: one task type for all of them, not
+    /// one per command compiled anew (each costs the binary several kilobytes).
+    async fn run_on_store(&self, command: String, work: Work) -> Result<Answer, CommandError> {
+        let (cell, dir) = (self.opened.clone(), self.data_dir.clone());
         let failed_command = command.clone();
         let run = tauri::async_runtime::spawn_blocking(move || {
             let opened = cell.get_or_init(|| open_database(&dir));
@@ -183,6 +197,11 @@ impl AppState {
         })?
     }
 }
+
+/// What a command's work on the store answers, whatever its type.
+type Answer = Box<dyn std::any::Any + Send>;
+/// A command's work on the store.
+type Work = Box<dyn FnOnce(&mut Store) -> Result<Answer, CoreError> + Send>;
 
 fn open_database(data_dir: &Path) -> Opened {
     let database = Store::open_in(data_dir)
