@@ -66,6 +66,11 @@ impl Table {
     fn to_xlsx(&self) -> Result<Vec<u8>> {
         let fail = |e: rust_xlsxwriter::XlsxError| CoreError::Storage(e.to_string());
         let mut workbook = rust_xlsxwriter::Workbook::new();
+        workbook.set_properties(
+            &rust_xlsxwriter::DocProperties::new()
+                .set_title(format!("Plenary: {}", self.name))
+                .set_author("Plenary"),
+        );
         let bold = rust_xlsxwriter::Format::new().set_bold();
         let sheet = workbook.add_worksheet();
         sheet.set_name(worksheet_name(&self.name)).map_err(fail)?;

@@ -439,11 +439,19 @@ pub fn template(kind: SheetKind, format: SheetFormat) -> Result<Vec<u8>> {
             Ok(out)
         }
         SheetFormat::Xlsx => {
+            let fail = |e: rust_xlsxwriter::XlsxError| CoreError::Storage(e.to_string());
             let mut workbook = rust_xlsxwriter::Workbook::new();
+            // A fixed creation date: the same template is the same bytes whenever it is saved.
+            let made = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 1, 1).map_err(fail)?;
+            workbook.set_properties(
+                &rust_xlsxwriter::DocProperties::new()
+                    .set_title(format!("Plenary template: {}", kind.label()))
+                    .set_author("Plenary")
+                    .set_creation_datetime(&made),
+            );
             let bold = rust_xlsxwriter::Format::new().set_bold();
             let text = rust_xlsxwriter::Format::new().set_num_format("@");
             let sheet = workbook.add_worksheet();
-            let fail = |e: rust_xlsxwriter::XlsxError| CoreError::Storage(e.to_string());
             sheet.set_name(kind.label()).map_err(fail)?;
             for (column, label) in labels.iter().enumerate() {
                 let column = column as u16;
