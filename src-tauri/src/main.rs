@@ -8,5 +8,23 @@ fn main() {
     }) {
         std::process::exit(status);
     }
+    paint_on_the_processor_where_needed();
     plenary_lib::run();
+}
+
+/// WebKit reads how to draw from the environment as it starts (see `desktop::rendering`). A
+/// process may not safely change its own environment, so Plenary starts itself again in its
+/// place (same process, same arguments) with the variable set; if that fails it goes on as is.
+fn paint_on_the_processor_where_needed() {
+    #[cfg(target_os = "linux")]
+    if let Some((variable, value)) = plenary_lib::desktop::rendering::rendering_choice_here()
+        && let Ok(exe) = std::env::current_exe()
+    {
+        use std::os::unix::process::CommandExt;
+        let error = std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(variable, value)
+            .exec();
+        eprintln!("plenary: could not start again with {variable}={value}: {error}");
+    }
 }

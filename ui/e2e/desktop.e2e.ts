@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { click, field, goTo, Plenary, withText } from "./harness";
 
@@ -65,6 +66,11 @@ describe("at home on the desktop", () => {
     expect(text).toContain("Plenary 0.1.0");
     expect(text).toContain(`Data folder: ${plenary.dataDir}`);
     expect(text).toMatch(/Database: schema version \d+/);
+    // Without a graphics device (as under Xvfb here), WebKit paints on the processor.
+    const graphicsDevice = existsSync("/dev/dri") && readdirSync("/dev/dri").some((n) => /^(card|renderD)/.test(n));
+    expect(text).toContain(
+      `Web view painting: ${graphicsDevice ? "with OpenGL" : "on the processor (no graphics device, or chosen)"}`,
+    );
     await withText(browser, "Diagnostics copied to the clipboard.").waitForDisplayed();
 
     // About: the licence, and the third-party licences when opened.

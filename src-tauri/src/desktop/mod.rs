@@ -6,6 +6,7 @@ pub mod diagnostics;
 pub mod journal;
 pub mod prefs;
 pub mod reminders;
+pub mod rendering;
 
 use std::path::Path;
 
