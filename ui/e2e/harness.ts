@@ -200,7 +200,10 @@ export async function fill(browser: Browser, label: string, value: string) {
 }
 
 export async function choose(browser: Browser, label: string, visibleText: string) {
-  await (await field(browser, label)).selectByVisibleText(visibleText);
+  const select = await field(browser, label);
+  // As a person's click would: a long list gets its options once the field has the focus.
+  await browser.execute((element) => (element as unknown as HTMLElement).focus(), select);
+  await select.selectByVisibleText(visibleText);
 }
 
 /** The button whose visible text starts with `text`. */
