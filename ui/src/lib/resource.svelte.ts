@@ -5,8 +5,21 @@ import type { CommandError } from "./bindings";
 import { asError, CommandFailure } from "./errors";
 
 export class Resource<T> {
+  // Deeply reactive by default. A long list is better held as it came (`shallow`): a deep proxy
+  // makes a signal of every field read, and grouping 500 meetings reads thousands of them. Such a
+  // value is replaced, never changed in place.
+  #deep: T = $state() as T;
+  #shallow: T = $state.raw() as T;
+  readonly #isShallow: boolean;
+
   /** The last value loaded (the initial value before that, and after `reset`). */
-  value: T = $state() as T;
+  get value(): T {
+    return this.#isShallow ? this.#shallow : this.#deep;
+  }
+  set value(value: T) {
+    if (this.#isShallow) this.#shallow = value;
+    else this.#deep = value;
+  }
   /** Whether a load has finished since the last reset, with or without an error. */
   loaded = $state(false);
   /** Why the last load failed; null once a load succeeds. */
@@ -17,7 +30,8 @@ export class Resource<T> {
   #request = 0;
 
   /** `fetch` is given the value loaded so far, to keep what need not be asked for again. */
-  constructor(fetch: (previous: T) => Promise<T>, initial: () => T) {
+  constructor(fetch: (previous: T) => Promise<T>, initial: () => T, options: { shallow?: boolean } = {}) {
+    this.#isShallow = options.shallow ?? false;
     this.#fetch = fetch;
     this.#initial = initial;
     this.value = initial();
