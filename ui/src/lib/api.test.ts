@@ -11,6 +11,7 @@ vi.mock("@tauri-apps/api/core", () => ({
     backend.calls.push(command);
     if (command === "data_revision") return backend.revision;
     if (command === "list_people") return structuredClone(backend.people);
+    if (command === "list_organizations") return [];
     throw { kind: "internal", message: `no ${command} here` };
   },
 }));
@@ -43,5 +44,16 @@ describe("the long lists a window reads again and again", () => {
     const second = await api.listPeople();
     expect(second).toEqual(backend.people);
     expect(backend.calls.filter((c) => c === "list_people")).toHaveLength(1);
+  });
+
+  it("asked for together, share one revision; asked for later, read it again", async () => {
+    backend.revision = "8.0";
+    await Promise.all([api.listPeople(), api.listOrganizations()]);
+    expect(backend.calls.filter((c) => c === "data_revision")).toHaveLength(1);
+    // A write in between would change the revision: a later request must not reuse the first.
+    backend.revision = "9.0";
+    backend.people = [...backend.people, { person: { id: "p3", full_name: "Ramin Parsa-Parsi" }, organization: "" }];
+    expect(await api.listPeople()).toEqual(backend.people);
+    expect(backend.calls.filter((c) => c === "data_revision")).toHaveLength(2);
   });
 });
