@@ -79,10 +79,15 @@ export function loading<T>(fetch: (previous: T) => Promise<T>, initial: () => T)
 }
 
 /** Runs `onchange` (untracked) at first and whenever `key` changes: where a screen resets its
- * state and loads for a new meeting, person or document. Call during component set-up. */
+ * state and loads for a new meeting, person or document. Call during component set-up.
+ * The same key read again (a list reloaded hands over a new object for the same meeting) is no
+ * change: resetting then would drop a load under way and empty the screen meanwhile. */
 export function onKeyChange<K>(key: () => K, onchange: (key: K) => void): void {
+  let last: { key: K } | null = null;
   $effect(() => {
     const current = key();
+    if (last && Object.is(last.key, current)) return;
+    last = { key: current };
     untrack(() => onchange(current));
   });
 }
