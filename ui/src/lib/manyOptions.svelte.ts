@@ -3,7 +3,6 @@
 // option of a <select> whenever its options change (2,000 took about 40 ms of layout, whatever
 // the select's width). So options are built here directly, and a long <select> holds only its
 // current choice until it is first focused or pressed. Labels are set as text, never as markup.
-import { untrack } from "svelte";
 import type { Attachment } from "svelte/attachments";
 
 export interface OptionEntry {
@@ -26,8 +25,9 @@ function build(entries: readonly OptionEntry[]): HTMLOptionElement[] {
  * again when the entries change or the element goes. A `bind:value` on the <select> keeps its
  * selection: Svelte re-applies it whenever the options change.
  *
- * With `chosen` (the select's bound value), a <select> first holds only that entry; the others
- * are added the moment it is focused or pressed, before its list opens.
+ * With `chosen` (the select's bound value), a <select> holds only the chosen entry, following the
+ * value when the page sets it (another meeting's focal point, a candidate chosen), until it is
+ * focused or pressed; then every entry is added, before its list opens.
  */
 export function manyOptions(
   entries: readonly OptionEntry[],
@@ -44,11 +44,15 @@ export function manyOptions(
       show(entries);
       return () => show([]);
     }
-    const current = untrack(chosen);
-    show(entries.filter((entry) => entry.value === current));
+    let all = false;
+    $effect(() => {
+      const current = chosen();
+      if (!all) show(entries.filter((entry) => entry.value === current));
+    });
     const select = element;
     const showAll = () => {
       stopWaiting();
+      all = true;
       const value = select.value;
       show(entries);
       select.value = value;
