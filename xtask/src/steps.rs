@@ -258,6 +258,14 @@ pub fn test() -> Result<(), String> {
         "end-to-end tests in the real window (tauri-driver)",
         e2e_command()?,
     ));
+    // Without its two builds the journeys would run an older app, or none, and fail for that.
+    let needs = [(
+        "end-to-end tests in the real window (tauri-driver)",
+        [
+            "app build for end-to-end tests",
+            "test hub for end-to-end tests",
+        ],
+    )];
 
     // The installers as a person gets them: a release build bundled into a .deb and an .rpm,
     // the .deb installed, started from its menu entry on a fresh profile, and removed.
@@ -275,8 +283,23 @@ pub fn test() -> Result<(), String> {
     let mut failed = Vec::new();
     let mut tally = TestTally::default();
     let total = steps.len();
+    println!("xtask: {}", disk_space());
     for (index, (name, command)) in steps.into_iter().enumerate() {
         println!("\n==> [{}/{total}] {name}", index + 1);
+        let missing: Vec<&str> = needs
+            .iter()
+            .filter(|(step, _)| *step == name)
+            .flat_map(|(_, before)| before.iter().copied())
+            .filter(|before| failed.contains(before))
+            .collect();
+        if !missing.is_empty() {
+            println!(
+                "==> SKIPPED: {name}, because {} failed",
+                missing.join(" and ")
+            );
+            failed.push(name);
+            continue;
+        }
         let started = Instant::now();
         let outcome = run_counting(command, &mut tally);
         let seconds = started.elapsed().as_secs_f32();
@@ -284,10 +307,12 @@ pub fn test() -> Result<(), String> {
             Ok(()) => println!("==> ok: {name} ({seconds:.1} s)"),
             Err(error) => {
                 println!("==> FAILED: {name} ({seconds:.1} s): {error}");
+                println!("xtask: {}", disk_space());
                 failed.push(name);
             }
         }
     }
+    println!("\nxtask: {}", disk_space());
     println!();
     let outcome = if failed.is_empty() {
         println!("xtask: all {total} steps succeeded");
@@ -302,6 +327,48 @@ pub fn test() -> Result<(), String> {
     // One closing line over every runner (cargo test and vitest, end to end included).
     println!("tests: {} passed, {} failed", tally.passed, tally.failed);
     outcome
+}
+
+/// The free space where builds are written, and what the build folder holds: a full disk fails
+/// builds with messages that name a file, not the disk.
+fn disk_space() -> String {
+    let target = root().join("target");
+    let free = Command::new("df")
+        .args(["-Pk"])
+        .arg(if target.exists() {
+            target.clone()
+        } else {
+            root()
+        })
+        .output()
+        .ok()
+        .and_then(|out| {
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let fields: Vec<&str> = text.lines().nth(1)?.split_whitespace().collect();
+            fields.get(3)?.parse::<u64>().ok()
+        });
+    let used = Command::new("du")
+        .args(["-sk"])
+        .arg(&target)
+        .output()
+        .ok()
+        .and_then(|out| {
+            String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .next()?
+                .parse::<u64>()
+                .ok()
+        });
+    let gib = |kib: u64| kib as f64 / (1024.0 * 1024.0);
+    match (free, used) {
+        (Some(free), Some(used)) => format!(
+            "disk: {:.1} GiB free; target/ holds {:.1} GiB",
+            gib(free),
+            gib(used)
+        ),
+        (Some(free), None) => format!("disk: {:.1} GiB free", gib(free)),
+        _ => "disk: free space unknown (df did not answer)".to_string(),
+    }
 }
 
 /// Tests counted from the runners' own summary lines.
