@@ -101,8 +101,14 @@ pub fn daily_backup(store: &Mutex<Store>, data_dir: &Path, now: jiff::civil::Dat
             ))
         })
         .and_then(|()| {
-            let store = store.lock().unwrap_or_else(|p| p.into_inner());
-            store.backup_to(&folder.join(backup_file_name(DAILY, now)), &Work::quiet())
+            // The store is held only while the database is copied; the window's requests wait
+            // for that, not for the archive to be written.
+            let file = folder.join(backup_file_name(DAILY, now));
+            let snapshot = store
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .backup_snapshot(&file, &Work::quiet())?;
+            snapshot.write(&Work::quiet())
         })
         .and_then(|summary| {
             prune_backups(&folder, DAILY, laptop.backup_keep() as usize)?;

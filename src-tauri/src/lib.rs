@@ -241,9 +241,8 @@ pub fn run() {
                 let Ok(store) = store else { return };
                 team::start_in_background(team, store.clone(), every);
                 // The first start of each day backs up the data folder, beside the window's work,
-                // once the window has shown its first screen: a backup holds the database for
-                // seconds on a large folder (4.6 s on a decade's), which the first screen would
-                // wait for.
+                // once the window has shown its first screen. It holds the database only while
+                // copying it; writing the archive (seconds on a decade's folder) holds nothing.
                 std::thread::sleep(DAILY_BACKUP_AFTER);
                 backups::daily_backup(&store, &dir, backups::local_now());
             });

@@ -129,86 +129,34 @@ impl Store {
     /// Writes a backup of this data folder to `file` (replacing it). A cancelled or failed backup
     /// leaves no file behind, nor half of one.
     pub fn backup_to(&self, file: &Path, work: &Work<'_>) -> Result<BackupSummary> {
-        work.check()?;
-        let failed = |e| {
-            if work.check().is_err() {
-                CoreError::Cancelled
-            } else {
-                write_failed(file)(e)
-            }
-        };
-        // The archive is written aside and renamed when complete.
-        let partial = Scratch::new(beside(file, "partial"));
-        let archive = File::create(partial.path()).map_err(failed)?;
-        let snapshot = Scratch::new(beside(file, "database"));
-        let (documents, missing) = self.snapshot_database(snapshot.path(), work)?;
-        let created_at = self.clock().now();
-        let header = Header {
-            format: FORMAT.to_owned(),
-            format_version: BACKUP_FORMAT_VERSION,
-            app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            schema_version: self.schema_version()?,
-            created_at: created_at.clone(),
-        };
+        self.backup_snapshot(file, work)?.write(work)
+    }
 
-        let mut entries: Vec<(String, PathBuf)> =
-            vec![(DATABASE_FILE.to_owned(), snapshot.path().to_owned())];
-        for sha256 in &documents {
-            entries.push((
-                format!("{DOCUMENTS}/{}/{sha256}", &sha256[..2]),
-                self.file_path(sha256),
-            ));
-        }
-        let mut sizes = Vec::with_capacity(entries.len());
-        for (_, path) in &entries {
-            sizes.push(std::fs::metadata(path).map_err(failed)?.len());
-        }
-        let total: u64 = sizes.iter().sum();
-
-        let mut builder = tar::Builder::new(std::io::BufWriter::new(archive));
-        append_bytes(&mut builder, HEADER, &json(&header)).map_err(failed)?;
-        let mut files = Vec::with_capacity(entries.len());
-        let mut done = 0u64;
-        for ((name, path), size) in entries.iter().zip(sizes) {
-            let mut source = File::open(path).map_err(failed)?;
-            let mut tar_header = entry_header(size);
-            let sha256 = append_hashed(
-                &mut builder,
-                &mut tar_header,
-                name,
-                &mut source,
-                work,
-                done,
-                total,
-            )
-            .map_err(failed)?;
-            done += size;
-            files.push(ManifestFile {
-                path: name.clone(),
-                size,
-                sha256,
-            });
-        }
-        let manifest = BackupManifest {
-            format: header.format,
-            format_version: header.format_version,
-            app_version: header.app_version,
-            schema_version: header.schema_version,
-            created_at: created_at.clone(),
-            files,
-        };
-        append_bytes(&mut builder, MANIFEST, &json(&manifest)).map_err(failed)?;
-        let writer = builder.into_inner().map_err(failed)?;
-        let archive = writer.into_inner().map_err(|e| failed(e.into_error()))?;
+    /// The part of a backup to `file` that reads the store: a consistent copy of the database
+    /// beside `file`, and which document files it names. The rest, [`BackupSnapshot::write`],
+    /// needs no store, so a caller sharing the store holds it only for this part.
+    pub fn backup_snapshot(&self, file: &Path, work: &Work<'_>) -> Result<BackupSnapshot> {
         work.check()?;
-        finish(archive, partial, file)?;
-        drop(snapshot);
-        Ok(BackupSummary {
-            path: file.display().to_string(),
-            bytes: std::fs::metadata(file).map(|m| m.len()).unwrap_or(0),
-            documents: u32::try_from(documents.len()).unwrap_or(u32::MAX),
-            missing_documents: missing,
-            created_at,
+        let database = Scratch::new(beside(file, "database"));
+        let (documents, missing) = self.snapshot_database(database.path(), work)?;
+        Ok(BackupSnapshot {
+            file: file.to_owned(),
+            header: Header {
+                format: FORMAT.to_owned(),
+                format_version: BACKUP_FORMAT_VERSION,
+                app_version: env!("CARGO_PKG_VERSION").to_owned(),
+                schema_version: self.schema_version()?,
+                created_at: self.clock().now(),
+            },
+            database,
+            documents: documents
+                .into_iter()
+                .map(|sha256| {
+                    let path = self.file_path(&sha256);
+                    (sha256, path)
+                })
+                .collect(),
+            missing,
         })
     }
 
@@ -292,6 +240,104 @@ impl Store {
         let staging = Scratch::new(scratch_in.join(format!(".checking-{}", uuid::Uuid::now_v7())));
         std::fs::create_dir_all(staging.path()).map_err(write_failed(scratch_in))?;
         unpack_checked(file, staging.path(), work)
+    }
+}
+
+/// A backup's consistent copy of the database, taken under the store, waiting to be written
+/// into its archive. Dropped unwritten, it leaves nothing behind.
+pub struct BackupSnapshot {
+    file: PathBuf,
+    header: Header,
+    database: Scratch,
+    /// The stored files the copy names, by SHA-256, and where they are.
+    documents: Vec<(String, PathBuf)>,
+    /// Files the copy names that the data folder did not have.
+    missing: u32,
+}
+
+impl BackupSnapshot {
+    /// Writes the archive: the header, the database copy, the document files and the manifest,
+    /// aside and renamed over the backup's file when complete. Stored files are never changed,
+    /// only removed when no record names them any more; one removed since the snapshot is
+    /// counted as missing, like one that was already gone.
+    pub fn write(self, work: &Work<'_>) -> Result<BackupSummary> {
+        let file = self.file.as_path();
+        let failed = |e| {
+            if work.check().is_err() {
+                CoreError::Cancelled
+            } else {
+                write_failed(file)(e)
+            }
+        };
+        work.check()?;
+        let partial = Scratch::new(beside(file, "partial"));
+        let archive = File::create(partial.path()).map_err(failed)?;
+        let mut missing = self.missing;
+        let mut entries: Vec<(String, File, u64)> = Vec::with_capacity(self.documents.len() + 1);
+        let database = File::open(self.database.path()).map_err(failed)?;
+        let size = database.metadata().map_err(failed)?.len();
+        entries.push((DATABASE_FILE.to_owned(), database, size));
+        for (sha256, path) in &self.documents {
+            let opened = File::open(path).and_then(|f| Ok((f.metadata()?.len(), f)));
+            match opened {
+                Ok((size, source)) => entries.push((
+                    format!("{DOCUMENTS}/{}/{sha256}", &sha256[..2]),
+                    source,
+                    size,
+                )),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => missing += 1,
+                Err(e) => return Err(failed(e)),
+            }
+        }
+        let total: u64 = entries.iter().map(|(_, _, size)| size).sum();
+        let documents = entries.len() - 1;
+
+        let mut builder = tar::Builder::new(std::io::BufWriter::new(archive));
+        append_bytes(&mut builder, HEADER, &json(&self.header)).map_err(failed)?;
+        let mut files = Vec::with_capacity(entries.len());
+        let mut done = 0u64;
+        for (name, mut source, size) in entries {
+            let mut tar_header = entry_header(size);
+            let sha256 = append_hashed(
+                &mut builder,
+                &mut tar_header,
+                &name,
+                &mut source,
+                work,
+                done,
+                total,
+            )
+            .map_err(failed)?;
+            done += size;
+            files.push(ManifestFile {
+                path: name,
+                size,
+                sha256,
+            });
+        }
+        let header = self.header;
+        let created_at = header.created_at.clone();
+        let manifest = BackupManifest {
+            format: header.format,
+            format_version: header.format_version,
+            app_version: header.app_version,
+            schema_version: header.schema_version,
+            created_at: created_at.clone(),
+            files,
+        };
+        append_bytes(&mut builder, MANIFEST, &json(&manifest)).map_err(failed)?;
+        let writer = builder.into_inner().map_err(failed)?;
+        let archive = writer.into_inner().map_err(|e| failed(e.into_error()))?;
+        work.check()?;
+        finish(archive, partial, file)?;
+        drop(self.database);
+        Ok(BackupSummary {
+            path: file.display().to_string(),
+            bytes: std::fs::metadata(file).map(|m| m.len()).unwrap_or(0),
+            documents: u32::try_from(documents).unwrap_or(u32::MAX),
+            missing_documents: missing,
+            created_at,
+        })
     }
 }
 

@@ -9,7 +9,7 @@ mod backup;
 mod export;
 
 pub use backup::{BACKUP_EXTENSION, BACKUP_FORMAT_VERSION, backup_file_name, prune_backups};
-pub use backup::{BackupManifest, BackupSummary, ManifestFile, RestoreSummary};
+pub use backup::{BackupManifest, BackupSnapshot, BackupSummary, ManifestFile, RestoreSummary};
 pub use export::{EXPORT_FORMAT_VERSION, ExportSummary, ImportSummary, documents_folder_for};
 
 use std::io::{Read, Write};

@@ -94,6 +94,60 @@ fn a_backup_restores_the_data_as_it_was_and_keeps_what_it_replaced() {
     );
 }
 
+#[test]
+fn a_backup_holds_the_data_as_it_was_when_its_snapshot_was_taken() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut store = office(data.path());
+    let file = out.path().join("daily.plenary-backup");
+    let snapshot = store.backup_snapshot(&file, &Work::quiet()).unwrap();
+    assert!(
+        !file.exists(),
+        "nothing is written before the archive is whole"
+    );
+
+    // While the archive waits to be written, the store goes on: a meeting is added, and the
+    // document deleted with its stored file.
+    store.create_meeting(&kigali()).unwrap();
+    let meeting = store.meetings().unwrap()[0].id.clone();
+    for d in store.documents(&meeting).unwrap() {
+        store.delete_document(&d.id, d.version).unwrap();
+    }
+
+    let summary = snapshot.write(&Work::quiet()).unwrap();
+    assert_eq!(summary.documents, 0);
+    assert_eq!(
+        summary.missing_documents, 1,
+        "the removed file is counted, not fatal"
+    );
+    let kept = out.path().join("kept");
+    store.restore_from(&file, &kept, &Work::quiet()).unwrap();
+    assert_eq!(
+        store.meetings().unwrap().len(),
+        1,
+        "the later meeting is not in it"
+    );
+    let documents = store.documents(&meeting).unwrap();
+    assert_eq!(documents.len(), 1, "the document's record is as it was");
+}
+
+#[test]
+fn a_snapshot_dropped_unwritten_leaves_nothing_behind() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let store = office(data.path());
+    let snapshot = store
+        .backup_snapshot(&out.path().join("daily.plenary-backup"), &Work::quiet())
+        .unwrap();
+    assert_eq!(
+        files_in(out.path()).len(),
+        1,
+        "the database copy waits beside the file"
+    );
+    drop(snapshot);
+    assert!(files_in(out.path()).is_empty());
+}
+
 /// The data folder, byte for byte, to show that a refused restore changed nothing.
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut found = Vec::new();
