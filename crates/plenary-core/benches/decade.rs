@@ -40,6 +40,10 @@ fn decade(c: &mut Criterion) {
         b.iter(|| store.search("geneve", 60).unwrap())
     });
     c.bench_function("meeting list", |b| b.iter(|| store.meetings().unwrap()));
+    // Settings → Team asks for it on opening and while it stays open.
+    c.bench_function("likely duplicates", |b| {
+        b.iter(|| store.likely_duplicates().unwrap())
+    });
 }
 
 criterion_group! {

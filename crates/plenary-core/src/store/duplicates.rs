@@ -73,12 +73,25 @@ impl Store {
         let pairs: Vec<(String, String, String)> = self
             .conn
             .prepare(
-                "SELECT a.id, b.id, CASE WHEN a.body_id = b.body_id AND a.ordinal = b.ordinal
+                // Each title folded once, and each kind of match joined on its own (an OR
+                // across both compared every pair, folding both titles each time: 13 ms on 500
+                // meetings).
+                "WITH folded AS MATERIALIZED (
+                     SELECT id, body_id, ordinal, parent_id, start_date,
+                            plenary_fold(title) AS title_key
+                     FROM meeting),
+                 pairs AS (
+                     SELECT a.id AS first, b.id AS second FROM folded a JOIN folded b
+                         ON a.id < b.id AND a.body_id = b.body_id AND a.ordinal = b.ordinal
+                        AND a.parent_id IS b.parent_id
+                     WHERE a.ordinal IS NOT NULL
+                     UNION
+                     SELECT a.id, b.id FROM folded a JOIN folded b
+                         ON a.id < b.id AND a.start_date = b.start_date
+                        AND a.title_key = b.title_key)
+                 SELECT a.id, b.id, CASE WHEN a.body_id = b.body_id AND a.ordinal = b.ordinal
                      THEN 'same body and number' ELSE 'same title and start date' END
-                 FROM meeting a JOIN meeting b ON a.id < b.id
-                 WHERE (a.body_id = b.body_id AND a.ordinal IS NOT NULL AND a.ordinal = b.ordinal
-                        AND a.parent_id IS b.parent_id)
-                    OR (plenary_fold(a.title) = plenary_fold(b.title) AND a.start_date = b.start_date)
+                 FROM pairs JOIN folded a ON a.id = pairs.first JOIN folded b ON b.id = pairs.second
                  ORDER BY a.start_date, a.id, b.id",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -245,5 +258,43 @@ mod tests {
             .merge_duplicates(DuplicateKind::Person, &first.id, &second.id)
             .unwrap_err();
         assert!(matches!(error, CoreError::NotFound { .. }));
+    }
+
+    #[test]
+    fn titles_match_whatever_their_case_and_accents_but_only_on_the_same_start_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let meeting = |title: &str, start: &str| {
+            let mut draft = crate::meeting::tests::kigali();
+            draft.ordinal = String::new();
+            draft.title = title.to_owned();
+            draft.start_date = start.to_owned();
+            draft.end_date = start.to_owned();
+            draft.registration_deadline = String::new();
+            draft
+        };
+        let geneva = store
+            .create_meeting(&meeting("Consultation in Genève", "2024-03-04"))
+            .unwrap();
+        let again = store
+            .create_meeting(&meeting("CONSULTATION IN GENEVE", "2024-03-04"))
+            .unwrap();
+        store
+            .create_meeting(&meeting("Consultation in Geneve", "2024-09-02"))
+            .unwrap();
+
+        let found = store.likely_duplicates().unwrap();
+        let pairs: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|d| (d.first.id.as_str(), d.second.id.as_str(), d.reason.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [(
+                geneva.id.as_str(),
+                again.id.as_str(),
+                "same title and start date"
+            )]
+        );
     }
 }
