@@ -176,6 +176,9 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   /** Everything the first screen shows, in one round trip: the app's state and the dashboard. */
   firstScreen: () => call<FirstScreen>("first_screen"),
+  /** The first screen again, for a return to the dashboard: kept until something is written. Its
+   * team status is as of the last write; the dashboard reads only the conflicts' count from it. */
+  keptFirstScreen: () => keptCall<FirstScreen>("first_screen"),
   setTheme: (theme: Theme) => call<Theme>("set_theme", { theme }),
   copyDiagnostics: () => call<Diagnostics>("copy_diagnostics"),
   meetingFormOptions: () => keptCall<MeetingFormOptions>("meeting_form_options"),
@@ -238,7 +241,7 @@ export const api = {
   deleteDocument: (id: string, version: number) => call<null>("delete_document", { id, version }),
   openDocument: (id: string) => call<null>("open_document", { id }),
   dashboard: () => call<Dashboard>("dashboard"),
-  exampleStatus: () => call<ExampleStatus>("example_status"),
+  exampleStatus: () => keptCall<ExampleStatus>("example_status"),
   loadExampleData: () => call<ExampleStatus>("load_example_data"),
   removeExampleData: () => call<ExampleRemoval>("remove_example_data"),
   search: (text: string) => call<SearchHit[]>("search", { text }),
