@@ -12,12 +12,12 @@ fn main() {
     plenary_lib::run();
 }
 
-/// WebKit's web process reads how to paint from the environment it is started with (see
-/// `desktop::rendering`), so the variable is set here, first of all. (Starting Plenary again with
-/// it set instead cost about 170 ms: every shared library loaded twice.)
+/// WebKit reads how to paint from the environment it is started with (see `desktop::rendering`),
+/// so the variables are set here, first of all. (Starting Plenary again with them set instead
+/// cost about 170 ms: every shared library loaded twice.)
 #[allow(unsafe_code)]
 fn paint_on_the_processor_where_needed() {
-    if let Some((variable, value)) = plenary_lib::desktop::rendering::rendering_choice_here() {
+    for (variable, value) in plenary_lib::desktop::rendering::rendering_choice_here() {
         // SAFETY: this runs first in `main`, before any other thread exists, so nothing reads
         // the environment while it changes.
         unsafe { std::env::set_var(variable, value) };

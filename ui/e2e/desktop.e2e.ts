@@ -66,10 +66,11 @@ describe("at home on the desktop", () => {
     expect(text).toContain("Plenary 0.1.0");
     expect(text).toContain(`Data folder: ${plenary.dataDir}`);
     expect(text).toMatch(/Database: schema version \d+/);
-    // Without a graphics device (as under Xvfb here), WebKit paints on the processor.
+    // Without a graphics device (as under Xvfb here), WebKit paints on the processor, without
+    // compositing.
     const graphicsDevice = existsSync("/dev/dri") && readdirSync("/dev/dri").some((n) => /^(card|renderD)/.test(n));
     expect(text).toContain(
-      `Web view painting: ${graphicsDevice ? "with OpenGL" : "on the processor (no graphics device, or chosen)"}`,
+      `Web view painting: ${graphicsDevice ? "with OpenGL" : "on the processor, without compositing (no graphics device, or chosen)"}`,
     );
     await withText(browser, "Diagnostics copied to the clipboard.").waitForDisplayed();
 

@@ -15,6 +15,34 @@ const APP = process.env.PLENARY_APP ?? path.join(ROOT, "target/debug/plenary");
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 export const ARTIFACTS = path.join(ROOT, "ui/test-results");
 
+/**
+ * Saves a screenshot of the window to `file`. Without a graphics device Plenary draws without
+ * compositing, and WebKit's snapshot then waits for the window's next paint, which an idle window
+ * never makes: the page is kept painting an invisible change until the snapshot is taken.
+ */
+export async function saveScreenshot(browser: Browser, file: string): Promise<void> {
+  await browser.execute(() => {
+    const page = window as unknown as { plenaryKeepPainting?: boolean };
+    page.plenaryKeepPainting = true;
+    let frame = 0;
+    const paint = () => {
+      document.body.style.outline = frame++ % 2 ? "1px solid transparent" : "";
+      if (page.plenaryKeepPainting) requestAnimationFrame(paint);
+      else document.body.style.outline = "";
+    };
+    requestAnimationFrame(paint);
+  });
+  try {
+    await browser.saveScreenshot(file);
+  } finally {
+    await browser
+      .execute(() => {
+        (window as unknown as { plenaryKeepPainting?: boolean }).plenaryKeepPainting = false;
+      })
+      .catch(() => {});
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An installed Plenary started as its menu entry starts it: the program and arguments of the
@@ -81,7 +109,7 @@ export class Plenary {
 
   async screenshot(name: string): Promise<void> {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await this.browser?.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
+    if (this.browser) await saveScreenshot(this.browser, path.join(ARTIFACTS, `${name}.png`));
   }
 
   async stop(): Promise<void> {

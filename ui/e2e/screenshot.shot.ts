@@ -1,7 +1,7 @@
 // Takes docs/screenshot.png: the example office in the real window (run by `cargo xtask
 // screenshot`, which sets PLENARY_SCREENSHOT to the file and the screen to 1280x800).
 import { afterAll, expect, it } from "vitest";
-import { click, goTo, Plenary, withText } from "./harness";
+import { click, goTo, Plenary, saveScreenshot, withText } from "./harness";
 
 const plenary = new Plenary();
 
@@ -23,5 +23,5 @@ it("shows the example office's 76th WMA General Assembly week", async () => {
   await withText(browser, "Meetings within", "//main").waitForDisplayed();
   // Let the last paint settle (fonts, the list's selection).
   await browser.pause(800);
-  await browser.saveScreenshot(out as string);
+  await saveScreenshot(browser, out as string);
 });

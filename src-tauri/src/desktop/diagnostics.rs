@@ -32,10 +32,7 @@ pub fn report(state: &AppState) -> String {
     let webview = tauri::webview_version().unwrap_or_else(|_| "unknown".to_owned());
     let _ = writeln!(text, "Web view: {webview}");
     if cfg!(target_os = "linux") {
-        let painting = match std::env::var_os(super::rendering::CPU_RENDERING) {
-            Some(value) if value != "0" => "on the processor (no graphics device, or chosen)",
-            _ => "with OpenGL",
-        };
+        let painting = super::rendering::painting_here();
         let _ = writeln!(text, "Web view painting: {painting}");
     }
     let _ = writeln!(text, "Data folder: {}", state.data_dir.display());
