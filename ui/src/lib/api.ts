@@ -159,6 +159,13 @@ async function keptCall<T>(command: string, args?: InvokeArgs): Promise<T> {
   return value;
 }
 
+/** The first screen again, for a return to the dashboard: kept until something is written. Its
+ * team status is as of the last write; the dashboard reads only the conflicts' count from it.
+ * (`api.firstScreen` is the same command asked afresh.) */
+function keptFirstScreen(): Promise<FirstScreen> {
+  return keptCall<FirstScreen>("first_screen");
+}
+
 export const api = {
   /** Changes whenever anything is written to the database. */
   dataRevision: () => call<string>("data_revision"),
@@ -176,9 +183,7 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   /** Everything the first screen shows, in one round trip: the app's state and the dashboard. */
   firstScreen: () => call<FirstScreen>("first_screen"),
-  /** The first screen again, for a return to the dashboard: kept until something is written. Its
-   * team status is as of the last write; the dashboard reads only the conflicts' count from it. */
-  keptFirstScreen: () => keptCall<FirstScreen>("first_screen"),
+  keptFirstScreen,
   setTheme: (theme: Theme) => call<Theme>("set_theme", { theme }),
   copyDiagnostics: () => call<Diagnostics>("copy_diagnostics"),
   meetingFormOptions: () => keptCall<MeetingFormOptions>("meeting_form_options"),

@@ -279,7 +279,7 @@ export type Dashboard = {
  */
 today: string, upcoming_meetings: Array<UpcomingMeeting>, overdue_actions: Array<ActionOnDashboard>, upcoming_actions: Array<ActionOnDashboard>, drafts_after_meetings: Array<DraftAfterMeeting>, 
 /**
- * How many overdue action items and drafts there are in all (the lists stop at 50).
+ * How many overdue action items and drafts there are in all (each list shows 20 at most).
  */
 overdue_actions_total: number, drafts_after_meetings_total: number, };
 

@@ -59,7 +59,7 @@ pub struct Dashboard {
     pub overdue_actions: Vec<ActionOnDashboard>,
     pub upcoming_actions: Vec<ActionOnDashboard>,
     pub drafts_after_meetings: Vec<DraftAfterMeeting>,
-    /// How many overdue action items and drafts there are in all (the lists stop at `LIST_LIMIT`).
+    /// How many overdue action items and drafts there are in all (each list shows 20 at most).
     pub overdue_actions_total: u32,
     pub drafts_after_meetings_total: u32,
 }
