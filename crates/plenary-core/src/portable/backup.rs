@@ -273,30 +273,39 @@ impl BackupSnapshot {
         let partial = Scratch::new(beside(file, "partial"));
         let archive = File::create(partial.path()).map_err(failed)?;
         let mut missing = self.missing;
-        let mut entries: Vec<(String, File, u64)> = Vec::with_capacity(self.documents.len() + 1);
-        let database = File::open(self.database.path()).map_err(failed)?;
-        let size = database.metadata().map_err(failed)?.len();
+        // Opened one at a time while writing: a decade's folder has thousands of stored files,
+        // more than a process may hold open at once.
+        let mut entries: Vec<(String, PathBuf, u64)> = Vec::with_capacity(self.documents.len() + 1);
+        let database = self.database.path().to_owned();
+        let size = std::fs::metadata(&database).map_err(failed)?.len();
         entries.push((DATABASE_FILE.to_owned(), database, size));
         for (sha256, path) in &self.documents {
-            let opened = File::open(path).and_then(|f| Ok((f.metadata()?.len(), f)));
-            match opened {
-                Ok((size, source)) => entries.push((
+            match std::fs::metadata(path) {
+                Ok(metadata) => entries.push((
                     format!("{DOCUMENTS}/{}/{sha256}", &sha256[..2]),
-                    source,
-                    size,
+                    path.clone(),
+                    metadata.len(),
                 )),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => missing += 1,
                 Err(e) => return Err(failed(e)),
             }
         }
         let total: u64 = entries.iter().map(|(_, _, size)| size).sum();
-        let documents = entries.len() - 1;
 
         let mut builder = tar::Builder::new(std::io::BufWriter::new(archive));
         append_bytes(&mut builder, HEADER, &json(&self.header)).map_err(failed)?;
         let mut files = Vec::with_capacity(entries.len());
         let mut done = 0u64;
-        for (name, mut source, size) in entries {
+        for (index, (name, path, size)) in entries.into_iter().enumerate() {
+            let mut source = match File::open(&path) {
+                Ok(source) => source,
+                // Removed since its size was read (the database copy is never removed).
+                Err(e) if index > 0 && e.kind() == std::io::ErrorKind::NotFound => {
+                    missing += 1;
+                    continue;
+                }
+                Err(e) => return Err(failed(e)),
+            };
             let mut tar_header = entry_header(size);
             let sha256 = append_hashed(
                 &mut builder,
@@ -315,6 +324,7 @@ impl BackupSnapshot {
                 sha256,
             });
         }
+        let documents = files.len() - 1;
         let header = self.header;
         let created_at = header.created_at.clone();
         let manifest = BackupManifest {
