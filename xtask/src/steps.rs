@@ -286,12 +286,7 @@ pub fn test() -> Result<(), String> {
     println!("xtask: {}", disk_space());
     for (index, (name, command)) in steps.into_iter().enumerate() {
         println!("\n==> [{}/{total}] {name}", index + 1);
-        let missing: Vec<&str> = needs
-            .iter()
-            .filter(|(step, _)| *step == name)
-            .flat_map(|(_, before)| before.iter().copied())
-            .filter(|before| failed.contains(before))
-            .collect();
+        let missing = failed_needs(name, &needs, &failed);
         if !missing.is_empty() {
             println!(
                 "==> SKIPPED: {name}, because {} failed",
@@ -327,6 +322,20 @@ pub fn test() -> Result<(), String> {
     // One closing line over every runner (cargo test and vitest, end to end included).
     println!("tests: {} passed, {} failed", tally.passed, tally.failed);
     outcome
+}
+
+/// The steps `step` needs (in `needs`, step → the steps before it that it runs on) that failed.
+fn failed_needs<'a, const N: usize>(
+    step: &str,
+    needs: &[(&str, [&'a str; N])],
+    failed: &[&str],
+) -> Vec<&'a str> {
+    needs
+        .iter()
+        .filter(|(name, _)| *name == step)
+        .flat_map(|(_, before)| before.iter().copied())
+        .filter(|before| failed.contains(before))
+        .collect()
 }
 
 /// The free space where builds are written, and what the build folder holds: a full disk fails
@@ -575,7 +584,19 @@ pub fn command_output(command: &mut Command) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::TestTally;
+    use super::{TestTally, failed_needs};
+
+    #[test]
+    fn a_step_is_skipped_only_when_a_step_it_needs_failed() {
+        let needs = [("journeys", ["app build", "hub build"])];
+        assert!(failed_needs("journeys", &needs, &[]).is_empty());
+        assert!(failed_needs("journeys", &needs, &["lints"]).is_empty());
+        assert_eq!(
+            failed_needs("journeys", &needs, &["hub build", "app build"]),
+            ["app build", "hub build"]
+        );
+        assert!(failed_needs("installers", &needs, &["app build"]).is_empty());
+    }
 
     #[test]
     fn counts_tests_from_cargo_and_vitest_summaries() {
