@@ -174,10 +174,12 @@ export const api = {
   teamUnlock: (password: string) => call<ExchangeReport>("team_unlock", { password }),
   teamExchange: () => call<ExchangeReport>("team_exchange"),
   teamStop: () => call<null>("team_stop"),
-  listConflicts: () => call<ConflictView[]>("list_conflicts"),
+  listConflicts: () => keptCall<ConflictView[]>("list_conflicts"),
   conflictedRecords: (entity: string) => keptCall<string[]>("conflicted_records", { entity }),
   resolveConflict: (id: string, choice: ConflictChoice) => call<null>("resolve_conflict", { id, choice }),
-  likelyDuplicates: () => call<LikelyDuplicate[]>("likely_duplicates"),
+  // Settings → Team asks again every few seconds while it is open: kept until something is
+  // written (an exchange or a merge changes the revision).
+  likelyDuplicates: () => keptCall<LikelyDuplicate[]>("likely_duplicates"),
   mergeDuplicates: (kind: DuplicateKind, keepId: string, dropId: string) =>
     call<null>("merge_duplicates", { kind, keepId, dropId }),
   appInfo: () => call<AppInfo>("app_info"),
