@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "dashboard",
     "first_screen",
     "data_revision",
+    "watch_revisions",
     "example_status",
     "load_example_data",
     "remove_example_data",

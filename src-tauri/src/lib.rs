@@ -74,6 +74,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::overview::dashboard,
         commands::overview::first_screen,
         commands::overview::data_revision,
+        commands::overview::watch_revisions,
         commands::example::example_status,
         commands::example::load_example_data,
         commands::example::remove_example_data,

@@ -1,9 +1,11 @@
 //! The app's state: the data folder and its open database.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, TryLockError};
+use std::time::Duration;
 
 use plenary_core::{CoreError, Store};
+use tauri::ipc::Channel;
 
 use crate::backups::LongWork;
 use crate::desktop::journal::{self, Journal, Level};
@@ -36,6 +38,16 @@ pub struct AppState {
     reminders_wake: OnceLock<std::sync::mpsc::Sender<()>>,
     /// The backup, restore, export or import under way.
     work: Arc<LongWork>,
+    /// Who hears of changes to the data, and the revision they last heard of.
+    revision_watch: Arc<Mutex<Option<RevisionWatch>>>,
+    /// Set once the thread that looks at the revision has started.
+    revision_watcher: OnceLock<()>,
+}
+
+/// The window's channel for changes to the data, and the revision it was last told of.
+struct RevisionWatch {
+    channel: Channel<String>,
+    told: String,
 }
 
 impl AppState {
@@ -69,6 +81,8 @@ impl AppState {
             clipboard: OnceLock::new(),
             reminders_wake: OnceLock::new(),
             work: Arc::default(),
+            revision_watch: Arc::default(),
+            revision_watcher: OnceLock::new(),
         }
     }
 
@@ -142,6 +156,45 @@ impl AppState {
 
     pub fn database_error(&self) -> Option<&CommandError> {
         self.folder().database.as_ref().err()
+    }
+
+    /// From now on, sends `channel` the data revision whenever it changes: any write, by a
+    /// command, the team exchange, the reminders or another program on the same folder. The
+    /// revision is looked at every `period` (skipped while the store is busy), so the window can
+    /// trust the lists it keeps without asking before every view. A later call (a reloaded page)
+    /// replaces the channel. Returns once the revision it starts from has been read.
+    pub async fn watch_revisions(
+        &self,
+        channel: Channel<String>,
+        period: Duration,
+    ) -> Result<(), CommandError> {
+        let told = self.with_store(|store| store.revision()).await?;
+        *self
+            .revision_watch
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(RevisionWatch { channel, told });
+        if self.revision_watcher.set(()).is_ok() {
+            let watch = self.revision_watch.clone();
+            self.when_open(move |database, _| {
+                let Ok(store) = database else { return };
+                loop {
+                    std::thread::sleep(period);
+                    let revision = match store.try_lock() {
+                        Ok(store) => store.revision(),
+                        Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner().revision(),
+                        Err(TryLockError::WouldBlock) => continue,
+                    };
+                    let Ok(revision) = revision else { continue };
+                    let mut watch = watch.lock().unwrap_or_else(|p| p.into_inner());
+                    if let Some(watch) = watch.as_mut().filter(|w| w.told != revision) {
+                        // A window that has gone hears nothing; the next page's call replaces it.
+                        let _ = watch.channel.send(revision.clone());
+                        watch.told = revision;
+                    }
+                }
+            });
+        }
+        Ok(())
     }
 
     /// Waits, off the async workers, until the database has been opened or has failed to open.

@@ -269,6 +269,59 @@ fn the_data_revision_changes_with_every_write_and_only_then() {
     assert_ne!(revision(&h), second);
 }
 
+#[test]
+fn the_window_hears_of_every_change_to_the_data_and_only_then() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let h = harness();
+    let state = h.window.state::<AppState>();
+    let listen = || {
+        let (tx, rx) = mpsc::channel();
+        let channel = tauri::ipc::Channel::new(move |body| {
+            let tauri::ipc::InvokeResponseBody::Json(revision) = body else {
+                panic!("a revision is sent as JSON text")
+            };
+            let _ = tx.send(revision);
+            Ok(())
+        });
+        tauri::async_runtime::block_on(state.watch_revisions(channel, Duration::from_millis(20)))
+            .unwrap();
+        rx
+    };
+    let heard = listen();
+    let quiet = Duration::from_millis(200);
+    h.invoke("list_meetings", json!({})).unwrap();
+    assert!(
+        heard.recv_timeout(quiet).is_err(),
+        "reading is not a change"
+    );
+
+    // A command's write.
+    h.invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    let revision = heard.recv_timeout(Duration::from_secs(5)).unwrap();
+    let now = h.invoke("data_revision", json!({})).unwrap();
+    assert_eq!(revision, now.to_string(), "the revision itself, as JSON");
+    assert!(
+        heard.recv_timeout(quiet).is_err(),
+        "each change is told once"
+    );
+
+    // Another program writing to the same folder.
+    let mut other = plenary_core::Store::open_in(&state.data_dir).unwrap();
+    other
+        .set_setting(plenary_core::SettingKey::HomeTimeZone, "Asia/Seoul", None)
+        .unwrap();
+    heard.recv_timeout(Duration::from_secs(5)).unwrap();
+
+    // A reloaded page watches anew; the old channel hears nothing more.
+    let again = listen();
+    h.invoke("create_meeting", json!({ "draft": kigali() }))
+        .unwrap();
+    again.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(heard.recv_timeout(quiet).is_err());
+}
+
 /// Writes a database whose schema version is far ahead of this build's. The shell has no SQL of its
 /// own, so it sets SQLite's `user_version` in the file header (4 bytes, big-endian, at offset 60).
 fn write_database_from_a_newer_plenary(dir: &std::path::Path) {

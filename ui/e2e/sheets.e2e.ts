@@ -1,6 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { button, choose, click, dialog, goTo, Plenary, withText } from "./harness";
+import { APP, button, choose, click, dialog, goTo, Plenary, withText } from "./harness";
 
 describe("spreadsheets in and out in the real window", () => {
   let plenary: Plenary;
@@ -80,5 +81,27 @@ describe("spreadsheets in and out in the real window", () => {
     expect(text).toContain("Ελένη Παπαδοπούλου");
     expect(text).toContain("'+254 20 272 4481");
     expect(text).not.toContain("Passport");
+  });
+
+  it("shows what another program wrote to the folder while the window kept its lists", async () => {
+    const browser = await plenary.start();
+    await goTo(browser, "Organizations");
+    await browser.$("h1=Organizations").waitForDisplayed();
+    await browser.waitUntil(async () => (await browser.$$("[aria-busy='true']").length) === 0);
+    await goTo(browser, "Dashboard");
+    // The command line imports into the same folder while the window is open.
+    const organizations = `${plenary.dataDir}-more-organizations.csv`;
+    writeFileSync(
+      organizations,
+      "Name,Acronym,Kind,Country\r\nKorean Medical Association,KMA,National medical association,South Korea\r\n",
+    );
+    const printed = execFileSync(APP, ["import", organizations, "--kind", "organizations", "--data-dir", plenary.dataDir], {
+      encoding: "utf8",
+    });
+    expect(printed).toContain("Added 1 organization");
+    // The window is told within about a second; the list it kept is then read again.
+    await browser.pause(1500);
+    await goTo(browser, "Organizations");
+    await button(browser, "Korean Medical Association").waitForDisplayed();
   });
 });

@@ -100,6 +100,18 @@ pub async fn data_revision(state: State<'_, AppState>) -> Outcome<String> {
     state.with_store(|store| store.revision()).await
 }
 
+/// Sends the window the data revision whenever it changes (looked at once a second), so that it
+/// need not ask for it before showing what it keeps.
+#[tauri::command]
+pub async fn watch_revisions(
+    state: State<'_, AppState>,
+    on_change: tauri::ipc::Channel<String>,
+) -> Outcome<()> {
+    state
+        .watch_revisions(on_change, std::time::Duration::from_secs(1))
+        .await
+}
+
 /// Everything matching the words typed, best first.
 #[tauri::command]
 pub async fn search(state: State<'_, AppState>, text: String) -> Outcome<Vec<SearchHit>> {

@@ -64,18 +64,29 @@ fn granted_commands() -> Vec<String> {
         .collect()
 }
 
-/// The commands `ui/src/lib/api.ts` invokes: the first argument of each `call<…>("name", …)` and
-/// `keptCall<…>("name", …)` in its `api` object (the helpers above it pass names along).
+/// The commands `ui/src/lib/api.ts` invokes: the first argument of each `call<…>("name", …)`,
+/// `read<…>("name", …)` and `keptCall<…>("name", …)` in its `api` object (the helpers above it
+/// pass names along).
 fn ui_commands() -> Vec<String> {
+    ui_commands_through(&["call<", "read<", "keptCall<"])
+}
+
+/// The commands the window reads through `read` or `keptCall`: it keeps what it knows of the data
+/// revision across them, so none may write.
+pub(super) fn ui_reads() -> Vec<String> {
+    ui_commands_through(&["read<", "keptCall<"])
+}
+
+fn ui_commands_through(wrappers: &[&str]) -> Vec<String> {
     let source = read("../ui/src/lib/api.ts");
     let start = source
         .find("export const api")
         .expect("api.ts exports `api`");
     let source = &source[start..];
     let mut names = Vec::new();
-    let calls = source
-        .match_indices("call<")
-        .chain(source.match_indices("keptCall<"));
+    let calls = wrappers
+        .iter()
+        .flat_map(|wrapper| source.match_indices(wrapper));
     for (start, _) in calls {
         let rest = &source[start..];
         let open = rest.find("(").expect("a call has arguments");

@@ -17,7 +17,7 @@ use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
 
-use super::command_lists::registered_commands;
+use super::command_lists::{registered_commands, ui_reads};
 use super::{Harness, kigali};
 use crate::{AppState, with_commands};
 
@@ -212,6 +212,7 @@ fn commands() -> Vec<(&'static str, Value)> {
         ("dashboard", json!({})),
         ("first_screen", json!({})),
         ("data_revision", json!({})),
+        ("watch_revisions", json!({ "onChange": "__CHANNEL__:7" })),
         ("example_status", json!({})),
         ("load_example_data", json!({})),
         ("remove_example_data", json!({})),
@@ -556,6 +557,18 @@ fn wrong_types(value: &Value) -> Vec<(&'static str, Value)> {
 struct World {
     dir: tempfile::TempDir,
     ids: HashMap<&'static str, String>,
+}
+
+impl World {
+    /// A window on a fresh copy of the seeded folder, and a connection to look at its tables.
+    fn copy(&self) -> (Harness, rusqlite::Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(self.dir.path(), dir.path());
+        let db_path = dir.path().join(plenary_core::store::DATABASE_FILE);
+        let app = harness_in(dir);
+        let db = rusqlite::Connection::open(&db_path).unwrap();
+        (app, db)
+    }
 }
 
 fn invoke(app: &Harness, cmd: &str, body: InvokeBody) -> Result<Value, Value> {
@@ -1042,9 +1055,12 @@ fn judge_refusal(error: &Value, typed: Option<&str>) -> Option<String> {
             }
             None
         }
-        // Tauri's own refusal when the arguments do not deserialise: the command never ran.
+        // Tauri's own refusal when the arguments do not deserialise (a channel's id included):
+        // the command never ran.
         Value::String(message)
-            if message.contains("invalid args") || message.contains("missing required key") =>
+            if message.contains("invalid args")
+                || message.contains("missing required key")
+                || message.starts_with("invalid channel value") =>
         {
             None
         }
@@ -1068,11 +1084,7 @@ fn every_command_refuses_hostile_input_cleanly() {
     let mut problems = Vec::new();
     let (mut calls, mut accepted, mut refused) = (0, 0, 0);
     for (cmd, template) in &table {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(world.dir.path(), dir.path());
-        let db_path = dir.path().join(plenary_core::store::DATABASE_FILE);
-        let app = harness_in(dir);
-        let db = rusqlite::Connection::open(&db_path).unwrap();
+        let (app, db) = world.copy();
         let mut valid = template.clone();
         resolve_ids(&mut valid, &world.ids);
         // The shape (which leaf is a number) with versions in place; each call resolves them anew.
@@ -1125,4 +1137,40 @@ fn every_command_refuses_hostile_input_cleanly() {
         problems.join("\n")
     );
     assert!(refused > calls / 2, "most hostile calls should be refused");
+}
+
+/// Every command the window reads through `read` or `keptCall` (it keeps what it knows of the data
+/// revision across them) leaves every table as it was, called with valid arguments on the seeded
+/// world.
+#[test]
+fn the_reads_the_window_trusts_write_nothing() {
+    let table: HashMap<&str, Value> = commands().into_iter().collect();
+    let reads = ui_reads();
+    assert!(reads.len() > 20, "api.ts's reads were not found");
+    let world = seed_world();
+    let mut problems = Vec::new();
+    for cmd in &reads {
+        let template = table
+            .get(cmd.as_str())
+            .unwrap_or_else(|| panic!("{cmd} has no entry in the hostile-input table"));
+        let (app, db) = world.copy();
+        let mut args = template.clone();
+        resolve_ids(&mut args, &world.ids);
+        resolve_versions(&mut args, &world.ids, &db);
+        let before = dump(&db);
+        if let Err(error) = invoke(&app, cmd, InvokeBody::Json(args)) {
+            problems.push(format!("{cmd}: a valid call was refused: {error}"));
+        }
+        let after = dump(&db);
+        let changed: Vec<&String> = after
+            .keys()
+            .filter(|name| after.get(*name) != before.get(*name))
+            .collect();
+        if !changed.is_empty() {
+            problems.push(format!(
+                "{cmd}: read through `read` or `keptCall`, yet changed {changed:?}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

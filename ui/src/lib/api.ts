@@ -1,5 +1,5 @@
 // The one typed door to the Rust side. Every command name and argument shape lives here.
-import { type InvokeArgs, invoke } from "@tauri-apps/api/core";
+import { Channel, type InvokeArgs, invoke } from "@tauri-apps/api/core";
 import type {
   ActionItem,
   ActionItemDraft,
@@ -117,7 +117,9 @@ import type {
 } from "./bindings";
 import { CommandFailure, toCommandError } from "./errors";
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+/** A command that only reads: what the window knows of the data revision stays known. (A test
+ * calls every command used through `read` or `keptCall` and checks that no table changed.) */
+async function read<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
@@ -125,26 +127,64 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   }
 }
 
+/** Any other command: it may write, so the data revision is asked for again afterwards. */
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  forgetRevision();
+  try {
+    return await read<T>(command, args);
+  } finally {
+    forgetRevision();
+  }
+}
+
 // The long lists every view reads — people, meetings, organizations, policy documents and the
 // forms' options — are kept with the data revision they were read at. While nothing has been
-// written since (one small request tells), a view gets a copy of what was kept instead of the
-// whole list again; any write, here or by the team exchange, changes the revision.
+// written since (the window knows, or one small request tells), a view gets a copy of what was
+// kept instead of the whole list again; any write, here or by the team exchange, changes the
+// revision.
 // Kept as JSON text: parsing it is several times quicker than cloning the objects (2,000 people:
 // 6 ms against 22 ms), and the text takes a fraction of their memory.
 const kept = new Map<string, { revision: string; text: string }>();
+
+// The revision, known without asking. Asking costs a round trip that waits behind the frame a
+// view switch paints (about 15 ms, against 1 ms when idle), so once the backend has been asked
+// to tell of every change (`watchRevisions`), the revision it last answered stays known until:
+// the backend tells of a change (a write by the team exchange, the reminders or another program;
+// it looks once a second), or the window makes any request that may write (before and after it).
+let knownRevision: string | null = null;
+let watching = false;
+// Counts what made the known revision unknown: an answer asked for before one of them is stale.
+let forgotten = 0;
+
+function forgetRevision(): void {
+  knownRevision = null;
+  forgotten += 1;
+}
 
 // A view asks for several kept lists at once; the requests made in one go share one revision.
 // Only those: a request made later, after a write, must read the revision after that write.
 let revisionAsked: Promise<string> | null = null;
 
 function currentRevision(): Promise<string> {
+  if (knownRevision !== null) return Promise.resolve(knownRevision);
   if (!revisionAsked) {
-    revisionAsked = call<string>("data_revision");
+    const since = forgotten;
+    const trusted = watching;
+    revisionAsked = read<string>("data_revision").then((revision) => {
+      if (trusted && since === forgotten) knownRevision = revision;
+      return revision;
+    });
     queueMicrotask(() => {
       revisionAsked = null;
     });
   }
   return revisionAsked;
+}
+
+/** From now on the backend tells of every change; what was known before is not trusted. */
+function trustRevisionsFromNowOn(): void {
+  forgetRevision();
+  watching = true;
 }
 
 async function keptCall<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -154,7 +194,7 @@ async function keptCall<T>(command: string, args?: InvokeArgs): Promise<T> {
   const hit = kept.get(key);
   // A fresh copy each time: the views change what they are given.
   if (hit?.revision === revision) return JSON.parse(hit.text) as T;
-  const value = await call<T>(command, args);
+  const value = await read<T>(command, args);
   kept.set(key, { revision, text: JSON.stringify(value) });
   return value;
 }
@@ -168,7 +208,14 @@ function keptFirstScreen(): Promise<FirstScreen> {
 
 export const api = {
   /** Changes whenever anything is written to the database. */
-  dataRevision: () => call<string>("data_revision"),
+  dataRevision: () => read<string>("data_revision"),
+  /** Asks the backend to tell of every change to the data from now on (once, at start). */
+  watchRevisions: async () => {
+    const onChange = new Channel<string>();
+    onChange.onmessage = forgetRevision;
+    await read<null>("watch_revisions", { onChange });
+    trustRevisionsFromNowOn();
+  },
   teamStatus: () => call<TeamStatus>("team_status"),
   teamJoin: (request: JoinRequest) => call<ExchangeReport>("team_join", { request }),
   teamUnlock: (password: string) => call<ExchangeReport>("team_unlock", { password }),
@@ -182,7 +229,7 @@ export const api = {
   likelyDuplicates: () => keptCall<LikelyDuplicate[]>("likely_duplicates"),
   mergeDuplicates: (kind: DuplicateKind, keepId: string, dropId: string) =>
     call<null>("merge_duplicates", { kind, keepId, dropId }),
-  appInfo: () => call<AppInfo>("app_info"),
+  appInfo: () => read<AppInfo>("app_info"),
   /** Everything the first screen shows, in one round trip: the app's state and the dashboard. */
   firstScreen: () => call<FirstScreen>("first_screen"),
   keptFirstScreen,
@@ -190,43 +237,43 @@ export const api = {
   copyDiagnostics: () => call<Diagnostics>("copy_diagnostics"),
   meetingFormOptions: () => keptCall<MeetingFormOptions>("meeting_form_options"),
   defaultMeetingTitle: (bodyId: string, ordinal: string) => call<string | null>("default_meeting_title", { bodyId, ordinal }),
-  listBodies: () => call<Body[]>("list_bodies"),
+  listBodies: () => read<Body[]>("list_bodies"),
   createBody: (draft: BodyDraft) => call<Body>("create_body", { draft }),
   updateBody: (id: string, version: number, draft: BodyDraft) => call<Body>("update_body", { id, version, draft }),
   deleteBody: (id: string, version: number) => call<null>("delete_body", { id, version }),
   suggestTimeZone: (city: string) => call<string | null>("suggest_time_zone", { city }),
   listMeetings: () => keptCall<Meeting[]>("list_meetings"),
-  getMeeting: (id: string) => call<Meeting>("get_meeting", { id }),
+  getMeeting: (id: string) => read<Meeting>("get_meeting", { id }),
   createMeeting: (draft: MeetingDraft) => call<Meeting>("create_meeting", { draft }),
   updateMeeting: (id: string, version: number, draft: MeetingDraft) => call<Meeting>("update_meeting", { id, version, draft }),
   deleteMeeting: (id: string, version: number) => call<null>("delete_meeting", { id, version }),
-  meetingHistory: (id: string) => call<HistoryEntry[]>("meeting_history", { id }),
-  listAgendaItems: (meetingId: string) => call<AgendaItem[]>("list_agenda_items", { meetingId }),
+  meetingHistory: (id: string) => read<HistoryEntry[]>("meeting_history", { id }),
+  listAgendaItems: (meetingId: string) => read<AgendaItem[]>("list_agenda_items", { meetingId }),
   createAgendaItem: (meetingId: string, draft: AgendaItemDraft) => call<AgendaItem>("create_agenda_item", { meetingId, draft }),
   updateAgendaItem: (id: string, version: number, draft: AgendaItemDraft) =>
     call<AgendaItem>("update_agenda_item", { id, version, draft }),
   moveAgendaItem: (id: string, version: number, direction: Direction) =>
     call<AgendaItem[]>("move_agenda_item", { id, version, direction }),
   deleteAgendaItem: (id: string, version: number) => call<null>("delete_agenda_item", { id, version }),
-  listSessions: (meetingId: string) => call<Session[]>("list_sessions", { meetingId }),
+  listSessions: (meetingId: string) => read<Session[]>("list_sessions", { meetingId }),
   createSession: (meetingId: string, draft: SessionDraft) => call<Session>("create_session", { meetingId, draft }),
   updateSession: (id: string, version: number, draft: SessionDraft) => call<Session>("update_session", { id, version, draft }),
   deleteSession: (id: string, version: number) => call<null>("delete_session", { id, version }),
-  listRecords: (meetingId: string) => call<MeetingRecord[]>("list_records", { meetingId }),
+  listRecords: (meetingId: string) => read<MeetingRecord[]>("list_records", { meetingId }),
   createRecord: (meetingId: string, draft: RecordDraft) => call<MeetingRecord>("create_record", { meetingId, draft }),
   updateRecord: (id: string, version: number, draft: RecordDraft) => call<MeetingRecord>("update_record", { id, version, draft }),
   finalizeRecord: (id: string, version: number) => call<MeetingRecord>("finalize_record", { id, version }),
   restoreRecordVersion: (id: string, version: number, number: number) =>
     call<MeetingRecord>("restore_record_version", { id, version, number }),
-  listRecordVersions: (id: string) => call<RecordVersion[]>("list_record_versions", { id }),
+  listRecordVersions: (id: string) => read<RecordVersion[]>("list_record_versions", { id }),
   diffRecordVersions: (id: string, from: number, to: number) => call<DiffSpan[]>("diff_record_versions", { id, from, to }),
   deleteRecord: (id: string, version: number) => call<null>("delete_record", { id, version }),
-  listActionItems: (meetingId: string) => call<ActionItem[]>("list_action_items", { meetingId }),
+  listActionItems: (meetingId: string) => read<ActionItem[]>("list_action_items", { meetingId }),
   createActionItem: (meetingId: string, draft: ActionItemDraft) => call<ActionItem>("create_action_item", { meetingId, draft }),
   updateActionItem: (id: string, version: number, draft: ActionItemDraft) =>
     call<ActionItem>("update_action_item", { id, version, draft }),
   deleteActionItem: (id: string, version: number) => call<null>("delete_action_item", { id, version }),
-  listDocuments: (meetingId: string) => call<Document[]>("list_documents", { meetingId }),
+  listDocuments: (meetingId: string) => read<Document[]>("list_documents", { meetingId }),
   /** Sends a file's bytes as a raw body (not JSON), then attaches them with their details. */
   attachDocument: async (meetingId: string, draft: DocumentDraft, file: File) => {
     let bytes: Uint8Array;
@@ -251,8 +298,8 @@ export const api = {
   exampleStatus: () => keptCall<ExampleStatus>("example_status"),
   loadExampleData: () => call<ExampleStatus>("load_example_data"),
   removeExampleData: () => call<ExampleRemoval>("remove_example_data"),
-  search: (text: string) => call<SearchHit[]>("search", { text }),
-  listSettings: () => call<Setting[]>("list_settings"),
+  search: (text: string) => read<SearchHit[]>("search", { text }),
+  listSettings: () => keptCall<Setting[]>("list_settings"),
   setSetting: (key: SettingKey, value: string, version: number | null) => call<Setting>("set_setting", { key, value, version }),
 
   // Backups and the full export. Each file operation opens the system's own dialog on the Rust
@@ -272,13 +319,13 @@ export const api = {
   // People, organizations, seats and assignments.
   peopleFormOptions: () => keptCall<PeopleFormOptions>("people_form_options"),
   listPeople: () => keptCall<PersonRow[]>("list_people"),
-  getPersonPage: (id: string) => call<PersonPage>("get_person_page", { id }),
+  getPersonPage: (id: string) => read<PersonPage>("get_person_page", { id }),
   createPerson: (draft: PersonDraft) => call<Person>("create_person", { draft }),
   updatePerson: (id: string, version: number, draft: PersonDraft) => call<Person>("update_person", { id, version, draft }),
   deletePerson: (id: string, version: number) => call<null>("delete_person", { id, version }),
   personDuplicates: (draft: PersonDraft, except: string | null) => call<Person[]>("person_duplicates", { draft, except }),
-  personHistory: (id: string) => call<HistoryEntry[]>("person_history", { id }),
-  getPersonTravel: (id: string) => call<PersonTravel | null>("get_person_travel", { id }),
+  personHistory: (id: string) => read<HistoryEntry[]>("person_history", { id }),
+  getPersonTravel: (id: string) => read<PersonTravel | null>("get_person_travel", { id }),
   setPersonTravel: (id: string, version: number | null, draft: TravelDraft) =>
     call<PersonTravel>("set_person_travel", { id, version, draft }),
   listOrganizations: () => keptCall<Organization[]>("list_organizations"),
@@ -286,16 +333,16 @@ export const api = {
   updateOrganization: (id: string, version: number, draft: OrganizationDraft) =>
     call<Organization>("update_organization", { id, version, draft }),
   deleteOrganization: (id: string, version: number) => call<null>("delete_organization", { id, version }),
-  listInteractions: (organizationId: string) => call<Interaction[]>("list_interactions", { organizationId }),
+  listInteractions: (organizationId: string) => read<Interaction[]>("list_interactions", { organizationId }),
   addInteraction: (organizationId: string, draft: InteractionDraft) =>
     call<Interaction>("add_interaction", { organizationId, draft }),
   deleteInteraction: (id: string, version: number) => call<null>("delete_interaction", { id, version }),
-  listCountries: () => call<string[]>("list_countries"),
-  getCountryPage: (country: string) => call<CountryPage>("get_country_page", { country }),
-  getCountryNote: (id: string) => call<CountryNote>("get_country_note", { id }),
+  listCountries: () => read<string[]>("list_countries"),
+  getCountryPage: (country: string) => read<CountryPage>("get_country_page", { country }),
+  getCountryNote: (id: string) => read<CountryNote>("get_country_note", { id }),
   createCountryNote: (draft: CountryNoteDraft) => call<CountryNote>("create_country_note", { draft }),
   deleteCountryNote: (id: string, version: number) => call<null>("delete_country_note", { id, version }),
-  listSeats: () => call<SeatWithTerms[]>("list_seats"),
+  listSeats: () => read<SeatWithTerms[]>("list_seats"),
   createSeat: (draft: SeatDraft) => call<Seat>("create_seat", { draft }),
   addTerm: (seatId: string, draft: TermDraft) => call<TermSaved>("add_term", { seatId, draft }),
   updateTerm: (id: string, version: number, draft: TermDraft) => call<TermSaved>("update_term", { id, version, draft }),
@@ -311,11 +358,11 @@ export const api = {
     call<Assignment[]>("change_assignment_status", { assignments, status, date }),
   recordAttendance: (id: string, version: number) => call<Assignment>("record_attendance", { id, version }),
   assignmentStatusChanges: (id: string) => call<StatusChange[]>("assignment_status_changes", { id }),
-  assignmentHistory: (id: string) => call<HistoryEntry[]>("assignment_history", { id }),
+  assignmentHistory: (id: string) => read<HistoryEntry[]>("assignment_history", { id }),
   setDelegation: (meetingId: string, version: number, draft: DelegationDraft) =>
     call<Delegation>("set_delegation", { meetingId, version, draft }),
   findCandidates: (query: CandidateQuery) => call<Candidate[]>("find_candidates", { query }),
-  myAssignments: (includePast: boolean) => call<MyAssignments>("my_assignments", { includePast }),
+  myAssignments: (includePast: boolean) => keptCall<MyAssignments>("my_assignments", { includePast }),
   assignmentWarningsForDashboard: () => call<Warning[]>("assignment_warnings_for_dashboard"),
   exportDelegation: (meetingId: string, request: ExportRequest) =>
     call<DelegationExport>("export_delegation", { meetingId, request }),
@@ -333,13 +380,13 @@ export const api = {
   saveDelegateReport: (meetingId: string) => call<SavedReport | null>("save_delegate_report", { meetingId }),
   policyFormOptions: () => keptCall<PolicyFormOptions>("policy_form_options"),
   listPolicyDocuments: (filter: PolicyFilter) => keptCall<PolicyDocument[]>("list_policy_documents", { filter }),
-  getPolicyDocument: (id: string) => call<PolicyDocument>("get_policy_document", { id }),
+  getPolicyDocument: (id: string) => read<PolicyDocument>("get_policy_document", { id }),
   createPolicyDocument: (draft: PolicyDocumentDraft, adoptedOn = "") =>
     call<PolicyDocument>("create_policy_document", { draft, adoptedOn }),
   updatePolicyDocument: (id: string, version: number, draft: PolicyDocumentDraft) =>
     call<PolicyDocument>("update_policy_document", { id, version, draft }),
   deletePolicyDocument: (id: string, version: number) => call<null>("delete_policy_document", { id, version }),
-  listPolicyActions: (documentId: string) => call<PolicyAction[]>("list_policy_actions", { documentId }),
+  listPolicyActions: (documentId: string) => read<PolicyAction[]>("list_policy_actions", { documentId }),
   addPolicyAction: (documentId: string, version: number, draft: PolicyActionDraft) =>
     call<PolicyDocument>("add_policy_action", { documentId, version, draft }),
   updatePolicyAction: (id: string, version: number, draft: PolicyActionDraft) =>
@@ -347,27 +394,27 @@ export const api = {
   deletePolicyAction: (id: string, version: number) => call<PolicyDocument>("delete_policy_action", { id, version }),
   reviewsDue: (months: number) => keptCall<ReviewDue[]>("reviews_due", { months }),
   reviewDueCount: () => call<ReviewDueCount>("review_due_count"),
-  listPositions: (documentId: string) => call<Position[]>("list_positions", { documentId }),
-  listPositionsForAgendaItem: (agendaItemId: string) => call<Position[]>("list_positions_for_agenda_item", { agendaItemId }),
+  listPositions: (documentId: string) => read<Position[]>("list_positions", { documentId }),
+  listPositionsForAgendaItem: (agendaItemId: string) => read<Position[]>("list_positions_for_agenda_item", { agendaItemId }),
   recordPosition: (documentId: string, draft: PositionDraft) => call<Position>("record_position", { documentId, draft }),
-  listPolicyVotes: (documentId: string) => call<PolicyVote[]>("list_policy_votes", { documentId }),
+  listPolicyVotes: (documentId: string) => read<PolicyVote[]>("list_policy_votes", { documentId }),
   recordPolicyVote: (documentId: string, draft: PolicyVoteDraft) => call<PolicyVote>("record_policy_vote", { documentId, draft }),
   deletePolicyVote: (id: string, version: number) => call<null>("delete_policy_vote", { id, version }),
   statementFormOptions: () => call<StatementFormOptions>("statement_form_options"),
-  listStatements: (meetingId: string) => call<Statement[]>("list_statements", { meetingId }),
+  listStatements: (meetingId: string) => read<Statement[]>("list_statements", { meetingId }),
   createStatement: (meetingId: string, draft: StatementDraft) => call<Statement>("create_statement", { meetingId, draft }),
   updateStatement: (id: string, version: number, draft: StatementDraft) =>
     call<Statement>("update_statement", { id, version, draft }),
   setStatementStatus: (id: string, version: number, status: StatementStatus) =>
     call<Statement>("set_statement_status", { id, version, status }),
   deleteStatement: (id: string, version: number) => call<null>("delete_statement", { id, version }),
-  listProposals: () => call<Proposal[]>("list_proposals"),
+  listProposals: () => read<Proposal[]>("list_proposals"),
   createProposal: (draft: ProposalDraft) => call<Proposal>("create_proposal", { draft }),
   moveProposal: (id: string, version: number, step: ProposalStepDraft) => call<Proposal>("move_proposal", { id, version, step }),
-  listPolicyLinks: (documentId: string) => call<PolicyLink[]>("list_policy_links", { documentId }),
+  listPolicyLinks: (documentId: string) => read<PolicyLink[]>("list_policy_links", { documentId }),
   addPolicyLink: (fromId: string, toId: string, kind: LinkKind) => call<PolicyLink[]>("add_policy_link", { fromId, toId, kind }),
   deletePolicyLink: (id: string, version: number) => call<null>("delete_policy_link", { id, version }),
-  listPolicyTextVersions: (documentId: string) => call<TextVersion[]>("list_policy_text_versions", { documentId }),
+  listPolicyTextVersions: (documentId: string) => read<TextVersion[]>("list_policy_text_versions", { documentId }),
   addPolicyTextVersion: (documentId: string, draft: TextVersionDraft) =>
     call<TextVersion>("add_policy_text_version", { documentId, draft }),
   diffPolicyTextVersions: (documentId: string, from: number, to: number) =>
