@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { button, click, goTo, Plenary, withText } from "./harness";
+import { button, click, goTo, goToSettings, Plenary, withText } from "./harness";
 import { createMeeting } from "./journeys";
 
 describe("backups and calendars in the real window", () => {
@@ -42,7 +42,7 @@ describe("backups and calendars in the real window", () => {
     expect(ics).toContain("DTEND;VALUE=DATE:20260527");
 
     // A backup, then a second meeting made after it.
-    await goTo(browser, "Settings");
+    await goToSettings(browser, "Data and backups");
     const backup = `${plenary.dataDir}-monday.plenary-backup`;
     plenary.answerDialogsWith(backup);
     await click(browser, "Back up now…");
@@ -60,7 +60,7 @@ describe("backups and calendars in the real window", () => {
     const bytes = readFileSync(backup);
     const damaged = `${plenary.dataDir}-damaged.plenary-backup`;
     writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await goTo(browser, "Settings");
+    await goToSettings(browser, "Data and backups");
     await click(browser, "Restore a backup…");
     plenary.answerDialogsWith(damaged);
     await click(browser, "Choose the backup…");
@@ -71,7 +71,7 @@ describe("backups and calendars in the real window", () => {
     await button(browser, "Regional health forum").waitForDisplayed();
 
     // The good backup brings the data back as it was: the later meeting is gone.
-    await goTo(browser, "Settings");
+    await goToSettings(browser, "Data and backups");
     await click(browser, "Restore a backup…");
     plenary.answerDialogsWith(backup);
     await click(browser, "Choose the backup…");

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { click, field, goTo, Plenary, withText } from "./harness";
+import { click, field, goToSettings, Plenary, withText } from "./harness";
 
 type Browser = WebdriverIO.Browser;
 
 const theme = (browser: Browser) =>
   browser.execute(() => [document.documentElement.dataset.theme, document.documentElement.dataset.themeChoice]);
 
-/** Waits until Settings has finished laying out its sections (a click then lands where aimed). */
+/** Waits until a part of Settings has finished laying out (a click then lands where aimed). */
 async function settled(browser: Browser) {
   let last = -1;
   await browser.waitUntil(
@@ -37,7 +37,7 @@ describe("at home on the desktop", () => {
     let browser = await plenary.start();
     // A fresh folder follows the system (light under Xvfb).
     expect(await theme(browser)).toEqual(["light", "system"]);
-    await goTo(browser, "Settings");
+    await goToSettings(browser, "General");
     await settled(browser);
     await (await field(browser, "Dark")).click();
     expect(await theme(browser)).toEqual(["dark", "dark"]);
@@ -47,7 +47,7 @@ describe("at home on the desktop", () => {
     // The next start paints dark from the start script, before the UI has asked for anything.
     browser = await plenary.restart();
     expect(await theme(browser)).toEqual(["dark", "dark"]);
-    await goTo(browser, "Settings");
+    await goToSettings(browser, "General");
     await settled(browser);
     expect(await (await field(browser, "Dark")).isSelected()).toBe(true);
     await (await field(browser, "System")).click();
@@ -59,7 +59,9 @@ describe("at home on the desktop", () => {
     await reminders.click();
     await withText(browser, "Reminders are on.").waitForDisplayed();
 
-    // Diagnostics for a support request: on the clipboard, and shown.
+    // Diagnostics for a support request, under About: on the clipboard, and shown.
+    await goToSettings(browser, "About");
+    await settled(browser);
     await click(browser, "Copy diagnostics");
     const shown = await field(browser, "Diagnostics");
     const text = await shown.getValue();
@@ -83,5 +85,15 @@ describe("at home on the desktop", () => {
     await rust.waitForDisplayed();
     expect(await rust.getText()).toContain("rusqlite");
     expect(await browser.$("//table[caption[normalize-space()='npm packages']]").getText()).toContain("svelte");
+
+    // The parts of Settings are a tab list: the keyboard moves between them and shows each.
+    await browser.$("#settings-tab-about").click();
+    await browser.keys("ArrowDown");
+    expect(await browser.$("#settings-tab-general").getAttribute("aria-selected")).toBe("true");
+    expect(await browser.execute(() => document.activeElement?.id)).toBe("settings-tab-general");
+    await browser.keys("End");
+    await browser.keys("ArrowUp");
+    expect(await browser.$("#settings-tab-data").getAttribute("aria-selected")).toBe("true");
+    await browser.$("h2=Backups and export").waitForDisplayed();
   });
 });

@@ -11,7 +11,7 @@ import { remote } from "webdriverio";
 type Browser = WebdriverIO.Browser;
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const APP = process.env.PLENARY_APP ?? path.join(ROOT, "target/debug/plenary");
+export const APP = process.env.PLENARY_APP ?? path.join(ROOT, "target/debug/plenary");
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 export const ARTIFACTS = path.join(ROOT, "ui/test-results");
 
@@ -270,4 +270,13 @@ export async function goTo(browser: Browser, view: string) {
   const link = browser.$(`//nav//button[normalize-space()="${view}"]`);
   await link.waitForClickable();
   await link.click();
+}
+
+/** Opens Settings at one of its parts ("General", "Team", "Bodies", "Data and backups", "About"). */
+export async function goToSettings(browser: Browser, part: string) {
+  await goTo(browser, "Settings");
+  const tab = browser.$(`//*[@role="tablist"]//button[@role="tab" and normalize-space()="${part}"]`);
+  await tab.waitForClickable();
+  await tab.click();
+  await browser.waitUntil(async () => (await tab.getAttribute("aria-selected")) === "true");
 }

@@ -3,7 +3,7 @@
 // runs this, then removes the package and checks that only the person's data is left.
 import { existsSync, readdirSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { goTo, type Installed, Plenary, withText } from "./harness";
+import { goTo, goToSettings, type Installed, Plenary, withText } from "./harness";
 import { createPerson } from "./journeys";
 
 function installed(): Installed {
@@ -39,7 +39,7 @@ describe("the installed Plenary", () => {
     await withText(browser, "Ilse Marttinen").waitForDisplayed();
 
     // Settings names the app-data folder under the fresh HOME.
-    await goTo(browser, "Settings");
+    await goToSettings(browser, "Data and backups");
     await withText(browser, plenary.dataDir).waitForDisplayed();
     expect(readdirSync(plenary.dataDir)).toContain("plenary.sqlite3");
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { button, choose, click, dialog, field, fieldError, fill, goTo, Plenary } from "./harness";
+import { button, choose, click, dialog, field, fieldError, fill, goTo, goToSettings, Plenary } from "./harness";
 
 describe("meetings in the real window", () => {
   let plenary: Plenary;
@@ -130,9 +130,10 @@ describe("meetings in the real window", () => {
     expect(await browser.$$("article img").length).toBe(0);
 
     // Settings shows the data folder this window was started on.
-    await goTo(browser, "Settings");
+    await goToSettings(browser, "Data and backups");
     await browser.$(`code=${plenary.dataDir}`).waitForDisplayed();
     // The home time zone is checked, saved, and kept.
+    await goToSettings(browser, "General");
     // A city typed where a zone belongs suggests the zone.
     await fill(browser, "Home time zone", "Chicago");
     await click(browser, "Save time zone");

@@ -131,8 +131,11 @@ describe("delegations in the real window", () => {
     await dialog(browser).waitForDisplayed({ reverse: true });
     expect(await browser.$("#meeting-detail-title").getText()).toBe("74th WMA General Assembly");
 
-    // Amina is "me" on this laptop and sees the assignment under My assignments.
-    await click(browser, "Settings");
+    // Amina is "me" on this laptop and sees the assignment under My assignments. Until she is
+    // chosen, My assignments leads to where she is.
+    await click(browser, "My assignments");
+    await click(browser, "Choose yourself in Settings");
+    expect(await browser.$("#settings-tab-general").getAttribute("aria-selected")).toBe("true");
     await choose(browser, "This laptop belongs to", "Amina Ngũgĩ");
     await click(browser, "Save me");
     await browser.$("p=This laptop belongs to Amina Ngũgĩ.").waitForDisplayed();

@@ -3,7 +3,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { button, choose, click, field, fill, goTo, Plenary, withText } from "./harness";
+import { button, choose, click, field, fill, goTo, goToSettings, Plenary, withText } from "./harness";
 import { assign, createMeeting, createPerson } from "./journeys";
 
 type Browser = WebdriverIO.Browser;
@@ -35,7 +35,7 @@ async function joinHub(
   password: string,
   laptop: string,
 ) {
-  await goTo(browser, "Settings");
+  await goToSettings(browser, "Team");
   await fill(browser, "Hub host", "127.0.0.1");
   await fill(browser, "Port", hub.port);
   await fill(browser, "Database", hub.database);
@@ -49,7 +49,7 @@ async function joinHub(
 
 /** Settings → Team → Exchange now; returns the report line. */
 async function exchangeNow(browser: Browser): Promise<string> {
-  await goTo(browser, "Settings");
+  await goToSettings(browser, "Team");
   await click(browser, "Exchange now");
   return report(browser);
 }
@@ -129,6 +129,7 @@ describe("two laptops sharing one office record through the hub", () => {
     // Amina's laptop: joins, receives everything, and shows her assignment once she is "me".
     const b = await delegate.start();
     await joinHub(b, where, "amina", aminaPassword, "Amina's laptop");
+    await goToSettings(b, "General");
     await choose(b, "This laptop belongs to", "Amina Ngũgĩ");
     await click(b, "Save me");
     await goTo(b, "My assignments");

@@ -2,10 +2,9 @@
 // records concerned; looked up again after an exchange or a decision, and every little while.
 import { api } from "./api";
 import type { ConflictView } from "./bindings";
+import { openSettingsAt } from "./settingsSection.svelte";
 
 let open: ConflictView[] = $state([]);
-// Asks the app frame to show Settings, where conflicts are decided.
-let settingsRequests = $state(0);
 
 /** Looks again at which conflicts wait (quietly: a failure keeps what was known). */
 export async function refreshConflicts(): Promise<void> {
@@ -26,12 +25,7 @@ export function conflictsOf(entity: string, id: string): ConflictView[] {
   return open.filter((conflict) => conflict.entity === entity && conflict.record_id === id);
 }
 
-/** Asks the app to open Settings, where the conflict is decided. */
+/** Asks the app to open Settings → Team, where the conflict is decided. */
 export function openSettingsForConflicts(): void {
-  settingsRequests += 1;
-}
-
-/** How many times Settings has been asked for (the app frame follows it). */
-export function settingsRequested(): number {
-  return settingsRequests;
+  openSettingsAt("team");
 }
