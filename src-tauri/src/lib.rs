@@ -12,6 +12,7 @@ pub mod file_dialog;
 pub mod keychain;
 pub mod laptop;
 pub mod sheets;
+pub mod start;
 pub mod state;
 pub mod team;
 
@@ -229,9 +230,13 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            // Nothing here waits for the database: the window loads while it opens.
+            // The database opens on a thread of its own (after the single-instance check: a
+            // second start never opens it).
             let state = AppState::open_in_background(data_dir)
                 .with_team(team::Team::with_keychain(keychain::SystemKeychain));
+            // The window is made once the folder has had a moment to open, and is given the
+            // first screen with its page.
+            start::open_main_window(app, &state)?;
             if desktop {
                 desktop::setup(app, &state);
             }

@@ -197,6 +197,18 @@ impl AppState {
         Ok(())
     }
 
+    /// Waits up to `wait` for the database to be opened or to fail to open; whether it has.
+    pub fn opened_within(&self, wait: Duration) -> bool {
+        let until = std::time::Instant::now() + wait;
+        while self.opened.get().is_none() {
+            if std::time::Instant::now() >= until {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        true
+    }
+
     /// Waits, off the async workers, until the database has been opened or has failed to open.
     pub async fn opened(&self) {
         let (cell, dir) = (self.opened.clone(), self.data_dir.clone());

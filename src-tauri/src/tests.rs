@@ -234,6 +234,55 @@ fn the_first_screen_says_why_a_folder_cannot_be_opened() {
     assert_eq!(refused["kind"], "schema_too_new");
 }
 
+/// The first screen given with the page (src/start.rs) is the one the command answers, and the
+/// start script carries its JSON text intact, record text that looks like code included.
+#[test]
+fn the_window_is_given_the_first_screen_with_its_page() {
+    use std::time::Duration;
+    use tauri::Manager;
+    let h = harness();
+    let state = h.window.state::<AppState>();
+    let today = state.store().unwrap().lock().unwrap().clock().today();
+    // On the board (coming up), with a title that is JavaScript and HTML.
+    let mut meeting = kigali();
+    meeting["title"] = json!("Quotes \" and \\ and </script><script>alert(1)</script> \u{2028} ok");
+    meeting["start_date"] = json!(today.to_string());
+    meeting["end_date"] = meeting["start_date"].clone();
+    h.invoke("create_meeting", json!({ "draft": meeting }))
+        .unwrap();
+    let given = crate::commands::overview::first_screen_within(&state, Duration::from_secs(5))
+        .expect("an open folder gives its first screen");
+    let asked = h.invoke("first_screen", json!({})).unwrap();
+    assert_eq!(serde_json::to_value(&given).unwrap(), asked);
+    assert!(
+        asked.to_string().contains("</script>"),
+        "the meeting is on the board: {asked}"
+    );
+
+    let script = crate::start::first_screen_script(&given).unwrap();
+    let literal = script
+        .strip_prefix("Object.defineProperty(window, \"__PLENARY_FIRST_SCREEN__\", { value: ")
+        .and_then(|rest| rest.strip_suffix(" });"))
+        .expect("the script only defines the value");
+    let text: String = serde_json::from_str(literal).expect("one string literal");
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), asked);
+}
+
+#[test]
+fn a_folder_that_cannot_be_opened_gives_its_reason_with_the_page() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    write_database_from_a_newer_plenary(dir.path());
+    let state = AppState::open_in_background(dir.path().to_owned());
+    let given = crate::commands::overview::first_screen_within(&state, Duration::from_secs(5))
+        .expect("the failure to open is known at once");
+    assert_eq!(
+        given.app.database_error.map(|error| error.kind.as_str()),
+        Some("schema_too_new")
+    );
+    assert!(given.dashboard.is_none());
+}
+
 #[test]
 fn a_database_opened_in_the_background_serves_the_first_request() {
     let dir = tempfile::tempdir().unwrap();

@@ -83,6 +83,9 @@ describe("a first run that teaches", () => {
     plenary = new Plenary();
     const browser = await plenary.start();
     await browser.$(firstScreen).waitForDisplayed();
+    // The first screen came with the page (read before the window was made), not by a request.
+    expect(await marks(browser, "plenary: first screen given")).toBe(1);
+    expect(await marks(browser, "plenary: first screen answered")).toBe(0);
     await click(browser, "Create the first meeting");
     await dialog(browser).waitForDisplayed();
     expect(await dialog(browser).$("h2").getText()).toBe("New meeting");
@@ -100,5 +103,18 @@ describe("a first run that teaches", () => {
     expect(await browser.$(firstScreen).isExisting()).toBe(false);
     // An office with records of its own is not offered example data.
     expect(await button(browser, "Explore with example data").isExisting()).toBe(false);
+
+    // A reloaded page does not show the screen given at start, when the office was empty: it
+    // asks for the first screen again.
+    await browser.refresh();
+    await dashboardShown(browser);
+    expect(await browser.$(firstScreen).isExisting()).toBe(false);
+    expect(await marks(browser, "plenary: first screen given")).toBe(0);
+    expect(await marks(browser, "plenary: first screen answered")).toBe(1);
   });
 });
+
+/** How many timing marks named `name` the page has made. */
+function marks(browser: Browser, name: string): Promise<number> {
+  return browser.execute((mark) => performance.getEntriesByName(mark).length, name);
+}

@@ -10,23 +10,50 @@ followTheme();
 // Before anything is laid out: the interface font depends on it (app.css).
 document.documentElement.dataset.platform = platformOf(navigator.userAgent);
 
-const target = document.getElementById("app");
-if (!target) throw new Error("index.html has no #app element");
+const root = document.getElementById("app");
+if (!root) throw new Error("index.html has no #app element");
+const target: HTMLElement = root;
 
-// The first screen's data is asked for before anything is drawn, in one round trip, so the
-// first frame shows the dashboard's content instead of an empty frame that fills in request by
-// request. Should the answer be slow, the window is drawn after a short wait and fills in then.
+// The first screen's data normally comes with the page: the shell reads it before making the
+// window and leaves its JSON text in `__PLENARY_FIRST_SCREEN__` (src-tauri/src/start.rs), so
+// the first frame shows the dashboard's content. Otherwise (the folder was still opening, or the
+// page was reloaded, when that text is old) it is asked for in one round trip before anything
+// is drawn; should the answer be slow, the window is drawn after a short wait and fills in then.
 // Timing marks for the start (read in WebKit's inspector or by the benchmarks).
 performance.mark("plenary: script run");
-const pending = api.firstScreen();
-pending.then(
-  () => performance.mark("plenary: first screen answered"),
-  () => {},
-);
-const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), 400));
-const app = Promise.race([pending.catch(() => null), waited]).then((value: FirstScreen | null) => {
-  const mounted = mount(App, { target, props: { start: { value, pending } } });
+const given = firstScreenGiven();
+const app = given ? Promise.resolve(start({ value: given, pending: Promise.resolve(given) })) : askForFirstScreen();
+export default app;
+
+function firstScreenGiven(): FirstScreen | null {
+  const text = (window as { __PLENARY_FIRST_SCREEN__?: unknown }).__PLENARY_FIRST_SCREEN__;
+  if (typeof text !== "string" || !firstLoad()) return null;
+  try {
+    const screen = JSON.parse(text) as FirstScreen;
+    performance.mark("plenary: first screen given");
+    return screen;
+  } catch {
+    return null;
+  }
+}
+
+function firstLoad(): boolean {
+  const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+  return navigation?.type === "navigate";
+}
+
+function askForFirstScreen() {
+  const pending = api.firstScreen();
+  pending.then(
+    () => performance.mark("plenary: first screen answered"),
+    () => {},
+  );
+  const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), 400));
+  return Promise.race([pending.catch(() => null), waited]).then((value: FirstScreen | null) => start({ value, pending }));
+}
+
+function start(first: { value: FirstScreen | null; pending: Promise<FirstScreen> }) {
+  const mounted = mount(App, { target, props: { start: first } });
   performance.mark("plenary: first screen mounted");
   return mounted;
-});
-export default app;
+}

@@ -1,9 +1,12 @@
 //! The dashboard and the search box.
 
+use std::time::Duration;
+
 use plenary_core::assignment::Warning;
 use plenary_core::example::ExampleStatus;
 use plenary_core::exchange::ConflictView;
 use plenary_core::store::{Dashboard, ReviewDueCount, SearchHit, TermView};
+use plenary_core::{CoreError, Store};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -11,6 +14,7 @@ use ts_rs::TS;
 use super::team::TeamStatus;
 use super::{AppInfo, Outcome, app_info_of};
 use crate::state::AppState;
+use crate::team::Team;
 
 /// Everything the first screen shows, in one round trip: the app's state (whether its data
 /// folder opened), the dashboard, and what the frame around it needs (the example data's state,
@@ -60,28 +64,56 @@ pub async fn first_screen(state: State<'_, AppState>) -> Outcome<FirstScreen> {
     }
     let team = state.team();
     let dashboard = state
-        .with_store(move |store| {
-            let today = store.clock().today();
-            let board = store.dashboard(today)?;
-            let any_meeting = !board.upcoming_meetings.is_empty() || store.has_meetings()?;
-            Ok(DashboardScreen {
-                any_meeting,
-                reviews: store.review_due_count(today).ok(),
-                team: store
-                    .exchange_status()
-                    .ok()
-                    .map(|exchange| TeamStatus::of(&team, exchange)),
-                terms_ending: store.terms_ending_within(today, TERMS_AHEAD_DAYS)?,
-                registration_warnings: store.assignment_warnings_for_dashboard(today)?,
-                example: store.example_status()?,
-                conflicts: store.conflicts()?,
-                board,
-            })
-        })
+        .with_store(move |store| dashboard_screen(store, &team))
         .await?;
     Ok(FirstScreen {
         app,
         dashboard: Some(dashboard),
+    })
+}
+
+/// The first screen read here and now, when the data folder is open within `wait`: the window's
+/// start script carries it, so the first frame shows it without a request. None when the folder
+/// is still opening (a large migration, say) or the dashboard could not be read: the window then
+/// asks with `first_screen`, which waits, or says what failed.
+pub(crate) fn first_screen_within(state: &AppState, wait: Duration) -> Option<FirstScreen> {
+    if !state.opened_within(wait) {
+        return None;
+    }
+    let app = app_info_of(state);
+    if app.database_error.is_some() {
+        return Some(FirstScreen {
+            app,
+            dashboard: None,
+        });
+    }
+    let store = state.store().ok()?;
+    let mut store = store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let dashboard = dashboard_screen(&mut store, &state.team()).ok()?;
+    Some(FirstScreen {
+        app,
+        dashboard: Some(dashboard),
+    })
+}
+
+fn dashboard_screen(store: &mut Store, team: &Team) -> Result<DashboardScreen, CoreError> {
+    let today = store.clock().today();
+    let board = store.dashboard(today)?;
+    let any_meeting = !board.upcoming_meetings.is_empty() || store.has_meetings()?;
+    Ok(DashboardScreen {
+        any_meeting,
+        reviews: store.review_due_count(today).ok(),
+        team: store
+            .exchange_status()
+            .ok()
+            .map(|exchange| TeamStatus::of(team, exchange)),
+        terms_ending: store.terms_ending_within(today, TERMS_AHEAD_DAYS)?,
+        registration_warnings: store.assignment_warnings_for_dashboard(today)?,
+        example: store.example_status()?,
+        conflicts: store.conflicts()?,
+        board,
     })
 }
 
