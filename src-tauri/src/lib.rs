@@ -221,6 +221,9 @@ pub fn run() {
         Some(dir) => desktop::plugins(tauri::Builder::default(), dir),
         None => tauri::Builder::default(),
     };
+    // The page is served with the first screen written in.
+    let mut context = tauri::generate_context!();
+    start::PageWithFirstScreen::serve(&mut context);
     with_commands(builder)
         // The file dialogs are opened by the shell's commands; the web view is granted none of
         // the plugin's own commands.
@@ -230,13 +233,10 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            // The database opens on a thread of its own (after the single-instance check: a
-            // second start never opens it).
+            // The database opens on a thread of its own while the window starts (after the
+            // single-instance check: a second start never opens it).
             let state = AppState::open_in_background(data_dir)
                 .with_team(team::Team::with_keychain(keychain::SystemKeychain));
-            // The window is made once the folder has had a moment to open, and is given the
-            // first screen with its page.
-            start::open_main_window(app, &state)?;
             if desktop {
                 desktop::setup(app, &state);
             }
@@ -255,7 +255,7 @@ pub fn run() {
             app.manage(state);
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("Plenary could not start its window");
 }
 

@@ -234,38 +234,85 @@ fn the_first_screen_says_why_a_folder_cannot_be_opened() {
     assert_eq!(refused["kind"], "schema_too_new");
 }
 
-/// The first screen given with the page (src/start.rs) is the one the command answers, and the
-/// start script carries its JSON text intact, record text that looks like code included.
+/// The files the page is built from, in the tests: an `index.html` and a script.
+struct BuiltFiles;
+
+impl tauri::Assets<MockRuntime> for BuiltFiles {
+    fn get(&self, key: &tauri::utils::assets::AssetKey) -> Option<std::borrow::Cow<'_, [u8]>> {
+        match key.as_ref() {
+            "/index.html" => {
+                Some(b"<html><head><title>Plenary</title></head><body></body></html>"[..].into())
+            }
+            "/assets/index.js" => Some(b"console.log(1)"[..].into()),
+            _ => None,
+        }
+    }
+
+    fn iter(&self) -> Box<tauri::utils::assets::AssetsIter<'_>> {
+        Box::new(std::iter::empty())
+    }
+
+    fn csp_hashes(
+        &self,
+        _html_path: &tauri::utils::assets::AssetKey,
+    ) -> Box<dyn Iterator<Item = tauri::utils::assets::CspHash<'_>> + '_> {
+        Box::new(std::iter::empty())
+    }
+}
+
+/// The page is served with the first screen the command answers, read at each load, and record
+/// text that looks like markup or like Tauri's nonce placeholders comes through intact.
 #[test]
-fn the_window_is_given_the_first_screen_with_its_page() {
-    use std::time::Duration;
-    use tauri::Manager;
+fn the_page_is_served_with_the_first_screen_in_it() {
+    use tauri::{Assets, Manager};
     let h = harness();
     let state = h.window.state::<AppState>();
     let today = state.store().unwrap().lock().unwrap().clock().today();
-    // On the board (coming up), with a title that is JavaScript and HTML.
+    let files = crate::start::PageWithFirstScreen::over(
+        Box::new(BuiltFiles),
+        Some(h._app.handle().clone()),
+    );
+    let page = |files: &crate::start::PageWithFirstScreen<MockRuntime>| {
+        let html = files.get(&"index.html".into()).unwrap();
+        String::from_utf8(html.into_owned()).unwrap()
+    };
+    let block = |html: &str| {
+        let open = "<script type=\"application/json\" id=\"plenary-first-screen\">";
+        let start = html.find(open).expect("the page has the data block") + open.len();
+        let end = start + html[start..].find("</script>").unwrap();
+        assert!(html[end..].starts_with("</script></head>"), "{html}");
+        serde_json::from_str::<Value>(&html[start..end]).unwrap()
+    };
+    let empty = page(&files);
+    assert_eq!(block(&empty), h.invoke("first_screen", json!({})).unwrap());
+    assert_eq!(block(&empty)["dashboard"]["example"]["office_empty"], true);
+
+    // On the board (coming up), with a title that is markup and a placeholder.
+    let title = "Quotes \" and \\ and </script><script>alert(1)</script> \u{2028} <!-- __TAURI_SCRIPT_NONCE__";
     let mut meeting = kigali();
-    meeting["title"] = json!("Quotes \" and \\ and </script><script>alert(1)</script> \u{2028} ok");
+    meeting["title"] = json!(title);
     meeting["start_date"] = json!(today.to_string());
     meeting["end_date"] = meeting["start_date"].clone();
     h.invoke("create_meeting", json!({ "draft": meeting }))
         .unwrap();
-    let given = crate::commands::overview::first_screen_within(&state, Duration::from_secs(5))
-        .expect("an open folder gives its first screen");
-    let asked = h.invoke("first_screen", json!({})).unwrap();
-    assert_eq!(serde_json::to_value(&given).unwrap(), asked);
-    assert!(
-        asked.to_string().contains("</script>"),
-        "the meeting is on the board: {asked}"
+    let html = page(&files);
+    assert!(!html.contains("__TAURI_"), "{html}");
+    assert_eq!(html.matches("</script").count(), 1, "{html}");
+    let given = block(&html);
+    assert_eq!(given, h.invoke("first_screen", json!({})).unwrap());
+    assert_eq!(
+        given["dashboard"]["board"]["upcoming_meetings"][0]["meeting"]["title"],
+        title
     );
 
-    let script = crate::start::first_screen_script(&given).unwrap();
-    let literal = script
-        .strip_prefix("Object.defineProperty(window, \"__PLENARY_FIRST_SCREEN__\", { value: ")
-        .and_then(|rest| rest.strip_suffix(" });"))
-        .expect("the script only defines the value");
-    let text: String = serde_json::from_str(literal).expect("one string literal");
-    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), asked);
+    // Other files are served as built; without the app's state, the page too.
+    let script = files.get(&"assets/index.js".into()).unwrap();
+    assert_eq!(&*script, b"console.log(1)");
+    let alone = crate::start::PageWithFirstScreen::over(Box::new(BuiltFiles), None);
+    assert_eq!(
+        &*alone.get(&"index.html".into()).unwrap(),
+        BuiltFiles.get(&"index.html".into()).unwrap().as_ref()
+    );
 }
 
 #[test]

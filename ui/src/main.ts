@@ -14,11 +14,11 @@ const root = document.getElementById("app");
 if (!root) throw new Error("index.html has no #app element");
 const target: HTMLElement = root;
 
-// The first screen's data normally comes with the page: the shell reads it before making the
-// window and leaves its JSON text in `__PLENARY_FIRST_SCREEN__` (src-tauri/src/start.rs), so
-// the first frame shows the dashboard's content. Otherwise (the folder was still opening, or the
-// page was reloaded, when that text is old) it is asked for in one round trip before anything
-// is drawn; should the answer be slow, the window is drawn after a short wait and fills in then.
+// The first screen's data normally comes with the page: the shell writes it into index.html as
+// a JSON data block (src-tauri/src/start.rs), read afresh on every load, so the first frame
+// shows the dashboard's content. Otherwise (the folder was still opening) it is asked for in
+// one round trip before anything is drawn; should the answer be slow, the window is drawn after
+// a short wait and fills in then.
 // Timing marks for the start (read in WebKit's inspector or by the benchmarks).
 performance.mark("plenary: script run");
 const given = firstScreenGiven();
@@ -26,8 +26,8 @@ const app = given ? Promise.resolve(start({ value: given, pending: Promise.resol
 export default app;
 
 function firstScreenGiven(): FirstScreen | null {
-  const text = (window as { __PLENARY_FIRST_SCREEN__?: unknown }).__PLENARY_FIRST_SCREEN__;
-  if (typeof text !== "string" || !firstLoad()) return null;
+  const text = document.getElementById("plenary-first-screen")?.textContent;
+  if (!text) return null;
   try {
     const screen = JSON.parse(text) as FirstScreen;
     performance.mark("plenary: first screen given");
@@ -35,11 +35,6 @@ function firstScreenGiven(): FirstScreen | null {
   } catch {
     return null;
   }
-}
-
-function firstLoad(): boolean {
-  const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-  return navigation?.type === "navigate";
 }
 
 function askForFirstScreen() {
