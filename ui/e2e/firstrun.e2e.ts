@@ -86,6 +86,8 @@ describe("a first run that teaches", () => {
     // The first screen came with the page, not by a request.
     expect(await marks(browser, "plenary: first screen given")).toBe(1);
     expect(await marks(browser, "plenary: first screen answered")).toBe(0);
+    // Read once and taken out, so the page's text is only what it shows.
+    expect(await browser.execute(() => document.getElementById("plenary-first-screen") === null)).toBe(true);
     await click(browser, "Create the first meeting");
     await dialog(browser).waitForDisplayed();
     expect(await dialog(browser).$("h2").getText()).toBe("New meeting");

@@ -26,7 +26,10 @@ const app = given ? Promise.resolve(start({ value: given, pending: Promise.resol
 export default app;
 
 function firstScreenGiven(): FirstScreen | null {
-  const text = document.getElementById("plenary-first-screen")?.textContent;
+  const block = document.getElementById("plenary-first-screen");
+  // Read once and taken out: the page's text is only what it shows.
+  block?.remove();
+  const text = block?.textContent;
   if (!text) return null;
   try {
     const screen = JSON.parse(text) as FirstScreen;
