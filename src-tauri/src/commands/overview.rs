@@ -72,10 +72,10 @@ pub async fn first_screen(state: State<'_, AppState>) -> Outcome<FirstScreen> {
     })
 }
 
-/// The first screen read here and now, when the data folder is open within `wait`: the window's
-/// start script carries it, so the first frame shows it without a request. None when the folder
-/// is still opening (a large migration, say) or the dashboard could not be read: the window then
-/// asks with `first_screen`, which waits, or says what failed.
+/// The first screen read here and now, when the data folder is open within `wait`: the page is
+/// served with it (`start.rs`), so the first frame shows it without a request. None when the
+/// folder is still opening (a large migration, say) or the dashboard could not be read: the page
+/// then asks with `first_screen`, which waits, or says what failed.
 pub(crate) fn first_screen_within(state: &AppState, wait: Duration) -> Option<FirstScreen> {
     if !state.opened_within(wait) {
         return None;
